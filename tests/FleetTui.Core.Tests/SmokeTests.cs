@@ -1,0 +1,10 @@
+using Shouldly;
+using Xunit;
+
+namespace FleetTui.Core.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void The_assembly_loads() => typeof(FleetTui.Core.CoreAssembly).Assembly.GetName().Name.ShouldBe("FleetTui.Core");
+}
