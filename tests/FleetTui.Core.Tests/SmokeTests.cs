@@ -6,5 +6,5 @@ namespace FleetTui.Core.Tests;
 public class SmokeTests
 {
     [Fact]
-    public void The_assembly_loads() => typeof(FleetTui.Core.CoreAssembly).Assembly.GetName().Name.ShouldBe("FleetTui.Core");
+    public void The_assembly_loads() => typeof(FleetTui.Core.Config.ConfigLoader).Assembly.GetName().Name.ShouldBe("FleetTui.Core");
 }

@@ -1,0 +1,30 @@
+namespace FleetTui.Core.Config;
+
+/// <summary>An agent preset (built-in or <c>[agents.&lt;name&gt;]</c>).</summary>
+public sealed record AgentConfig
+{
+    public required string Name { get; init; }
+
+    /// <summary>argv; templates allowed in each element (expanded, never through a shell).</summary>
+    public required IReadOnlyList<string> Command { get; init; }
+
+    /// <summary>How the ticket/prompt reaches the agent.</summary>
+    public TicketHandover Handover { get; init; } = TicketHandover.None;
+
+    /// <summary>Extra argv appended on "restart with continue".</summary>
+    public IReadOnlyList<string> ContinueArgs { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+}
+
+public enum TicketHandover
+{
+    /// <summary>The agent gets nothing (a shell).</summary>
+    None,
+    /// <summary>The ticket text is appended as the last argv element.</summary>
+    Argument,
+    /// <summary>The ticket text is typed into the agent's terminal after start.</summary>
+    Stdin,
+    /// <summary>The ticket is written to a file in the worktree (FLEET_TICKET names it).</summary>
+    File,
+}

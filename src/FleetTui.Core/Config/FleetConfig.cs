@@ -1,0 +1,23 @@
+namespace FleetTui.Core.Config;
+
+/// <summary>
+/// The whole of a validated <c>fleet.toml</c>: immutable, produced only by <see cref="ConfigLoader"/>.
+/// Everything here has already been checked (names, refs, dependencies, templates), so consumers never re-validate.
+/// </summary>
+public sealed record FleetConfig
+{
+    /// <summary>Absolute path of the fleet.toml this came from (used in messages).</summary>
+    public required string SourcePath { get; init; }
+
+    public required FleetSettings Fleet { get; init; }
+
+    public SetupConfig Setup { get; init; } = new();
+
+    /// <summary>Tasks in file order.</summary>
+    public IReadOnlyList<TaskConfig> Tasks { get; init; } = [];
+
+    /// <summary>Agent presets: the built-ins overridden and extended by <c>[agents.&lt;name&gt;]</c>.</summary>
+    public IReadOnlyDictionary<string, AgentConfig> Agents { get; init; } = new Dictionary<string, AgentConfig>();
+
+    public TaskConfig? FindTask(string name) => Tasks.FirstOrDefault(t => t.Name == name);
+}
