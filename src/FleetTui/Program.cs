@@ -1,10 +1,8 @@
+using FleetTui.Cli;
+
 namespace FleetTui;
 
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("fleet: not built yet");
-        return 1;
-    }
+    public static int Main(string[] args) => FleetCommandLine.Run(args, Console.Out, Console.Error);
 }
