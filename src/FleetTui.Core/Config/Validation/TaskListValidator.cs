@@ -6,7 +6,7 @@ namespace FleetTui.Core.Config.Validation;
 /// <summary>The checks that span tasks: unique names and branches, dependencies, bases, agents, cycles.</summary>
 public static class TaskListValidator
 {
-    public static void Validate(IReadOnlyList<(TaskConfig Task, TableReader Source)> tasks, IReadOnlyDictionary<string, AgentConfig> agents, TableReader fleet)
+    public static void Validate(IReadOnlyList<(TaskConfig Task, TableReader Source)> tasks, IReadOnlyDictionary<string, AgentConfig> agents, TableReader? fleet)
     {
         RejectDuplicateNames(tasks);
         RejectDuplicateBranches(tasks);
@@ -18,7 +18,8 @@ public static class TaskListValidator
             CheckAgent(source, agents);
         }
 
-        CheckAgent(fleet, agents);
+        if (fleet is not null)
+            CheckAgent(fleet, agents);
         RejectCycles(tasks);
     }
 
