@@ -470,4 +470,11 @@ public class ConfigLoaderErrorTests
             """;
         ErrorOf(toml).ShouldBe("fleet.toml:2:36: '{port.web}' in [agents.dev] applies to task 'b' (line 9), which declares no port 'web'");
     }
+
+    [Fact]
+    public void A_task_on_the_fleet_base_branch_is_rejected()
+    {
+        ErrorOf("[fleet]\nbase = \"main\"\n\n[[task]]\nname = \"a\"\nbranch = \"main\"\n")
+            .ShouldBe("fleet.toml:6:10: task 'a' would work directly on its base branch 'main'; give it its own 'branch'");
+    }
 }
