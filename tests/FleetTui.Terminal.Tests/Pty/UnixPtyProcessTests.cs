@@ -60,6 +60,21 @@ public class UnixPtyProcessTests
     }
 
     [Fact]
+    public void The_exit_code_is_reported_while_the_runtime_also_watches_its_own_children()
+    {
+        // System.Diagnostics.Process (CliWrap runs git through it) installs the runtime's SIGCHLD handler; it must
+        // reap only its own children and leave ours to our waitpid.
+        using (var other = System.Diagnostics.Process.Start("true"))
+        {
+            other.WaitForExit();
+        }
+
+        using var child = RecordedChild.Start("sh", "-c", "exit 42");
+
+        child.WaitForExit().ShouldBe(new PtyExitStatus(42, null));
+    }
+
+    [Fact]
     public void Death_by_a_signal_is_reported()
     {
         using var child = RecordedChild.Start("sh", "-c", "kill -TERM $$");
