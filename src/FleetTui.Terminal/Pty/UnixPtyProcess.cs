@@ -18,6 +18,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     private static readonly TimeSpan ThreadJoinTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan KillWaitTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReapCheckInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly object _gate = new();
     private readonly PendingWriteBuffer _pending = new();
@@ -200,19 +201,38 @@ internal sealed class UnixPtyProcess : IPtyProcess
             SignalGroupLocked(UnixSignal.Continue);
         }
 
-        if (_exited.Task.Wait(_gracePeriod))
+        if (WaitForExit(_gracePeriod))
         {
             return;
         }
 
         Signal(UnixSignal.Terminate);
-        if (_exited.Task.Wait(_gracePeriod))
+        if (WaitForExit(_gracePeriod))
         {
             return;
         }
 
         Signal(UnixSignal.Kill);
-        _exited.Task.Wait(KillWaitTimeout);
+        WaitForExit(KillWaitTimeout);
+    }
+
+    /// <summary>
+    /// Waits for the exit, also reaping from this thread: the I/O thread normally notices it, but not while it is
+    /// inside an output handler that is slow or stuck.
+    /// </summary>
+    private bool WaitForExit(TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!_exited.Task.Wait(ReapCheckInterval))
+        {
+            TryReap(blocking: false);
+            if (clock.Elapsed >= timeout)
+            {
+                return _exited.Task.IsCompleted;
+            }
+        }
+
+        return true;
     }
 
     private void SignalGroupLocked(int signal)

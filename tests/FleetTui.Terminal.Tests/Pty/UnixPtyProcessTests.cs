@@ -172,6 +172,27 @@ public class UnixPtyProcessTests
     }
 
     [Fact]
+    public async Task Dispose_ends_the_child_even_while_the_output_handler_is_stuck()
+    {
+        using var release = new ManualResetEventSlim();
+        using var stuck = new ManualResetEventSlim();
+        IPtyProcess process = new UnixPtyHost().Spawn(new PtySpawnOptions("sh", "-c", "echo hello; exec sleep 60"), _ =>
+        {
+            stuck.Set();
+            release.Wait(); // a consumer that hangs
+        });
+        stuck.Wait(Eventually.DefaultTimeout).ShouldBeTrue();
+
+        Task disposing = Task.Run(process.Dispose);
+
+        (await process.Exited.WaitAsync(Eventually.DefaultTimeout)).Signal.ShouldBe(UnixSignal.Hangup);
+        disposing.IsCompleted.ShouldBeFalse(); // still joining the I/O thread, which is inside the handler
+        release.Set();
+        await disposing.WaitAsync(Eventually.DefaultTimeout);
+        await process.OutputCompleted.WaitAsync(Eventually.DefaultTimeout);
+    }
+
+    [Fact]
     public async Task A_child_that_ignores_hang_up_and_terminate_is_killed()
     {
         var options = new PtySpawnOptions("sh", "-c", "trap '' HUP TERM; echo ready; while :; do sleep 1; done")
