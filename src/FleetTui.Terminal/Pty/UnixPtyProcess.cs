@@ -19,6 +19,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
     private static readonly TimeSpan ThreadJoinTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan KillWaitTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ReapCheckInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LateReapInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly object _gate = new();
     private readonly PendingWriteBuffer _pending = new();
@@ -225,7 +226,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!_exited.Task.Wait(ReapCheckInterval))
         {
-            TryReap(blocking: false);
+            TryReap();
             if (clock.Elapsed >= timeout)
             {
                 return _exited.Task.IsCompleted;
@@ -246,17 +247,18 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     private void ReapIfStillRunning()
     {
-        if (_exited.Task.IsCompleted || _ioThread.IsAlive)
+        if (_exited.Task.IsCompleted)
         {
             return;
         }
 
-        // Only reachable if SIGKILL did not take within the timeout (a process stuck in the kernel): reap it whenever it goes.
-        _ = Task.Run(() =>
+        // Only reachable if SIGKILL did not take within the timeout (a process stuck in the kernel): reap it whenever
+        // it goes. Polled, because a blocking waitpid would have to hold the gate (see TryReap).
+        _ = Task.Run(async () =>
         {
-            while (!_exited.Task.IsCompleted)
+            while (!TryReap())
             {
-                TryReap(blocking: true);
+                await Task.Delay(LateReapInterval);
             }
         });
     }
@@ -312,7 +314,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
                 if (!_reaped && (_pidFd < 0 || fds[2].ReturnedEvents != 0))
                 {
-                    TryReap(blocking: false);
+                    TryReap();
                 }
             }
         }
@@ -438,7 +440,12 @@ internal sealed class UnixPtyProcess : IPtyProcess
         return total;
     }
 
-    private unsafe void TryReap(bool blocking)
+    /// <summary>
+    /// Reaps the child if it has exited (never blocking). Under the gate, so the pid is never signalled after it was
+    /// reaped and might belong to another process.
+    /// </summary>
+    /// <returns>True once the child has been reaped, by this call or an earlier one.</returns>
+    private unsafe bool TryReap()
     {
         int status;
         int result;
@@ -446,18 +453,18 @@ internal sealed class UnixPtyProcess : IPtyProcess
         {
             if (_reaped)
             {
-                return;
+                return true;
             }
 
             do
             {
-                result = Libc.waitpid(ProcessId, &status, blocking ? 0 : Libc.WNOHANG);
+                result = Libc.waitpid(ProcessId, &status, Libc.WNOHANG);
             }
             while (result < 0 && Libc.LastError == Libc.EINTR);
 
             if (result == 0)
             {
-                return; // still running
+                return false; // still running
             }
 
             _reaped = true;
@@ -465,6 +472,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
         // ECHILD: somebody else reaped it (e.g. SIGCHLD set to SIG_IGN by a library); the status is lost.
         _exited.TrySetResult(result == ProcessId ? PtyExitStatus.FromWaitStatus(status) : PtyExitStatus.Unknown);
+        return true;
     }
 
     private unsafe void WakeIoThread()

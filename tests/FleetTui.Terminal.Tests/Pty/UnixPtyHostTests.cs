@@ -189,6 +189,14 @@ public class UnixPtyHostTests
     }
 
     [Fact]
+    public void An_argument_with_a_NUL_character_is_refused_naming_it()
+    {
+        var error = Should.Throw<ArgumentException>(() => new UnixPtyHost().Spawn(new PtySpawnOptions("echo", "bad\0arg"), _ => { }));
+
+        error.Message.ShouldContain("bad\\0arg");
+    }
+
+    [Fact]
     public void An_empty_command_is_refused()
     {
         Should.Throw<ArgumentException>(() => new UnixPtyHost().Spawn(new PtySpawnOptions(Array.Empty<string>()), _ => { }));
