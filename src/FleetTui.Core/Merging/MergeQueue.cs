@@ -103,6 +103,10 @@ public sealed class MergeQueue(string repoPath, GateRunner gates)
             : new MergeOutcome.Refused($"git merge --ff-only in {checkedOut.Path} refused: {(ff.StandardError + ff.StandardOutput).Trim()}");
     }
 
+    /// <summary>The commit a branch points at, or null when it does not exist.</summary>
+    public Task<string?> ResolveBranchAsync(string branch, CancellationToken cancellationToken = default) =>
+        ResolveAsync("refs/heads/" + branch, cancellationToken);
+
     private async Task<string?> ResolveAsync(string reference, CancellationToken cancellationToken)
     {
         var output = await GitCommand.RunAsync(RepoPath, ["rev-parse", "--verify", "-q", reference + "^{commit}"], cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,9 @@ public sealed record TaskMergeFacts
 
     public string Branch { get; init; } = "";
 
+    /// <summary>The task's worktree; null while it has none (a blocked dependent).</summary>
+    public string? WorktreePath { get; init; }
+
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
     public TaskPhase Phase { get; init; } = TaskPhase.Active;
