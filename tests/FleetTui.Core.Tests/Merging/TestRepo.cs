@@ -61,7 +61,7 @@ internal sealed class TestRepo : IDisposable
         foreach (var (path, text) in files)
             Write(path, text, worktree);
         GitIn(worktree, "add", "-A");
-        GitIn(worktree, "commit", "-q", "-m", message);
+        GitIn(worktree, "commit", "-q", "--allow-empty", "-m", message);
         return GitIn(worktree, "rev-parse", "HEAD").Trim();
     }
 
