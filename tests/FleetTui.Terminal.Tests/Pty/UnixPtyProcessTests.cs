@@ -109,6 +109,51 @@ public class UnixPtyProcessTests
     }
 
     [Fact]
+    public void Reading_a_flood_allocates_nothing_per_chunk()
+    {
+        const int WarmUpChunks = 20;
+        const int MeasuredChunks = 500;
+        int chunks = 0;
+        long allocatedAtWarmUp = 0;
+        long allocatedAtEnd = 0;
+        using var measured = new ManualResetEventSlim();
+        using IPtyProcess process = new UnixPtyHost().Spawn(new PtySpawnOptions("yes", "flood"), _ =>
+        {
+            chunks++;
+            if (chunks == WarmUpChunks)
+            {
+                allocatedAtWarmUp = GC.GetAllocatedBytesForCurrentThread();
+            }
+            else if (chunks == WarmUpChunks + MeasuredChunks)
+            {
+                allocatedAtEnd = GC.GetAllocatedBytesForCurrentThread();
+                measured.Set();
+            }
+        });
+
+        measured.Wait(Eventually.DefaultTimeout).ShouldBeTrue();
+
+        (allocatedAtEnd - allocatedAtWarmUp).ShouldBe(0, $"bytes allocated on the I/O thread over {MeasuredChunks} chunks");
+    }
+
+    [Fact]
+    public void Writing_keystrokes_allocates_nothing()
+    {
+        using var child = RecordedChild.Start("sh", "-c", "stty -echo; echo ready; exec cat > /dev/null");
+        child.WaitForText("ready");
+        ReadOnlySpan<byte> keystroke = "ab\r"u8;
+        child.Process.Write(keystroke);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            child.Process.Write(keystroke);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Fact]
     public void The_foreground_group_shows_when_a_job_runs_in_front_of_the_shell()
     {
         // With job control (set -m) the shell puts the job in its own process group and hands it the terminal.
