@@ -19,6 +19,38 @@ public class UnixPtyProcessTests
     }
 
     [Fact]
+    public void The_output_handler_may_answer_the_child_at_once()
+    {
+        // How the emulator answers a terminal query (DA1, cursor position): a Write from inside the handler.
+        IPtyProcess? process = null;
+        using var spawned = new ManualResetEventSlim();
+        var output = new System.Text.StringBuilder();
+        process = new UnixPtyHost().Spawn(new PtySpawnOptions("sh", "-c", "stty -echo; echo QUERY; read reply; echo \"got $reply\""), chunk =>
+        {
+            lock (output)
+            {
+                output.Append(System.Text.Encoding.UTF8.GetString(chunk));
+                if (output.ToString().Contains("QUERY") && !output.ToString().Contains("answered"))
+                {
+                    output.Append("[answered]");
+                    spawned.Wait(); // the child can print before Spawn has returned the process
+                    Volatile.Read(ref process)!.Write("REPLY\r"u8);
+                }
+            }
+        });
+        Volatile.Write(ref process, process);
+        spawned.Set();
+        using IPtyProcess started = process;
+
+        Eventually.Completes(started.OutputCompleted, "the child to end");
+
+        lock (output)
+        {
+            output.ToString().ShouldContain("got REPLY");
+        }
+    }
+
+    [Fact]
     public void Ctrl_C_interrupts_the_foreground_program()
     {
         using var child = RecordedChild.Start("sh", "-c", "echo ready; exec sleep 30");
