@@ -313,21 +313,20 @@ public class UnixPtyProcessTests
     public void Dispose_from_inside_the_output_handler_does_not_deadlock()
     {
         IPtyProcess? process = null;
-        using var disposedInHandler = new ManualResetEventSlim();
+        using var spawned = new ManualResetEventSlim();
+        int disposals = 0;
         process = new UnixPtyHost().Spawn(new PtySpawnOptions("sh", "-c", "echo go; exec sleep 60"), _ =>
         {
-            Volatile.Read(ref process)?.Dispose();
-            disposedInHandler.Set();
+            spawned.Wait(); // the child can print before Spawn has returned the process
+            Interlocked.Increment(ref disposals);
+            Volatile.Read(ref process)!.Dispose();
         });
         Volatile.Write(ref process, process);
-
-        Eventually.Until(() =>
-        {
-            process.Dispose(); // covers output arriving before the field was visible to the handler
-            return disposedInHandler.IsSet || process.Exited.IsCompleted;
-        }, () => "the handler never ran");
+        spawned.Set();
 
         Eventually.Result(process.Exited, "exit after dispose").Signal.ShouldBe(UnixSignal.Hangup);
+        Eventually.Completes(process.OutputCompleted, "the I/O thread to end");
+        disposals.ShouldBeGreaterThan(0);
     }
 
     [Fact]
