@@ -112,6 +112,48 @@ def ratatui_like():
     return bytes(s)
 
 
+def edge_cases():
+    """Sequences where terminals disagree: wide characters at the edge and half-overwritten, insert and delete with
+    wide characters, combining marks, tabs, scroll regions with insert/delete lines, origin mode, DEC graphics, REP,
+    ECH with colors, auto-wrap off, pending wrap followed by controls, DECALN, cursor save/restore, SU/SD."""
+    s = bytearray()
+    e = lambda t: s.extend(t.encode())
+    w = COLS
+    e("\x1b[H\x1b[2J")
+    e("row1: " + "x" * (w - 7) + "中after-wide-wrap\r\n")
+    e("中文字符测试" + "\x1b[3G" + "A" + "\x1b[8G" + "B" + "\r\n")
+    e("abcdefghij\x1b[3G\x1b[4@\x1b[8G\x1b[2P|ins-del\r\n")
+    e("中文中文\x1b[2G\x1b[1@<\r\n")
+    e("e\u0301 a\u0308 n\u0303 combining\r\n")
+    e("tab\tstops\there\x1b[3g\x1b[20G\x1bH\r\ttab20\r\n")
+    e("\x1b(0lqqqqk\x1b(B box \x1b(0x\x1b(B mid \x1b(0x mqqqqj\x1b(B\r\n")
+    e("rep:X\x1b[5b \x1b[41mred\x1b[3X\x1b[0m|\r\n")
+    e("\x1b[?7l" + "nowrap " * 20 + "\x1b[?7h\r\n")
+    e("z" * w + "\r\x1b[Kpending-wrap-then-CR\r\n")
+    e("y" * w + "\x08\x08BS\r\n")
+    e("q" * w + "\x1b[1Dcub\r\n")
+    # Scroll region rows 14-20 with IL/DL/SU/SD.
+    for i in range(14, 21):
+        e(f"\x1b[{i};1Hregion line {i}")
+    e("\x1b[14;20r\x1b[16;1H\x1b[2L\x1b[18;1H\x1b[1M\x1b[2S\x1b[1T")
+    e("\x1b[20;1H\nscrolled-in-region\x1b[r")
+    # Origin mode inside a region.
+    e("\x1b[22;26r\x1b[?6h\x1b[1;5Horigin-home\x1b[99;1Horigin-bottom\x1b[?6l\x1b[r")
+    e("\x1b[27;1H\x1b7\x1b[1;1H\x1b8saved-restored")
+    e("\x1b[28;1Hwide at edge:\x1b[28;100H中")
+    e("\x1b[29;1H\x1b[?7l\x1b[29;99H中文\x1b[?7h")
+    e("\x1b[30;1Hlast row \x1b[38;5;196m256\x1b[38;2;1;2;3m rgb\x1b[0m\x1b[30;50H\x1b[1K")
+    return bytes(s)
+
+
+def scrolling_shell():
+    """A long shell session: many lines, some longer than the screen (wrapped), scrolled through history."""
+    s = bytearray()
+    for i in range(300):
+        s.extend(f"$ echo {i}\r\n{i} {'word ' * (i % 37)}\r\n".encode())
+    return bytes(s)
+
+
 def main(selected):
     os.makedirs(OUT, exist_ok=True)
     sample = sample_file()
@@ -131,7 +173,7 @@ def main(selected):
         "gitlog": lambda: record("gitlog", ["git", "-C", repo, "log", "--graph", "--color=always", "--oneline", "--decorate", "-40"], [],
                                  env_extra={"GIT_PAGER": "cat", "PAGER": "cat"}),
     }
-    synthetic = {"ink": ink_like, "ratatui": ratatui_like}
+    synthetic = {"ink": ink_like, "ratatui": ratatui_like, "edges": edge_cases, "shell": scrolling_shell}
     for name, job in jobs.items():
         if not selected or name in selected:
             job()
