@@ -20,6 +20,6 @@ public static class FleetCommandLine
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep alphabetical to make merges trivial.
-        yield break;
+        yield return ReplayVerb.Create(context);
     }
 }
