@@ -6,6 +6,7 @@ namespace FleetTui.Tests.Demo;
 public sealed class TmuxServer : IAsyncDisposable
 {
     private readonly string _socket = $"fleet-test-{Guid.NewGuid():N}"[..20];
+    private string? _socketPath;
 
     public async Task StartAsync(string directory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> argv, int width = 120, int height = 40)
     {
@@ -14,6 +15,7 @@ public sealed class TmuxServer : IAsyncDisposable
             arguments.AddRange(["-e", $"{name}={value}"]);
         arguments.AddRange(argv); // more than one word: tmux execs them as an argv, no shell in between
         await TmuxAsync([.. arguments]);
+        _socketPath = (await TmuxAsync("display-message", "-p", "#{socket_path}")).Trim();
     }
 
     public async Task<string> CaptureAsync() => await TmuxAsync("capture-pane", "-p");
@@ -32,6 +34,10 @@ public sealed class TmuxServer : IAsyncDisposable
         return result.Output;
     }
 
-    public async ValueTask DisposeAsync() =>
+    public async ValueTask DisposeAsync()
+    {
         await DemoCommand.RunAsync(["tmux", "-L", _socket, "kill-server"], Directory.GetCurrentDirectory());
+        if (_socketPath is not null)
+            File.Delete(_socketPath); // kill-server leaves the socket file behind
+    }
 }
