@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace FleetTui.Terminal.Screen;
+
+/// <summary>Turns a line into text: plain (as tmux's capture-pane prints it) or with SGR attributes.</summary>
+public static class LineText
+{
+    public static string Plain(ScreenBuffer screen, Line line)
+    {
+        var sb = new StringBuilder(line.Columns);
+        AppendPlain(sb, screen, line);
+        return sb.ToString();
+    }
+
+    public static void AppendPlain(StringBuilder sb, ScreenBuffer screen, Line line)
+    {
+        var cells = line.Cells;
+        var length = cells.Length;
+        while (length > 0 && (cells[length - 1].IsEmpty || cells[length - 1].CodePoint == ' '))
+            length--;
+        for (var i = 0; i < length; i++)
+            AppendCell(sb, screen, cells[i]);
+    }
+
+    internal static void AppendCell(StringBuilder sb, ScreenBuffer screen, in Cell cell)
+    {
+        if (cell.IsSpacer)
+            return;
+        if (cell.HasGrapheme)
+            sb.Append(screen.Graphemes[cell.GraphemeIndex]);
+        else if (cell.IsEmpty)
+            sb.Append(' ');
+        else if (cell.CodePoint < 0x10000)
+            sb.Append((char)cell.CodePoint);
+        else
+            sb.Append(char.ConvertFromUtf32(cell.CodePoint));
+    }
+}
