@@ -1,6 +1,5 @@
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
-using FleetTui.Core.Worktrees;
 
 namespace FleetTui.Core.Session;
 
@@ -19,9 +18,7 @@ public sealed record TaskLayout(
 {
     /// <summary>The worktree path alone (it needs no ports): <c>[fleet] worktrees</c> expanded, <c>{repo}</c> being the folder name.</summary>
     public static string WorktreePathFor(FleetConfig config, RepositoryFacts repository, string task, string branch) =>
-        config.Fleet.Worktrees is { } template
-            ? WorktreePaths.FromTemplate(repository.Root, TemplateExpander.Expand(template, NameValues(repository, task, branch)))
-            : WorktreePaths.DefaultFor(repository.Root, task);
+        WorktreeLocation.Resolve(config.Fleet, repository.Root, new TaskConfig { Name = task, Branch = branch });
 
     public static TaskLayout For(FleetConfig config, RepositoryFacts repository, TaskConfig task, IReadOnlyDictionary<string, int> ports)
     {
