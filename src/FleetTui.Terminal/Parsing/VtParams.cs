@@ -1,0 +1,154 @@
+namespace FleetTui.Terminal.Parsing;
+
+/// <summary>
+/// The numeric parameters of a CSI or DCS sequence, with <c>:</c> sub-parameters (<c>38:2::255:0:0</c>).
+/// Fixed-size storage: at most <see cref="MaxParams"/> parameters and <see cref="MaxSubParams"/> sub-parameters in all;
+/// extra ones are dropped, values saturate at <see cref="MaxValue"/>. An omitted value reads as <see cref="Omitted"/>.
+/// Valid only during the dispatch call that receives it.
+/// </summary>
+public sealed class VtParams
+{
+    public const int MaxParams = 32;
+    public const int MaxSubParams = 32;
+    public const int MaxValue = 65535;
+    public const int Omitted = -1;
+
+    private readonly int[] _values = new int[MaxParams];
+    private readonly int[] _subValues = new int[MaxSubParams];
+    // Per parameter: index of its first sub-parameter and how many it has.
+    private readonly byte[] _subStart = new byte[MaxParams];
+    private readonly byte[] _subCount = new byte[MaxParams];
+    private int _count;
+    private int _subTotal;
+    private bool _inSub;
+
+    /// <summary>How many parameters the sequence carried (<c>CSI m</c> has none, <c>CSI ;m</c> has two omitted).</summary>
+    public int Count => _count;
+
+    /// <summary>The raw value of parameter <paramref name="index"/>, or <see cref="Omitted"/>.</summary>
+    public int this[int index] => index < _count ? _values[index] : Omitted;
+
+    /// <summary>Parameter value, or <paramref name="fallback"/> when it is absent.</summary>
+    public int Value(int index, int fallback)
+    {
+        var v = this[index];
+        return v == Omitted ? fallback : v;
+    }
+
+    /// <summary>Parameter value, or <paramref name="fallback"/> when it is absent or zero (cursor movements: 0 means 1).</summary>
+    public int NonZero(int index, int fallback)
+    {
+        var v = this[index];
+        return v <= 0 ? fallback : v;
+    }
+
+    public bool HasSubParams(int index) => index < _count && _subCount[index] > 0;
+
+    /// <summary>The <c>:</c> sub-parameters following parameter <paramref name="index"/> (omitted ones as <see cref="Omitted"/>).</summary>
+    public ReadOnlySpan<int> SubParams(int index) =>
+        index < _count ? _subValues.AsSpan(_subStart[index], _subCount[index]) : ReadOnlySpan<int>.Empty;
+
+    internal void Reset()
+    {
+        _count = 0;
+        _subTotal = 0;
+        _inSub = false;
+    }
+
+    /// <summary>Feeds one byte of 0-9, ';' or ':'.</summary>
+    internal void Put(byte b)
+    {
+        if (_count == 0)
+            StartParam();
+        if (b == (byte)';')
+        {
+            _inSub = false;
+            StartParam();
+            return;
+        }
+
+        if (b == (byte)':')
+        {
+            if (_subTotal < MaxSubParams && _count <= MaxParams)
+            {
+                _subValues[_subTotal++] = Omitted;
+                _subCount[_count - 1]++;
+                _inSub = true;
+            }
+            else
+            {
+                _inSub = false; // dropped: further digits go nowhere
+                _overflowSub = true;
+            }
+
+            return;
+        }
+
+        var digit = b - (byte)'0';
+        if (digit is < 0 or > 9)
+            return;
+        if (_overflowSub)
+            return;
+        if (_inSub)
+            Accumulate(ref _subValues[_subTotal - 1], digit);
+        else if (!_overflowParams)
+            Accumulate(ref _values[_count - 1], digit);
+    }
+
+    private bool _overflowParams;
+    private bool _overflowSub;
+
+    private void StartParam()
+    {
+        _overflowSub = false;
+        if (_count >= MaxParams)
+        {
+            _overflowParams = true;
+            return;
+        }
+
+        _overflowParams = false;
+        _values[_count] = Omitted;
+        _subStart[_count] = (byte)_subTotal;
+        _subCount[_count] = 0;
+        _count++;
+    }
+
+    private static void Accumulate(ref int slot, int digit)
+    {
+        var v = slot == Omitted ? 0 : slot;
+        v = v * 10 + digit;
+        slot = v > MaxValue ? MaxValue : v;
+    }
+
+    internal void CopyFrom(VtParams other)
+    {
+        other._values.AsSpan(0, other._count).CopyTo(_values);
+        other._subValues.AsSpan(0, other._subTotal).CopyTo(_subValues);
+        other._subStart.AsSpan(0, other._count).CopyTo(_subStart);
+        other._subCount.AsSpan(0, other._count).CopyTo(_subCount);
+        _count = other._count;
+        _subTotal = other._subTotal;
+    }
+
+    /// <summary>Test and debug form: <c>1;38:2::255</c>, omitted values empty.</summary>
+    public override string ToString()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < _count; i++)
+        {
+            if (i > 0)
+                sb.Append(';');
+            if (_values[i] != Omitted)
+                sb.Append(_values[i]);
+            foreach (var sub in SubParams(i))
+            {
+                sb.Append(':');
+                if (sub != Omitted)
+                    sb.Append(sub);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

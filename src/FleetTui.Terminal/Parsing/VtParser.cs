@@ -1,0 +1,344 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace FleetTui.Terminal.Parsing;
+
+/// <summary>
+/// Paul Williams' DEC ANSI parser (https://vt100.net/emu/dec_ansi_parser) for a UTF-8 terminal, driven by a packed
+/// transition table, with xterm's additions: BEL ends an OSC string, <c>:</c> sub-parameters, CAN/SUB abort.
+/// In ground state it decodes UTF-8 and hands the handler whole runs of printable code points. Raw 8-bit C1 bytes are
+/// not controls (they are UTF-8 continuation bytes), and decoded C1 code points (U+0080-U+009F) are dropped, as tmux does.
+/// Every buffer has a fixed bound, so hostile input cannot grow memory; steady state allocates nothing.
+/// A parser is not thread safe: feed it from one thread.
+/// </summary>
+public sealed class VtParser
+{
+    /// <summary>Longest OSC string kept; longer ones are dropped whole (a clipboard of ~48 KiB of base64 fits).</summary>
+    public const int MaxOscLength = 64 * 1024;
+
+    private const int PrintBufferLength = 4096;
+    private const int Replacement = 0xFFFD;
+
+    private static readonly SearchValues<byte> DcsStops = SearchValues.Create([0x18, 0x1A, 0x1B, 0x7F]);
+    private static readonly SearchValues<byte> SosStops = SearchValues.Create([0x18, 0x1A, 0x1B]);
+
+    private readonly IVtHandler _handler;
+    private readonly VtParams _params = new();
+    private readonly int[] _print = new int[PrintBufferLength];
+    private byte[] _osc = new byte[256];
+    private int _oscLength;
+    private bool _oscOverflow;
+
+    private VtParserState _state = VtParserState.Ground;
+    private byte _private;
+    private byte _first;
+    private byte _second;
+    private bool _collectOverflow;
+
+    // UTF-8 decoder state carried across Advance calls.
+    private int _utf8CodePoint;
+    private int _utf8Needed;
+    private byte _utf8Lower = 0x80;
+    private byte _utf8Upper = 0xBF;
+
+    public VtParser(IVtHandler handler) => _handler = handler;
+
+    public VtParserState State => _state;
+
+    /// <summary>Feeds bytes; sequences split across calls are completed by later calls.</summary>
+    public void Advance(ReadOnlySpan<byte> data)
+    {
+        var table = VtTransitionTable.Table;
+        var i = 0;
+        while (i < data.Length)
+        {
+            switch (_state)
+            {
+                case VtParserState.Ground:
+                    i = ParseGround(data, i);
+                    if (i >= data.Length)
+                        return;
+                    break;
+                case VtParserState.OscString:
+                    i = CollectOscRun(data, i);
+                    if (i >= data.Length)
+                        return;
+                    break;
+                case VtParserState.DcsPassthrough:
+                {
+                    var run = data[i..].IndexOfAny(DcsStops);
+                    var end = run < 0 ? data.Length : i + run;
+                    if (end > i)
+                        _handler.DcsPut(data[i..end]);
+                    i = end;
+                    if (i >= data.Length)
+                        return;
+                    break;
+                }
+                case VtParserState.SosPmApcString:
+                {
+                    var run = data[i..].IndexOfAny(SosStops);
+                    if (run < 0)
+                        return;
+                    i += run;
+                    break;
+                }
+            }
+
+            Step(table, data[i++]);
+        }
+    }
+
+    /// <summary>Back to ground state, dropping any partial sequence (RIS).</summary>
+    public void Reset()
+    {
+        _state = VtParserState.Ground;
+        _utf8Needed = 0;
+        _oscLength = 0;
+        _oscOverflow = false;
+        Clear();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Step(byte[] table, byte b)
+    {
+        if (b == 0x1B)
+        {
+            Leave(aborted: false);
+            _state = VtParserState.Escape;
+            Clear();
+            return;
+        }
+
+        if (b is 0x18 or 0x1A)
+        {
+            Leave(aborted: true);
+            _state = VtParserState.Ground;
+            _handler.Execute(b);
+            return;
+        }
+
+        var entry = table[((int)_state << 8) | b];
+        var next = VtTransitionTable.StateOf(entry);
+        switch (VtTransitionTable.ActionOf(entry))
+        {
+            case VtAction.Execute:
+                _handler.Execute(b);
+                break;
+            case VtAction.Print:
+                // Only reached for a printable byte outside the ground fast path (never, in practice).
+                _print[0] = b;
+                _handler.Print(_print.AsSpan(0, 1));
+                break;
+            case VtAction.Collect:
+                Collect(b);
+                break;
+            case VtAction.Param:
+                _params.Put(b);
+                break;
+            case VtAction.EscDispatch:
+                if (!_collectOverflow)
+                    _handler.EscDispatch(Collected, b);
+                break;
+            case VtAction.CsiDispatch:
+                if (!_collectOverflow)
+                    _handler.CsiDispatch(_params, Collected, b);
+                break;
+            case VtAction.Put:
+                _handler.DcsPut(new ReadOnlySpan<byte>(in b));
+                break;
+            case VtAction.OscPut:
+                AppendOsc(new ReadOnlySpan<byte>(in b));
+                break;
+        }
+
+        if (next != _state)
+        {
+            Leave(aborted: false);
+            _state = next;
+            Enter(next, b);
+        }
+    }
+
+    private VtCollected Collected => new(_private, _first, _second, _collectOverflow);
+
+    private void Enter(VtParserState state, byte final)
+    {
+        switch (state)
+        {
+            case VtParserState.CsiEntry:
+            case VtParserState.DcsEntry:
+                Clear();
+                break;
+            case VtParserState.OscString:
+                _oscLength = 0;
+                _oscOverflow = false;
+                break;
+            case VtParserState.DcsPassthrough:
+                _handler.DcsHook(_params, Collected, final);
+                break;
+        }
+    }
+
+    private void Leave(bool aborted)
+    {
+        switch (_state)
+        {
+            case VtParserState.OscString:
+                if (!aborted && !_oscOverflow)
+                    _handler.OscDispatch(_osc.AsSpan(0, _oscLength));
+                _oscLength = 0;
+                break;
+            case VtParserState.DcsPassthrough:
+                _handler.DcsUnhook();
+                break;
+            case VtParserState.Ground when _utf8Needed > 0:
+                // A control interrupted a multi-byte character.
+                _utf8Needed = 0;
+                _print[0] = Replacement;
+                _handler.Print(_print.AsSpan(0, 1));
+                break;
+        }
+    }
+
+    private void Clear()
+    {
+        _params.Reset();
+        _private = 0;
+        _first = 0;
+        _second = 0;
+        _collectOverflow = false;
+    }
+
+    private void Collect(byte b)
+    {
+        if (b >= 0x3C)
+            _private = b;
+        else if (_first == 0)
+            _first = b;
+        else if (_second == 0)
+            _second = b;
+        else
+            _collectOverflow = true;
+    }
+
+    private int CollectOscRun(ReadOnlySpan<byte> data, int i)
+    {
+        var start = i;
+        while (i < data.Length && data[i] >= 0x20)
+            i++;
+        if (i > start)
+            AppendOsc(data[start..i]);
+        return i;
+    }
+
+    private void AppendOsc(ReadOnlySpan<byte> bytes)
+    {
+        if (_oscOverflow)
+            return;
+        var needed = _oscLength + bytes.Length;
+        if (needed > MaxOscLength)
+        {
+            _oscOverflow = true;
+            return;
+        }
+
+        if (needed > _osc.Length)
+            Array.Resize(ref _osc, Math.Min(MaxOscLength, Math.Max(needed, _osc.Length * 2)));
+        bytes.CopyTo(_osc.AsSpan(_oscLength));
+        _oscLength = needed;
+    }
+
+    /// <summary>Decodes printable text from <paramref name="i"/> until a control byte; returns where it stopped.</summary>
+    private int ParseGround(ReadOnlySpan<byte> data, int i)
+    {
+        var print = _print;
+        var n = 0;
+        while (i < data.Length)
+        {
+            var b = data[i];
+            if (_utf8Needed == 0)
+            {
+                if ((uint)(b - 0x20) < 0x5F)
+                {
+                    // ASCII fast path.
+                    print[n++] = b;
+                    i++;
+                    if (n == print.Length)
+                    {
+                        _handler.Print(print);
+                        n = 0;
+                    }
+
+                    continue;
+                }
+
+                if (b < 0x80)
+                    break; // C0, ESC or DEL: the table handles it
+                i++;
+                if (!StartUtf8(b))
+                    n = Emit(print, n, Replacement);
+                continue;
+            }
+
+            if (b >= _utf8Lower && b <= _utf8Upper)
+            {
+                i++;
+                _utf8CodePoint = (_utf8CodePoint << 6) | (b & 0x3F);
+                _utf8Lower = 0x80;
+                _utf8Upper = 0xBF;
+                if (--_utf8Needed == 0 && _utf8CodePoint >= 0xA0)
+                    n = Emit(print, n, _utf8CodePoint);
+                continue;
+            }
+
+            // Not a valid continuation: replace the partial character and look at this byte again.
+            _utf8Needed = 0;
+            n = Emit(print, n, Replacement);
+        }
+
+        if (n > 0)
+            _handler.Print(print.AsSpan(0, n));
+        return i;
+    }
+
+    private int Emit(int[] print, int n, int codePoint)
+    {
+        print[n++] = codePoint;
+        if (n == print.Length)
+        {
+            _handler.Print(print);
+            n = 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>Starts a multi-byte character with the ranges of the Unicode "well-formed UTF-8" table.</summary>
+    private bool StartUtf8(byte lead)
+    {
+        _utf8Lower = 0x80;
+        _utf8Upper = 0xBF;
+        switch (lead)
+        {
+            case >= 0xC2 and <= 0xDF:
+                _utf8CodePoint = lead & 0x1F;
+                _utf8Needed = 1;
+                return true;
+            case >= 0xE0 and <= 0xEF:
+                _utf8CodePoint = lead & 0x0F;
+                _utf8Needed = 2;
+                if (lead == 0xE0) _utf8Lower = 0xA0;
+                if (lead == 0xED) _utf8Upper = 0x9F;
+                return true;
+            case >= 0xF0 and <= 0xF4:
+                _utf8CodePoint = lead & 0x07;
+                _utf8Needed = 3;
+                if (lead == 0xF0) _utf8Lower = 0x90;
+                if (lead == 0xF4) _utf8Upper = 0x8F;
+                return true;
+            default:
+                return false;
+        }
+    }
+}

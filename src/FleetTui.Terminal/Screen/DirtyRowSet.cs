@@ -1,0 +1,80 @@
+using System.Numerics;
+
+namespace FleetTui.Terminal.Screen;
+
+/// <summary>A bit per visible row: which rows changed since a renderer last took the set.</summary>
+public sealed class DirtyRowSet
+{
+    private ulong[] _bits;
+
+    public DirtyRowSet(int rows)
+    {
+        Rows = rows;
+        _bits = new ulong[(rows + 63) / 64];
+    }
+
+    public int Rows { get; private set; }
+
+    public bool IsDirty(int row) => (uint)row < (uint)Rows && (_bits[row >> 6] & (1UL << (row & 63))) != 0;
+
+    public bool Any
+    {
+        get
+        {
+            foreach (var word in _bits)
+                if (word != 0)
+                    return true;
+            return false;
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            var n = 0;
+            foreach (var word in _bits)
+                n += BitOperations.PopCount(word);
+            return n;
+        }
+    }
+
+    public void Mark(int row)
+    {
+        if ((uint)row < (uint)Rows)
+            _bits[row >> 6] |= 1UL << (row & 63);
+    }
+
+    public void MarkRange(int fromRow, int toRowInclusive)
+    {
+        for (var r = Math.Max(0, fromRow); r <= toRowInclusive && r < Rows; r++)
+            _bits[r >> 6] |= 1UL << (r & 63);
+    }
+
+    public void MarkAll()
+    {
+        if (Rows > 0)
+            MarkRange(0, Rows - 1);
+    }
+
+    public void Clear() => Array.Clear(_bits);
+
+    /// <summary>Moves every dirty bit into <paramref name="destination"/> (OR-ed in, resized if needed) and clears this set.</summary>
+    public void TakeInto(DirtyRowSet destination)
+    {
+        if (destination.Rows != Rows)
+            destination.Resize(Rows);
+        for (var i = 0; i < _bits.Length; i++)
+        {
+            destination._bits[i] |= _bits[i];
+            _bits[i] = 0;
+        }
+    }
+
+    public void Resize(int rows)
+    {
+        Rows = rows;
+        _bits = new ulong[(rows + 63) / 64];
+        MarkAll();
+    }
+}

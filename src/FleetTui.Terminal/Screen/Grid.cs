@@ -1,0 +1,133 @@
+namespace FleetTui.Terminal.Screen;
+
+/// <summary>
+/// The visible rows of one screen (main or alternate) as a ring of lines: scrolling the whole screen moves the ring's
+/// start instead of copying rows, and a line leaving the top is handed to the scrollback or recycled at the bottom.
+/// </summary>
+internal sealed class Grid
+{
+    private Line[] _lines;
+    private Line[] _scratch;
+    private int _top;
+
+    public Grid(int columns, int rows)
+    {
+        Columns = columns;
+        Rows = rows;
+        _lines = new Line[rows];
+        _scratch = new Line[rows];
+        for (var i = 0; i < rows; i++)
+            _lines[i] = new Line(columns);
+    }
+
+    public int Rows { get; private set; }
+
+    public int Columns { get; private set; }
+
+    /// <summary>Where DECSC saved the cursor on this screen (xterm keeps one per screen).</summary>
+    public SavedCursor? Saved { get; set; }
+
+    public Line this[int row]
+    {
+        get
+        {
+            var index = _top + row;
+            if (index >= Rows)
+                index -= Rows;
+            return _lines[index];
+        }
+    }
+
+    private ref Line Slot(int row)
+    {
+        var index = _top + row;
+        if (index >= Rows)
+            index -= Rows;
+        return ref _lines[index];
+    }
+
+    /// <summary>
+    /// Scrolls rows <paramref name="top"/>..<paramref name="bottom"/> (inclusive) up by <paramref name="count"/>.
+    /// Lines leaving the top go to <paramref name="history"/> when given; the rows opening at the bottom are erased.
+    /// </summary>
+    public void ScrollUp(int top, int bottom, int count, Scrollback? history, in CellStyle erase)
+    {
+        var height = bottom - top + 1;
+        count = Math.Min(count, height);
+        if (count <= 0)
+            return;
+        if (top == 0 && bottom == Rows - 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                ref var slot = ref _lines[_top];
+                slot = Recycle(slot, history, erase);
+                _top = _top + 1 == Rows ? 0 : _top + 1;
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+            _scratch[i] = Recycle(this[top + i], history, erase);
+        for (var r = top; r + count <= bottom; r++)
+            Slot(r) = this[r + count];
+        for (var i = 0; i < count; i++)
+            Slot(bottom - count + 1 + i) = _scratch[i];
+        Array.Clear(_scratch, 0, count);
+    }
+
+    /// <summary>Scrolls rows <paramref name="top"/>..<paramref name="bottom"/> down; the rows opening at the top are erased.</summary>
+    public void ScrollDown(int top, int bottom, int count, in CellStyle erase)
+    {
+        var height = bottom - top + 1;
+        count = Math.Min(count, height);
+        if (count <= 0)
+            return;
+        for (var i = 0; i < count; i++)
+            _scratch[i] = this[bottom - i];
+        for (var r = bottom; r - count >= top; r--)
+            Slot(r) = this[r - count];
+        for (var i = 0; i < count; i++)
+        {
+            _scratch[i].Clear(erase);
+            Slot(top + i) = _scratch[i];
+        }
+
+        Array.Clear(_scratch, 0, count);
+    }
+
+    private Line Recycle(Line leaving, Scrollback? history, in CellStyle erase)
+    {
+        var reuse = history?.Push(leaving) ?? (history is null ? leaving : new Line(Columns));
+        if (reuse.Columns != Columns)
+            reuse.Resize(Columns);
+        reuse.Clear(erase);
+        return reuse;
+    }
+
+    public void Clear(in CellStyle erase)
+    {
+        foreach (var line in _lines)
+            line.Clear(erase);
+    }
+
+    /// <summary>Unrolls the ring so row 0 is at index 0 (before a resize).</summary>
+    public List<Line> TakeRows()
+    {
+        var rows = new List<Line>(Rows);
+        for (var r = 0; r < Rows; r++)
+            rows.Add(this[r]);
+        return rows;
+    }
+
+    /// <summary>Installs new rows (exactly <paramref name="rows"/> of them, already <paramref name="columns"/> wide).</summary>
+    public void SetRows(List<Line> lines, int columns, int rows)
+    {
+        Columns = columns;
+        Rows = rows;
+        _lines = lines.ToArray();
+        _scratch = new Line[rows];
+        _top = 0;
+    }
+}

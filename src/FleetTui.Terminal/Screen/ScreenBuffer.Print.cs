@@ -1,0 +1,141 @@
+namespace FleetTui.Terminal.Screen;
+
+public sealed partial class ScreenBuffer
+{
+    /// <summary>
+    /// Writes printable code points at the cursor with the pen: auto-wrap with the pending-wrap flag, wide characters
+    /// (a wide character that does not fit in the last column wraps first), combining marks joined to the previous cell,
+    /// insert mode. Character-set translation has already happened.
+    /// </summary>
+    internal void Print(ReadOnlySpan<int> codePoints)
+    {
+        var cursor = Cursor;
+        var pen = cursor.Pen;
+        var autoWrap = Modes.AutoWrap;
+        var insert = Modes.Insert;
+        var right = RightEdge;
+        var line = CurrentLine;
+        Dirty.Mark(cursor.Row);
+
+        foreach (var codePoint in codePoints)
+        {
+            var width = codePoint < 0x7F ? 1 : CharacterWidth.Of(codePoint);
+            if (width == 0)
+            {
+                Combine(codePoint);
+                continue;
+            }
+
+            if (cursor.PendingWrap)
+            {
+                if (autoWrap)
+                {
+                    line.Wrapped = true;
+                    WrapToNextLine();
+                    line = CurrentLine;
+                }
+
+                cursor.PendingWrap = false;
+            }
+
+            var column = cursor.Column;
+            if (width == 2 && column >= right)
+            {
+                if (!autoWrap || right == 0)
+                    continue; // nowhere to put it
+                // The wide character does not fit: blank the last cell and wrap first.
+                ClearWideAt(line, column);
+                line.At(column) = Cell.Blank(pen.ForErase());
+                line.Wrapped = true;
+                WrapToNextLine();
+                line = CurrentLine;
+                column = cursor.Column;
+            }
+
+            if (insert)
+                ShiftRight(line, column, width, right);
+
+            ref var cell = ref line.At(column);
+            if (cell.Width != 1)
+                ClearWideAt(line, column);
+            if (width == 1)
+            {
+                cell = Cell.Narrow(codePoint, pen);
+            }
+            else
+            {
+                if (line[column + 1].Width != 1)
+                    ClearWideAt(line, column + 1);
+                cell = Cell.Wide(codePoint, pen);
+                line.At(column + 1) = Cell.Spacer(pen);
+            }
+
+            LastPrinted = codePoint;
+            column += width;
+            if (column > right)
+            {
+                cursor.Column = right;
+                cursor.PendingWrap = autoWrap;
+            }
+            else
+            {
+                cursor.Column = column;
+            }
+        }
+    }
+
+    /// <summary>The last graphic character printed, for REP (<c>CSI Ps b</c>).</summary>
+    internal int LastPrinted { get; private set; }
+
+    private int RightEdge =>
+        Modes.LeftRightMarginMode && Cursor.Column <= RightMargin ? RightMargin : Columns - 1;
+
+    private void WrapToNextLine()
+    {
+        Cursor.Column = Modes.LeftRightMarginMode ? LeftMargin : 0;
+        LineFeedCore();
+        Dirty.Mark(Cursor.Row);
+    }
+
+    /// <summary>Joins a zero-width code point (a combining mark, ZWJ, variation selector) to the cell before the cursor.</summary>
+    private void Combine(int mark)
+    {
+        var line = CurrentLine;
+        var column = Cursor.PendingWrap ? Cursor.Column : Cursor.Column - 1;
+        if (column < 0)
+            return;
+        if (line[column].IsSpacer && column > 0)
+            column--;
+        var cell = line[column];
+        if (cell.IsEmpty)
+            return;
+        var text = GetCellText(cell) + char.ConvertFromUtf32(mark);
+        var index = Graphemes.Intern(text);
+        if (index >= 0)
+            line.At(column) = Cell.WithGrapheme(index, cell.Width, cell.Style);
+    }
+
+    /// <summary>Before overwriting <paramref name="column"/>: blank the other half of a wide character cut there.</summary>
+    private static void ClearWideAt(Line line, int column)
+    {
+        var cell = line[column];
+        if (cell.IsSpacer && column > 0 && line[column - 1].IsWide)
+            line.At(column - 1) = Cell.Blank(line[column - 1].Style.ForErase());
+        else if (cell.IsWide && column + 1 < line.Columns)
+            line.At(column + 1) = Cell.Blank(cell.Style.ForErase());
+    }
+
+    private void ShiftRight(Line line, int column, int count, int right)
+    {
+        var cells = line.WritableCells;
+        if (column + count <= right)
+        {
+            ClearWideAt(line, right); // a wide character pushed over the edge is cut
+            cells[column..(right + 1 - count)].CopyTo(cells[(column + count)..]);
+        }
+
+        cells[column..Math.Min(right + 1, column + count)].Fill(Cell.Blank(EraseStyle));
+        if (right + 1 < line.Columns && line[right + 1].IsSpacer && !line[right].IsWide)
+            line.At(right + 1) = Cell.Blank(default);
+    }
+}
