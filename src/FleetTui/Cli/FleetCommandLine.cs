@@ -22,6 +22,11 @@ public static class FleetCommandLine
         // One line per verb; keep alphabetical to make merges trivial.
         yield return DemoVerb.Create(context);
         yield return DemoAgentVerb.Create(context);
+        yield return InitVerb.Create(context);
+        yield return NewVerb.Create(context);
+        yield return PruneVerb.Create(context);
+        yield return PsVerb.Create(context);
         yield return ReplayVerb.Create(context);
+        yield return RmVerb.Create(context);
     }
 }
