@@ -23,7 +23,7 @@ public static class ConfigLoader
         var agents = AgentSectionReader.ReadAll(top);
         var tasks = TaskTables(top).Select(t => (Task: TaskSectionReader.Read(t, fleet), Source: t)).ToList();
 
-        TaskListValidator.Validate(tasks, agents, fleetTable ?? top);
+        TaskListValidator.Validate(tasks, agents, fleetTable);
         var config = new FleetConfig
         {
             SourcePath = sourcePath,

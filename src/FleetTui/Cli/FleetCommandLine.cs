@@ -20,6 +20,8 @@ public static class FleetCommandLine
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep alphabetical to make merges trivial.
-        yield break;
+        yield return DemoVerb.Create(context);
+        yield return DemoAgentVerb.Create(context);
+        yield return ReplayVerb.Create(context);
     }
 }

@@ -404,4 +404,77 @@ public class ConfigLoaderErrorTests
         Should.Throw<ConfigException>(() => ConfigLoader.Parse("[flet]\n", "/x/other.toml", "other.toml"))
             .Message.ShouldStartWith("other.toml:1:2: ");
     }
+
+    [Fact]
+    public void A_non_string_environment_value_is_rejected()
+    {
+        ErrorOf("[[task]]\nname = \"a\"\nenv = { DEBUG = 1 }\n").ShouldBe("fleet.toml:3:17: 'env.DEBUG' in [[task]] must be a string, not an integer");
+    }
+
+    [Fact]
+    public void An_agent_table_with_an_empty_command_is_rejected()
+    {
+        ErrorOf("[agents.mine]\ncommand = []\n").ShouldBe("fleet.toml:2:11: 'command' in [agents.mine] is an empty command line (give at least the program)");
+    }
+
+    [Fact]
+    public void An_agent_that_is_not_a_table_is_rejected()
+    {
+        ErrorOf("[agents]\nmine = \"x\"\n").ShouldBe("fleet.toml:2:8: 'agents.mine' must be a table (write [agents.mine]), not a string");
+    }
+
+    [Fact]
+    public void A_context_file_outside_the_repository_is_rejected()
+    {
+        ErrorOf("[fleet]\ncontext = \"../notes.md\"\n")
+            .ShouldBe("fleet.toml:2:11: 'context' in [fleet] must be a path inside the repository, but it leaves the repository with '..': '../notes.md'");
+    }
+
+    [Fact]
+    public void A_scope_pattern_outside_the_repository_is_rejected()
+    {
+        ErrorOf("[[task]]\nname = \"a\"\nscope = [\"/src/**\"]\n")
+            .ShouldBe("fleet.toml:3:10: 'scope' must list patterns inside the repository, but it is absolute (write it relative to the repository root): '/src/**'");
+    }
+
+    [Fact]
+    public void A_task_stacking_on_itself_is_rejected()
+    {
+        ErrorOf("[[task]]\nname = \"a\"\nbase = \"a\"\n").ShouldBe("fleet.toml:3:8: task 'a' cannot stack on itself ('base' names the task)");
+    }
+
+    [Fact]
+    public void An_invalid_port_name_is_rejected()
+    {
+        ErrorOf("[[task]]\nname = \"a\"\nports = [\"Web\"]\n").ShouldBe("fleet.toml:3:10: invalid port name 'Web': it must start with a lowercase letter");
+    }
+
+    [Fact]
+    public void A_port_template_in_an_agent_needs_the_port_in_every_task_running_it()
+    {
+        const string toml = """
+            [agents.dev]
+            command = ["dev-agent", "--port", "{port.web}"]
+
+            [[task]]
+            name = "a"
+            agent = "dev"
+            ports = ["web"]
+
+            [[task]]
+            name = "b"
+            agent = "dev"
+
+            [[task]]
+            name = "c"
+            """;
+        ErrorOf(toml).ShouldBe("fleet.toml:2:36: '{port.web}' in [agents.dev] applies to task 'b' (line 9), which declares no port 'web'");
+    }
+
+    [Fact]
+    public void A_task_on_the_fleet_base_branch_is_rejected()
+    {
+        ErrorOf("[fleet]\nbase = \"main\"\n\n[[task]]\nname = \"a\"\nbranch = \"main\"\n")
+            .ShouldBe("fleet.toml:6:10: task 'a' would work directly on its base branch 'main'; give it its own 'branch'");
+    }
 }

@@ -209,4 +209,21 @@ public class ConfigLoaderTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void A_sub_table_after_a_task_header_belongs_to_that_task()
+    {
+        var config = Parse("[[task]]\nname = \"a\"\n[task.env]\nX = \"1\"\n\n[[task]]\nname = \"b\"\n[task.env]\nX = \"2\"\n");
+
+        config.Tasks.Select(t => t.Env["X"]).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
+    public void The_dependency_graph_of_a_loaded_fleet_includes_stacking()
+    {
+        var graph = FleetTui.Core.Merging.DependencyGraph.FromTasks(Parse(Realistic).Tasks);
+
+        graph.TopologicalOrder().ShouldBe(["cart", "checkout"]);
+        graph.DependentsOf("cart").ShouldBe(["checkout"]);
+    }
 }

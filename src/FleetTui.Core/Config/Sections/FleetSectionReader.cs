@@ -36,21 +36,11 @@ public static class FleetSectionReader
             Cleanup = fleet.Choice("cleanup", CleanupChoices) ?? defaults.Cleanup,
             ScopeEnforcement = fleet.Choice("scope_enforcement", ScopeChoices) ?? defaults.ScopeEnforcement,
             FastForward = fleet.Boolean("fast_forward") ?? defaults.FastForward,
-            Context = ReadRelativePath(fleet, "context"),
+            Context = fleet.PathInsideRepository("context"),
             Ports = ReadPorts(fleet) ?? defaults.Ports,
             Env = fleet.EnvTable("env") ?? defaults.Env,
             Repos = ReadRepos(fleet) ?? defaults.Repos,
         };
-    }
-
-    /// <summary>A path inside the repository (no absolute path, no '..').</summary>
-    public static string? ReadRelativePath(TableReader table, string key)
-    {
-        if (table.StringNode(key) is not { } node)
-            return null;
-        return RelativePath.Problem(node.Value) is { } problem
-            ? throw table.Error(node.Position, $"'{key}' in {table.Label} must be a path inside the repository, but {problem}: '{node.Value}'")
-            : node.Value;
     }
 
     private static string? ReadBase(TableReader fleet)

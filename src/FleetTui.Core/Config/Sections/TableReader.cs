@@ -44,6 +44,16 @@ public sealed class TableReader(TomlTableNode table, string label, string displa
         return string.IsNullOrWhiteSpace(node.Value) ? throw Error(node.Position, $"'{key}' in {label} must not be empty") : node.Value;
     }
 
+    /// <summary>A path inside the repository: relative, and not leaving it with '..'.</summary>
+    public string? PathInsideRepository(string key)
+    {
+        if (StringNode(key) is not { } node)
+            return null;
+        return RelativePath.Problem(node.Value) is { } problem
+            ? throw Error(node.Position, $"'{key}' in {label} must be a path inside the repository, but {problem}: '{node.Value}'")
+            : node.Value;
+    }
+
     public bool? Boolean(string key) => Entry(key)?.Value switch
     {
         null => null,

@@ -20,7 +20,7 @@ public static class TaskSectionReader
             DependsOn = task.StringArray("depends_on") ?? [],
             Agent = task.Agent("agent"),
             Prompt = task.NonEmptyString("prompt"),
-            Ticket = FleetSectionReader.ReadRelativePath(task, "ticket"),
+            Ticket = task.PathInsideRepository("ticket"),
             Scope = ReadScope(task) ?? [],
             Gate = task.NonEmptyString("gate"),
             Ports = ReadPorts(task) ?? [],

@@ -6,7 +6,7 @@ namespace FleetTui.Core.Config.Validation;
 /// <summary>The checks that span tasks: unique names and branches, dependencies, bases, agents, cycles.</summary>
 public static class TaskListValidator
 {
-    public static void Validate(IReadOnlyList<(TaskConfig Task, TableReader Source)> tasks, IReadOnlyDictionary<string, AgentConfig> agents, TableReader fleet)
+    public static void Validate(IReadOnlyList<(TaskConfig Task, TableReader Source)> tasks, IReadOnlyDictionary<string, AgentConfig> agents, TableReader? fleet)
     {
         RejectDuplicateNames(tasks);
         RejectDuplicateBranches(tasks);
@@ -15,10 +15,12 @@ public static class TaskListValidator
         {
             CheckDependencies(task, source, names);
             CheckBase(task, source, names);
+            RejectWorkingOnTheBase(task, source, fleetBase: fleet?.String("base"));
             CheckAgent(source, agents);
         }
 
-        CheckAgent(fleet, agents);
+        if (fleet is not null)
+            CheckAgent(fleet, agents);
         RejectCycles(tasks);
     }
 
@@ -63,6 +65,17 @@ public static class TaskListValidator
             throw source.Error(node.Position, $"task '{task.Name}' cannot stack on itself ('base' names the task)");
         if (GitRefName.Problem(node.Value) is { } problem)
             throw source.Error(node.Position, $"base '{node.Value}' is neither a task nor a valid branch name ({problem}){Suggest(node.Value, names)}");
+    }
+
+    /// <summary>A task's branch is where its agent commits; if it were the base, work would land unreviewed.</summary>
+    private static void RejectWorkingOnTheBase(TaskConfig task, TableReader source, string? fleetBase)
+    {
+        var @base = task.Base ?? fleetBase;
+        if (@base is not null && task.Branch == @base)
+        {
+            var position = (source.Entry("branch") ?? source.Entry("name")!).Value.Position;
+            throw source.Error(position, $"task '{task.Name}' would work directly on its base branch '{@base}'; give it its own 'branch'");
+        }
     }
 
     private static void CheckAgent(TableReader source, IReadOnlyDictionary<string, AgentConfig> agents)

@@ -46,27 +46,29 @@ public sealed class TemplateValidator(
         foreach (var (task, source) in tasks)
         {
             var nodes = EnvNodes(source, "env").Append(source.StringNode("gate")).Concat(ArgvNodes(source, "agent"));
-            CheckEach(source, nodes, TemplateRules.Everything, [task]);
+            CheckEach(source, nodes, TemplateRules.Everything, [task], owner: task);
         }
     }
 
     private void CheckWorktreePath(TableReader fleet, TomlStringNode node)
     {
-        var parts = Check(fleet, node, TemplateRules.WorktreePath, []);
+        var parts = Check(fleet, node, TemplateRules.WorktreePath, [], owner: null);
         if (!parts.OfType<TemplatePart.Variable>().Any(v => v.Name is "task" or "branch"))
             throw fleet.Error(node.Position, "'worktrees' must contain {task} (or {branch}) so each task gets its own folder");
     }
 
-    private void CheckEach(TableReader source, IEnumerable<TomlStringNode?> nodes, TemplateRules rules, IReadOnlyList<TaskConfig> users)
+    /// <param name="users">The tasks the values apply to.</param>
+    /// <param name="owner">The task whose own keys these are, or null for shared keys.</param>
+    private void CheckEach(TableReader source, IEnumerable<TomlStringNode?> nodes, TemplateRules rules, IReadOnlyList<TaskConfig> users, TaskConfig? owner = null)
     {
         foreach (var node in nodes)
         {
             if (node is not null)
-                Check(source, node, rules, users);
+                Check(source, node, rules, users, owner);
         }
     }
 
-    private IReadOnlyList<TemplatePart> Check(TableReader source, TomlStringNode node, TemplateRules rules, IReadOnlyList<TaskConfig> users)
+    private IReadOnlyList<TemplatePart> Check(TableReader source, TomlStringNode node, TemplateRules rules, IReadOnlyList<TaskConfig> users, TaskConfig? owner)
     {
         IReadOnlyList<TemplatePart> parts;
         try
@@ -85,7 +87,7 @@ public sealed class TemplateValidator(
             {
                 if (!rules.AllowsPorts)
                     throw source.Error(position, $"'{variable.Source}' cannot be used here (available: {rules.AllowedList})");
-                CheckPortDeclared(source, position, variable, port, users);
+                CheckPortDeclared(source, position, variable, port, users, owner);
             }
             else if (!rules.Allowed.Contains(variable.Name))
             {
@@ -100,11 +102,12 @@ public sealed class TemplateValidator(
         return parts;
     }
 
-    private static void CheckPortDeclared(TableReader source, SourcePosition position, TemplatePart.Variable variable, string port, IReadOnlyList<TaskConfig> users)
+    private static void CheckPortDeclared(
+        TableReader source, SourcePosition position, TemplatePart.Variable variable, string port, IReadOnlyList<TaskConfig> users, TaskConfig? owner)
     {
         if (users.FirstOrDefault(t => !t.Ports.Contains(port)) is not { } task)
             return;
-        var problem = source.Label == "[[task]]"
+        var problem = owner is not null
             ? $"task '{task.Name}' declares no port '{port}' (add it to the task's ports)"
             : $"'{variable.Source}' in {source.Label} applies to task '{task.Name}' (line {task.Position.Line}), which declares no port '{port}'";
         throw source.Error(position, problem);
