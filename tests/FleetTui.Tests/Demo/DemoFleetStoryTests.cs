@@ -70,7 +70,7 @@ public sealed class DemoFleetStoryTests : IDisposable
         }
         var host = new RecordingHost();
         var gates = new GateRunner(Path.Combine(repository.Root, "logs"));
-        var run = new MergeRun(new MergeQueue(repository.RepositoryPath, gates), gates, new GitTaskCleanup(repository.RepositoryPath), host,
+        var run = new MergeRun(new MergeQueue(gitCli, worktrees, gates), gates, new WorktreeTaskCleanup(worktrees, DemoFleet.BaseBranch), host,
             MergeRunSettings.From(config.Fleet, DemoFleet.BaseBranch));
         GateRequest GateFor(TaskMergeFacts task) => new() { Task = task.Name, Command = config.Fleet.Gate, WorkingDirectory = task.WorktreePath! };
 
