@@ -4,6 +4,14 @@ namespace FleetTui.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) =>
+    public static void Main(string[] args)
+    {
+        if (args is [Engine.EngineTimings.Verb, .. var rest])
+        {
+            Engine.EngineTimings.RunAsync(rest).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

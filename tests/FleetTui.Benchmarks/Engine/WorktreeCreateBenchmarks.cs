@@ -10,7 +10,9 @@ namespace FleetTui.Benchmarks.Engine;
 /// Creating 20 worktrees in a 2,000-file repository: <see cref="WorktreeManager.CreateAsync"/> (with its refusal checks and
 /// rollback bookkeeping, no setup command) against plain <c>git worktree add -b</c> doing the same, in the same run
 /// (goal: within 1.2x). Each iteration starts from a repository without worktrees (removed in the iteration setup).
-/// Run: <c>dotnet run -c Release --project tests/FleetTui.Benchmarks -- --filter '*WorktreeCreate*'</c>.
+/// Run: <c>dotnet run -c Release --project tests/FleetTui.Benchmarks -- --filter '*WorktreeCreate*'</c> (out of process: the
+/// in-process toolchain refuses operations this long). On a loaded machine prefer the interleaved Stopwatch mode,
+/// <see cref="EngineTimings"/>.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 6, invocationCount: 1)]
