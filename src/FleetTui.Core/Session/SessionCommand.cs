@@ -10,9 +10,13 @@ public abstract record SessionCommand
     /// <summary>Create the worktree of a declared task (Pending), run its setup; completes when setup finished.</summary>
     public sealed record CreateTask(string Name) : SessionCommand;
 
-    /// <summary>Declare a task outside fleet.toml (<c>fleet new</c>) and create its worktree. Null values take the defaults.</summary>
-    public sealed record NewTask(string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null)
-        : SessionCommand;
+    /// <summary>
+    /// Declare a task outside fleet.toml (<c>fleet new</c>) and create its worktree. Null values take the defaults; null
+    /// <paramref name="Ports"/> means the port names every fleet.toml task declares (what fleet-wide templates may use).
+    /// </summary>
+    public sealed record NewTask(
+        string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
+        IReadOnlyList<string>? Ports = null) : SessionCommand;
 
     /// <summary>Remove the task's worktree (and its branch when merged); refused naming the work that would be lost unless forced.</summary>
     public sealed record DestroyTask(string Name, bool Force = false) : SessionCommand;

@@ -30,6 +30,9 @@ public sealed record TaskState
     /// </summary>
     public IReadOnlyDictionary<string, string> RepoWorktrees { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The port names a task added by <c>fleet new</c> declares (fleet.toml tasks declare theirs in the file).</summary>
+    public IReadOnlyList<string> PortNames { get; init; } = [];
+
     /// <summary>Ports by name; shared by all of the task's worktrees. Released (dropped) when the task is destroyed.</summary>
     public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>();
 
