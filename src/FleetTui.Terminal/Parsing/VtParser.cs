@@ -46,6 +46,7 @@ public sealed class VtParser
     public VtParserState State => _state;
 
     /// <summary>Feeds bytes; sequences split across calls are completed by later calls.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void Advance(ReadOnlySpan<byte> data)
     {
         var table = VtTransitionTable.Table;
@@ -222,6 +223,7 @@ public sealed class VtParser
             _collectOverflow = true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private int CollectOscRun(ReadOnlySpan<byte> data, int i)
     {
         var start = i;
@@ -250,6 +252,7 @@ public sealed class VtParser
     }
 
     /// <summary>Decodes printable text from <paramref name="i"/> until a control byte; returns where it stopped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private int ParseGround(ReadOnlySpan<byte> data, int i)
     {
         var print = _print;
