@@ -11,6 +11,9 @@ public sealed record AgentConfig
     /// <summary>How the ticket/prompt reaches the agent.</summary>
     public TicketHandover Handover { get; init; } = TicketHandover.None;
 
+    /// <summary>argv placed just before the ticket text when <see cref="Handover"/> is <see cref="TicketHandover.Argument"/> (gemini: <c>-i</c>).</summary>
+    public IReadOnlyList<string> PromptArgs { get; init; } = [];
+
     /// <summary>Extra argv appended on "restart with continue".</summary>
     public IReadOnlyList<string> ContinueArgs { get; init; } = [];
 

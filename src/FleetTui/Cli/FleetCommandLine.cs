@@ -20,6 +20,13 @@ public static class FleetCommandLine
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep alphabetical to make merges trivial.
+        yield return DemoAgentVerb.Create(context);
+        yield return DemoVerb.Create(context);
+        yield return InitVerb.Create(context);
+        yield return NewVerb.Create(context);
+        yield return PruneVerb.Create(context);
+        yield return PsVerb.Create(context);
         yield return ReplayVerb.Create(context);
+        yield return RmVerb.Create(context);
     }
 }

@@ -1,0 +1,39 @@
+namespace FleetTui.Core.Config;
+
+/// <summary>
+/// Every key fleet.toml accepts, in one place: the section readers reject anything else, and a test checks that
+/// fleet.toml.example documents each of them.
+/// </summary>
+public static class ConfigSchema
+{
+    public static readonly IReadOnlyList<string> TopLevelKeys = ["fleet", "task", "setup", "agents"];
+
+    public static readonly IReadOnlyList<string> FleetKeys =
+    [
+        "base", "worktrees", "agent", "gate", "gate_timeout", "gate_after_merge", "cleanup", "scope_enforcement",
+        "fast_forward", "context", "ports", "env", "repos",
+    ];
+
+    /// <summary>Keys of <c>[fleet.ports]</c> (written inline: <c>ports = { first = 41000, last = 41999 }</c>).</summary>
+    public static readonly IReadOnlyList<string> PortRangeKeys = ["first", "last"];
+
+    public static readonly IReadOnlyList<string> TaskKeys =
+    [
+        "name", "branch", "base", "depends_on", "agent", "prompt", "ticket", "scope", "gate", "ports", "env", "repos",
+    ];
+
+    public static readonly IReadOnlyList<string> SetupKeys = ["run", "timeout", "copy", "link", "caches", "database"];
+
+    public static readonly IReadOnlyList<string> AgentKeys = ["command", "handover", "prompt_args", "continue_args", "env"];
+
+    /// <summary>Each table and the keys it accepts, as the example-file test walks them.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KeysByTable = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [""] = TopLevelKeys,
+        ["fleet"] = FleetKeys,
+        ["fleet.ports"] = PortRangeKeys,
+        ["task"] = TaskKeys,
+        ["setup"] = SetupKeys,
+        ["agents.*"] = AgentKeys,
+    };
+}

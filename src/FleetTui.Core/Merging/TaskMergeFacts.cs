@@ -1,0 +1,51 @@
+using FleetTui.Core.Session;
+
+namespace FleetTui.Core.Merging;
+
+/// <summary>What the planner needs to know about one task, gathered by the session (or the CLI) from git and state.</summary>
+public sealed record TaskMergeFacts
+{
+    public required string Name { get; init; }
+
+    public string Branch { get; init; } = "";
+
+    /// <summary>The task's worktree; null while it has none (a blocked dependent).</summary>
+    public string? WorktreePath { get; init; }
+
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    public TaskPhase Phase { get; init; } = TaskPhase.Active;
+
+    /// <summary>The agent has exited, is not running (CLI view), or the user marked the task done.</summary>
+    public bool AgentFinished { get; init; }
+
+    /// <summary>Commits on the task's branch that its base does not have.</summary>
+    public int Ahead { get; init; }
+
+    /// <summary>Paths with uncommitted changes in the task's worktree.</summary>
+    public int Uncommitted { get; init; }
+
+    /// <summary>The branch tip the facts were read at.</summary>
+    public string? Tip { get; init; }
+
+    public GateState Gate { get; init; } = GateState.NotRun;
+
+    /// <summary>Files changed versus the base outside the task's scope.</summary>
+    public IReadOnlyList<string> OutOfScope { get; init; } = [];
+
+    /// <summary>The user accepted the out-of-scope changes (only matters with <c>scope_enforcement = "block"</c>).</summary>
+    public bool ScopeAccepted { get; init; }
+
+    /// <summary>Conflicting paths recorded when the task went to review.</summary>
+    public IReadOnlyList<string> ReviewConflicts { get; init; } = [];
+
+    /// <summary>Why the task is in review when it is not a conflict (a failed gate on the merge result, a refusal).</summary>
+    public string? ReviewNote { get; init; }
+
+    /// <summary>When the task became ready (agent finished, or marked done); orders independent tasks.</summary>
+    public DateTimeOffset? ReadySince { get; init; }
+
+    /// <summary>The last gate counts only if it checked the current tip (or did not record which commit it checked).</summary>
+    public bool GateFailedOnTip =>
+        Gate.Outcome is GateOutcome.Failed or GateOutcome.TimedOut && (Gate.Commit is null || Tip is null || Gate.Commit == Tip);
+}

@@ -1,0 +1,195 @@
+using FleetTui.Core.Git;
+
+namespace FleetTui.Core.Worktrees;
+
+/// <summary>
+/// Creates, lists and destroys task worktrees of one repository through the git CLI.
+/// Why not libgit2 here: LibGit2Sharp's <c>Worktrees.Add</c> cannot create a new branch from a base other than HEAD and leaves a
+/// half-made worktree and branch behind when it fails; its <c>Worktrees.Prune</c> deletes a dirty worktree (untracked files included)
+/// without asking, where <c>git worktree remove</c> refuses. So every write goes through <c>git worktree add/remove</c> and
+/// <c>git branch</c>; libgit2 is kept for fast reads (<see cref="BranchStatusReader"/>).
+/// </summary>
+public sealed class WorktreeManager
+{
+    private readonly GitCli _git;
+
+    public WorktreeManager(GitCli git, RepositoryFacts repository)
+    {
+        _git = git;
+        Repository = repository;
+    }
+
+    public RepositoryFacts Repository { get; }
+
+    /// <summary>Where the setup log of <paramref name="task"/> goes: <c>&lt;common-dir&gt;/fleet/logs/&lt;task&gt;/setup.log</c>.</summary>
+    public string SetupLogPath(string task) => Path.Combine(Repository.FleetDir, "logs", task, "setup.log");
+
+    /// <summary>
+    /// <c>git worktree add -b &lt;branch&gt; &lt;path&gt; &lt;base&gt;</c>, then the [setup] files, caches and command.
+    /// Refuses (nothing touched) when the path exists and is not empty, the branch exists, the base names no commit or a [setup]
+    /// source is missing. Any failure before the setup command rolls everything back (worktree removed, the branch we made deleted).
+    /// A failing setup command does not: the worktree stays for inspection and the outcome says so.
+    /// </summary>
+    public async Task<CreatedWorktree> CreateAsync(WorktreeRequest request, CancellationToken cancellationToken = default)
+    {
+        var root = Repository.Root;
+        var path = Path.GetFullPath(request.Path);
+        if (Directory.Exists(path) ? Directory.EnumerateFileSystemEntries(path).Any() : File.Exists(path))
+            throw new WorktreeException($"Cannot create worktree for task '{request.Task}': {path} already exists and is not empty.");
+        if (await _git.BranchExistsAsync(root, request.Branch, cancellationToken).ConfigureAwait(false))
+            throw new WorktreeException(
+                $"Cannot create worktree for task '{request.Task}': branch '{request.Branch}' already exists (choose another branch or delete it).");
+        var baseCommit = await _git.ResolveCommitAsync(root, request.BaseRef, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorktreeException($"Cannot create worktree for task '{request.Task}': base '{request.BaseRef}' names no commit.");
+        SetupFiles.EnsureSourcesExist(root, request.Setup.Copy.Concat(request.Setup.Link));
+
+        var existedBefore = Directory.Exists(path);
+        try
+        {
+            // "--" keeps a path or base starting with '-' from being read as an option.
+            await _git.RunAsync(root, ["worktree", "add", "--quiet", "-b", request.Branch, "--", path, baseCommit], cancellationToken)
+                .ConfigureAwait(false);
+            SetupFiles.Apply(root, path, request.Setup.Copy, request.Setup.Link);
+            foreach (var cache in request.Caches.Values)
+                Directory.CreateDirectory(cache);
+        }
+        catch (Exception error)
+        {
+            await RollBackAsync(path, request.Branch, existedBefore).ConfigureAwait(false);
+            if (error is OperationCanceledException)
+                throw;
+            throw new WorktreeException($"Could not create worktree for task '{request.Task}' (rolled back): {error.Message}", error);
+        }
+
+        var logPath = SetupLogPath(request.Task);
+        var setup = request.Setup.Run is { Length: > 0 } command
+            ? await SetupCommandRunner.RunAsync(command, path, SetupEnvironment(request), request.Setup.Timeout, logPath, cancellationToken)
+                .ConfigureAwait(false)
+            : SetupOutcome.NothingToRun(null);
+        return new CreatedWorktree(path, request.Branch, baseCommit, setup);
+    }
+
+    private static Dictionary<string, string> SetupEnvironment(WorktreeRequest request)
+    {
+        var environment = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
+        foreach (var (name, dir) in request.Caches)
+            environment[name] = dir;
+        return environment;
+    }
+
+    /// <summary>Undoes a partial create; never touches a folder that existed before (it was empty, so only its content is ours).</summary>
+    private async Task RollBackAsync(string path, string branch, bool existedBefore)
+    {
+        var root = Repository.Root;
+        var registered = (await ListAsync().ConfigureAwait(false)).Any(w => SamePath(w.Path, path));
+        if (registered)
+            await _git.TryRunAsync(root, ["worktree", "remove", "--force", "--force", "--", path]).ConfigureAwait(false);
+        if (Directory.Exists(path))
+        {
+            if (existedBefore)
+            {
+                foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+                    DeleteEntry(entry);
+            }
+            else
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+
+        if (registered)
+            await _git.TryRunAsync(root, ["worktree", "prune"]).ConfigureAwait(false);
+        // git creates the branch before the worktree, and leaves it behind when the second step fails.
+        if (await _git.BranchExistsAsync(root, branch).ConfigureAwait(false))
+            await _git.TryRunAsync(root, ["branch", "-D", "--", branch]).ConfigureAwait(false);
+    }
+
+    private static void DeleteEntry(FileSystemInfo entry)
+    {
+        if (entry is DirectoryInfo dir && dir.LinkTarget is null)
+            dir.Delete(recursive: true);
+        else
+            entry.Delete();
+    }
+
+    /// <summary>
+    /// Removes the worktree at <paramref name="path"/> (<c>git worktree remove</c>) and deletes <paramref name="branch"/> when it is merged into
+    /// <paramref name="baseRef"/>. Without <paramref name="force"/> refuses with <see cref="DestroyRefusedException"/> naming the uncommitted
+    /// paths and the unmerged commits. With it: <c>git worktree remove --force</c> and <c>git branch -D</c>. A worktree folder already gone
+    /// is fine (git's stale entry is pruned). Returns whether the branch was deleted.
+    /// </summary>
+    public async Task<bool> DestroyAsync(string task, string path, string branch, string baseRef, bool force, CancellationToken cancellationToken = default)
+    {
+        var root = Repository.Root;
+        path = Path.GetFullPath(path);
+        var branchExists = await _git.BranchExistsAsync(root, branch, cancellationToken).ConfigureAwait(false);
+        var folderExists = Directory.Exists(path);
+        if (!force)
+        {
+            var uncommitted = folderExists ? await UncommittedPathsAsync(path, cancellationToken).ConfigureAwait(false) : [];
+            var unmerged = branchExists ? await UnmergedCommitsAsync(branch, baseRef, cancellationToken).ConfigureAwait(false) : [];
+            if (uncommitted.Count > 0 || unmerged.Count > 0)
+                throw new DestroyRefusedException(task, uncommitted, unmerged, baseRef);
+        }
+
+        var registered = (await ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => SamePath(w.Path, path));
+        if (folderExists && registered is not null)
+        {
+            string[] remove = force ? ["worktree", "remove", "--force", "--force", "--", path] : ["worktree", "remove", "--", path];
+            await _git.RunAsync(root, remove, cancellationToken).ConfigureAwait(false);
+        }
+        else if (registered is not null)
+        {
+            // Folder deleted by hand: only git's administrative entry is left; prune removes entries of missing folders only.
+            await _git.RunAsync(root, ["worktree", "prune"], cancellationToken).ConfigureAwait(false);
+        }
+        else if (folderExists)
+        {
+            throw new WorktreeException($"Refusing to delete {path}: git does not know it as a worktree of {root}.");
+        }
+
+        if (!branchExists)
+            return false;
+        if (force || await _git.IsMergedIntoAsync(root, branch, baseRef, cancellationToken).ConfigureAwait(false))
+        {
+            await _git.RunAsync(root, ["branch", "-D", "--", branch], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary><c>git worktree list --porcelain -z</c>, the main worktree first.</summary>
+    public async Task<IReadOnlyList<WorktreeInfo>> ListAsync(CancellationToken cancellationToken = default) =>
+        WorktreeListParser.Parse(await _git.RunAsync(Repository.Root, ["worktree", "list", "--porcelain", "-z"], cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Paths with uncommitted changes in a worktree (staged, unstaged, untracked; ignored files excluded).</summary>
+    public async Task<IReadOnlyList<string>> UncommittedPathsAsync(string worktree, CancellationToken cancellationToken = default)
+    {
+        var output = await _git.RunAsync(worktree, ["status", "--porcelain=v1", "-z", "--untracked-files=all"], cancellationToken).ConfigureAwait(false);
+        var paths = new List<string>();
+        var entries = output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            if (entry.Length < 4)
+                continue;
+            paths.Add(entry[3..]);
+            if (entry[0] is 'R' or 'C')
+                i++; // a rename is followed by its original path
+        }
+
+        return paths;
+    }
+
+    /// <summary>"&lt;short sha&gt; &lt;subject&gt;" of commits on <paramref name="branch"/> not in <paramref name="baseRef"/>, newest first.</summary>
+    public async Task<IReadOnlyList<string>> UnmergedCommitsAsync(string branch, string baseRef, CancellationToken cancellationToken = default)
+    {
+        var output = await _git.RunAsync(Repository.Root, ["log", "--format=%h %s", $"{baseRef}..refs/heads/{branch}", "--"], cancellationToken)
+            .ConfigureAwait(false);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
+}

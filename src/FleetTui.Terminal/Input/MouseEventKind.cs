@@ -1,0 +1,8 @@
+namespace FleetTui.Terminal.Input;
+
+public enum MouseEventKind
+{
+    Press,
+    Release,
+    Motion,
+}

@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace FleetTui.Terminal.Pty;
+
+/// <summary>A NULL-terminated array of NUL-terminated UTF-8 strings in native memory (argv, envp), freed on dispose.</summary>
+internal sealed unsafe class NativeStringArray : IDisposable
+{
+    private byte** _pointers;
+    private byte* _text;
+
+    public NativeStringArray(IReadOnlyList<string> strings)
+    {
+        nuint textLength = 0;
+        foreach (string s in strings)
+        {
+            if (s.Contains('\0'))
+            {
+                throw new ArgumentException($"A string passed to a child contains a NUL character: '{s.Replace("\0", "\\0")}'");
+            }
+
+            textLength += (nuint)Encoding.UTF8.GetByteCount(s) + 1;
+        }
+
+        _pointers = (byte**)NativeMemory.AllocZeroed((nuint)(strings.Count + 1), (nuint)sizeof(byte*));
+        _text = (byte*)NativeMemory.Alloc(Math.Max(textLength, 1));
+        byte* cursor = _text;
+        for (int i = 0; i < strings.Count; i++)
+        {
+            int written = Encoding.UTF8.GetBytes(strings[i], new Span<byte>(cursor, int.MaxValue));
+            cursor[written] = 0;
+            _pointers[i] = cursor;
+            cursor += written + 1;
+        }
+    }
+
+    public byte** Pointers => _pointers;
+
+    public void Dispose()
+    {
+        NativeMemory.Free(_pointers);
+        NativeMemory.Free(_text);
+        _pointers = null;
+        _text = null;
+    }
+}

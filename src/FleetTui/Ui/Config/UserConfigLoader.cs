@@ -1,0 +1,98 @@
+using FleetTui.Core.Config;
+using FleetTui.Ui.Keys;
+
+namespace FleetTui.Ui.Config;
+
+/// <summary>
+/// Reads the user config strictly:
+/// <code>
+/// theme = "light"
+/// [keys]
+/// prefix = "ctrl+a"
+/// zoom = ["prefix z", "alt+z"]
+/// </code>
+/// Unknown keys, unknown commands, bad key names and one key bound to two commands are errors with file:line:col.
+/// </summary>
+public static class UserConfigLoader
+{
+    /// <summary><c>$XDG_CONFIG_HOME/fleet/config.toml</c>, else <c>~/.config/fleet/config.toml</c>.</summary>
+    public static string DefaultPath(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var xdg = environment("XDG_CONFIG_HOME");
+        var root = string.IsNullOrEmpty(xdg) ? Path.Combine(environment("HOME") ?? "", ".config") : xdg;
+        return Path.Combine(root, "fleet", "config.toml");
+    }
+
+    /// <summary>The defaults when the file does not exist.</summary>
+    public static UserConfig Load(string path) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path), path) : UserConfig.Default;
+
+    public static UserConfig Parse(string text, string displayName = "config.toml")
+    {
+        var entries = TomlEntries.Read(text, displayName);
+        string? theme = null;
+        var prefix = Keymap.DefaultPrefix;
+        foreach (var entry in entries)
+        {
+            switch (entry.Table, entry.Key)
+            {
+                case ("", "theme"):
+                    theme = TomlEntries.String(entry, displayName);
+                    break;
+                case ("keys", "prefix"):
+                    prefix = KeyChord.TryParse(TomlEntries.String(entry, displayName), out var error)
+                        ?? throw new ConfigException(displayName, entry.ValuePosition, error!);
+                    break;
+                case ("keys", _):
+                    break;
+                case ("", _):
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys])");
+                default:
+                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys])");
+            }
+        }
+
+        var keymap = Keymap.Default(prefix);
+        foreach (var entry in entries.Where(e => e.Table == "keys" && e.Key != "prefix"))
+        {
+            if (!UiCommandNames.TryParse(entry.Key, out var command))
+                throw new ConfigException(displayName, entry.Position, $"unknown command '{entry.Key}' (known: {string.Join(", ", UiCommandNames.All)})");
+            var sequences = new List<KeySequence>();
+            foreach (var (keyText, position) in TomlEntries.StringList(entry, displayName))
+            {
+                sequences.Add(KeySequence.TryParse(keyText, prefix, out var error)
+                    ?? throw new ConfigException(displayName, position, error!));
+            }
+            keymap = keymap.Rebind(command, sequences);
+        }
+        RefuseClashes(keymap, entries, displayName);
+        return new UserConfig(keymap, theme);
+    }
+
+    private static void RefuseClashes(Keymap keymap, IReadOnlyList<TomlEntry> entries, string displayName)
+    {
+        var owner = new Dictionary<KeySequence, UiCommand>();
+        foreach (var binding in keymap.Bindings)
+        {
+            foreach (var keys in binding.Keys)
+            {
+                if (owner.TryGetValue(keys, out var other) && other != binding.Command)
+                {
+                    var name = UiCommandNames.ConfigName(binding.Command);
+                    var entry = entries.FirstOrDefault(e => e.Table == "keys" && (e.Key == name || e.Key == UiCommandNames.ConfigName(other)));
+                    throw new ConfigException(displayName, entry?.Position ?? new SourcePosition(1, 1),
+                        $"'{keys}' is bound to both {UiCommandNames.ConfigName(other)} and {name}");
+                }
+                owner[keys] = binding.Command;
+                // A single key that is also a prefix would make the prefix unreachable.
+                if (keys.Chords.Count == 1 && keys.Chords[0] == keymap.Prefix && binding.Command != UiCommand.SendPrefix)
+                {
+                    var entry = entries.FirstOrDefault(e => e.Table == "keys" && e.Key == UiCommandNames.ConfigName(binding.Command));
+                    throw new ConfigException(displayName, entry?.Position ?? new SourcePosition(1, 1),
+                        $"'{keys}' is the prefix key and cannot also run {UiCommandNames.ConfigName(binding.Command)}");
+                }
+            }
+        }
+    }
+}

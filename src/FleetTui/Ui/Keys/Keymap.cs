@@ -1,0 +1,51 @@
+namespace FleetTui.Ui.Keys;
+
+/// <summary>
+/// Keybindings as data: the dispatcher, the status-bar hints and the help overlay all read this one list, so what the
+/// help says is what the keys do.
+/// </summary>
+public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
+{
+    public static readonly KeyChord DefaultPrefix = new("g", Ctrl: true);
+
+    /// <summary>The built-in bindings, with <c>prefix</c> standing for <paramref name="prefix"/>.</summary>
+    public static Keymap Default(KeyChord? prefix = null)
+    {
+        var p = prefix ?? DefaultPrefix;
+        KeyBinding Bind(UiCommand command, string description, params string[] keys) =>
+            new(command, keys.Select(k => KeySequence.TryParse(k, p, out _)!).ToList(), description);
+
+        var bindings = new List<KeyBinding>
+        {
+            Bind(UiCommand.Zoom, "Zoom the focused pane (toggle)", "prefix z"),
+            Bind(UiCommand.CycleLayout, "Next layout: tiled, main+stack, zoom", "prefix space"),
+            Bind(UiCommand.ToggleSidebar, "Show or hide the task sidebar", "prefix b"),
+            Bind(UiCommand.ToggleMergePanel, "Show or hide the merge-order panel", "prefix m"),
+            Bind(UiCommand.NewTask, "New task", "prefix n"),
+            Bind(UiCommand.RestartAgent, "Restart the focused task's agent", "prefix r"),
+            Bind(UiCommand.DestroyTask, "Destroy the focused task (asks first)", "prefix x"),
+            Bind(UiCommand.ScrollMode, "Scroll mode: history, / search, copy", "prefix ["),
+            Bind(UiCommand.Help, "This help", "prefix ?"),
+            Bind(UiCommand.Quit, "Quit (asks when agents are running)", "prefix q"),
+            Bind(UiCommand.FocusNext, "Focus the next pane", "prefix o", "prefix tab"),
+            Bind(UiCommand.FocusPrevious, "Focus the previous pane", "prefix p"),
+            Bind(UiCommand.FocusLeft, "Focus the pane to the left", "prefix left", "prefix h"),
+            Bind(UiCommand.FocusRight, "Focus the pane to the right", "prefix right", "prefix l"),
+            Bind(UiCommand.FocusUp, "Focus the pane above", "prefix up", "prefix k"),
+            Bind(UiCommand.FocusDown, "Focus the pane below", "prefix down", "prefix j"),
+        };
+        for (var n = 1; n <= 9; n++)
+            bindings.Add(Bind(UiCommand.FocusPane1 + (n - 1), $"Focus pane {n}", $"alt+{n}", $"prefix {n}"));
+        bindings.Add(Bind(UiCommand.SendPrefix, $"Send {p} itself to the pane", "prefix prefix"));
+        return new Keymap(p, bindings);
+    }
+
+    public KeyBinding? Find(UiCommand command) => Bindings.FirstOrDefault(b => b.Command == command);
+
+    /// <summary>The first key of a command as the help and hints show it (<c>Ctrl+G z</c>), or null when unbound.</summary>
+    public string? FirstKeyText(UiCommand command) => Find(command)?.Keys.FirstOrDefault()?.ToString();
+
+    /// <summary>A copy where <paramref name="command"/> runs on <paramref name="keys"/> only (an empty list unbinds it).</summary>
+    public Keymap Rebind(UiCommand command, IReadOnlyList<KeySequence> keys) =>
+        this with { Bindings = Bindings.Select(b => b.Command == command ? b with { Keys = keys } : b).ToList() };
+}

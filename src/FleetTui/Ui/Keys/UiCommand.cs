@@ -1,0 +1,33 @@
+namespace FleetTui.Ui.Keys;
+
+/// <summary>Everything the cockpit does on a key. Config names are the snake_case of these (<c>toggle_sidebar</c>).</summary>
+public enum UiCommand
+{
+    Zoom,
+    CycleLayout,
+    ToggleSidebar,
+    ToggleMergePanel,
+    NewTask,
+    RestartAgent,
+    DestroyTask,
+    ScrollMode,
+    Help,
+    Quit,
+    FocusNext,
+    FocusPrevious,
+    FocusLeft,
+    FocusRight,
+    FocusUp,
+    FocusDown,
+    FocusPane1,
+    FocusPane2,
+    FocusPane3,
+    FocusPane4,
+    FocusPane5,
+    FocusPane6,
+    FocusPane7,
+    FocusPane8,
+    FocusPane9,
+    /// <summary>The prefix pressed twice sends the prefix key itself to the focused pane.</summary>
+    SendPrefix,
+}

@@ -1,0 +1,3 @@
+namespace FleetTui.Ui.Layouts;
+
+public enum FocusDirection { Left, Right, Up, Down }

@@ -1,0 +1,58 @@
+using FleetTui.Core.Config;
+using FleetTui.Ui.Config;
+using FleetTui.Ui.Keys;
+using Shouldly;
+using Xunit;
+
+namespace FleetTui.Tests.Ui.Config;
+
+public class UserConfigLoaderTests
+{
+    [Fact]
+    public void Reads_the_theme_the_prefix_and_rebound_commands()
+    {
+        var config = UserConfigLoader.Parse("""
+            theme = "light"
+            [keys]
+            prefix = "ctrl+a"
+            zoom = ["prefix f", "alt+z"]
+            quit = "prefix Q"
+            """);
+
+        config.Theme.ShouldBe("light");
+        config.Keymap.Prefix.ShouldBe(new KeyChord("a", Ctrl: true));
+        var dispatcher = new KeyDispatcher(config.Keymap);
+        dispatcher.Feed(new KeyChord("z", Alt: true)).ShouldBe(new KeyDispatchResult.Run(UiCommand.Zoom));
+        dispatcher.Feed(new KeyChord("a", Ctrl: true));
+        dispatcher.Feed(new KeyChord("z")).ShouldBeOfType<KeyDispatchResult.Unbound>();
+        dispatcher.Feed(new KeyChord("a", Ctrl: true));
+        dispatcher.Feed(new KeyChord("b")).ShouldBe(new KeyDispatchResult.Run(UiCommand.ToggleSidebar));
+    }
+
+    [Fact]
+    public void An_empty_file_gives_the_defaults() =>
+        UserConfigLoader.Parse("").Keymap.Prefix.ShouldBe(Keymap.DefaultPrefix);
+
+    [Fact]
+    public void A_missing_file_gives_the_defaults() =>
+        UserConfigLoader.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "config.toml")).ShouldBe(UserConfig.Default);
+
+    [Theory]
+    [InlineData("colour = \"x\"", "config.toml:1:1: unknown key 'colour'")]
+    [InlineData("[keys]\nzoom = \"prefix z\"\nzom = \"prefix y\"", "config.toml:3:1: unknown command 'zom'")]
+    [InlineData("[keys]\nzoom = [\"prefix z\", \"hyper+z\"]", "config.toml:2:21: unknown modifier 'hyper'")]
+    [InlineData("[keys]\nzoom = \"prefix b\"", "'Ctrl+G b' is bound to both")]
+    [InlineData("[keys]\nprefix = 3", "config.toml:2:10: 'prefix' must be a string")]
+    [InlineData("[colors]\nx = 1", "config.toml:2:1: unknown table [colors]")]
+    [InlineData("theme = ", "config.toml:1:")]
+    [InlineData("[keys]\nzoom = \"ctrl+g\"", "is the prefix key")]
+    public void Rejects_bad_config_with_file_line_and_column(string text, string expected) =>
+        Should.Throw<ConfigException>(() => UserConfigLoader.Parse(text)).Message.ShouldContain(expected);
+
+    [Fact]
+    public void Finds_the_config_under_xdg_config_home_or_home()
+    {
+        UserConfigLoader.DefaultPath(name => name == "XDG_CONFIG_HOME" ? "/x" : "/home/u").ShouldBe("/x/fleet/config.toml");
+        UserConfigLoader.DefaultPath(name => name == "HOME" ? "/home/u" : null).ShouldBe("/home/u/.config/fleet/config.toml");
+    }
+}
