@@ -76,6 +76,19 @@ public sealed class VtParser
                         return;
                     break;
                 }
+                case VtParserState.CsiEntry:
+                case VtParserState.CsiParam:
+                {
+                    // Parameters are most of an SGR-heavy stream: take digits, ';' and ':' without the table.
+                    var start = i;
+                    while (i < data.Length && (uint)(data[i] - 0x30) <= 0x0B)
+                        _params.Put(data[i++]);
+                    if (i > start)
+                        _state = VtParserState.CsiParam;
+                    if (i >= data.Length)
+                        return;
+                    break;
+                }
                 case VtParserState.SosPmApcString:
                 {
                     var run = data[i..].IndexOfAny(SosStops);
