@@ -9,7 +9,7 @@ public static class FleetCommandLine
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var context = new CliContext(stdout, stderr, Directory.GetCurrentDirectory());
+        var context = new CliContext(stdout, stderr, Directory.GetCurrentDirectory()) { Input = Console.IsInputRedirected ? null : Console.In };
         var root = new RootCommand("FleetTui: a keyboard-driven cockpit for a fleet of AI coding agents, one git worktree each.");
         foreach (var verb in Verbs(context))
             root.Subcommands.Add(verb);
@@ -32,11 +32,14 @@ public static class FleetCommandLine
         // One line per verb; keep alphabetical to make merges trivial.
         yield return DemoAgentVerb.Create(context);
         yield return DemoVerb.Create(context);
+        yield return GateVerb.Create(context);
         yield return InitVerb.Create(context);
+        yield return MergeVerb.Create(context);
         yield return NewVerb.Create(context);
         yield return PruneVerb.Create(context);
         yield return PsVerb.Create(context);
         yield return ReplayVerb.Create(context);
+        yield return ReviewVerb.Create(context);
         yield return RmVerb.Create(context);
     }
 }
