@@ -23,5 +23,6 @@ public static class FleetCommandLine
         yield return DemoVerb.Create(context);
         yield return DemoAgentVerb.Create(context);
         yield return ReplayVerb.Create(context);
+        yield return SignalVerb.Create(context);
     }
 }
