@@ -41,5 +41,6 @@ public static class FleetCommandLine
         yield return ReplayVerb.Create(context);
         yield return ReviewVerb.Create(context);
         yield return RmVerb.Create(context);
+        yield return SignalVerb.Create(context);
     }
 }
