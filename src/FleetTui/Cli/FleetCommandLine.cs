@@ -13,6 +13,7 @@ public static class FleetCommandLine
         var root = new RootCommand("FleetTui: a keyboard-driven cockpit for a fleet of AI coding agents, one git worktree each.");
         foreach (var verb in Verbs(context))
             root.Subcommands.Add(verb);
+        UpVerb.AttachToRoot(root, context);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(configuration);
     }
@@ -20,8 +21,9 @@ public static class FleetCommandLine
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep alphabetical to make merges trivial.
-        yield return DemoVerb.Create(context);
+        yield return DemoVerb.Create(context, UpVerb.OpenDemo(context));
         yield return DemoAgentVerb.Create(context);
         yield return ReplayVerb.Create(context);
+        yield return UpVerb.Create(context);
     }
 }
