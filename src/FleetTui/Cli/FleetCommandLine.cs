@@ -13,6 +13,7 @@ public static class FleetCommandLine
         var root = new RootCommand("FleetTui: a keyboard-driven cockpit for a fleet of AI coding agents, one git worktree each.");
         foreach (var verb in Verbs(context))
             root.Subcommands.Add(verb);
+        UpVerb.AttachToRoot(root, context);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parsed = root.Parse(args);
         // System.CommandLine exits 1 on a bad command line; our documented code for that is Usage (2), so that scripts
@@ -30,6 +31,7 @@ public static class FleetCommandLine
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep alphabetical to make merges trivial.
+        yield return DemoVerb.Create(context, UpVerb.OpenDemo(context));
         yield return DemoAgentVerb.Create(context);
         yield return DemoVerb.Create(context);
         yield return GateVerb.Create(context);
@@ -42,5 +44,6 @@ public static class FleetCommandLine
         yield return ReviewVerb.Create(context);
         yield return RmVerb.Create(context);
         yield return SignalVerb.Create(context);
+        yield return UpVerb.Create(context);
     }
 }
