@@ -33,7 +33,6 @@ public static class FleetCommandLine
         // One line per verb; keep alphabetical to make merges trivial.
         yield return DemoVerb.Create(context, UpVerb.OpenDemo(context));
         yield return DemoAgentVerb.Create(context);
-        yield return DemoVerb.Create(context);
         yield return GateVerb.Create(context);
         yield return InitVerb.Create(context);
         yield return MergeVerb.Create(context);
