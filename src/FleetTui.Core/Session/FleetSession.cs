@@ -276,6 +276,15 @@ public sealed class FleetSession : IAsyncDisposable
             Worktree = TaskLayout.WorktreePathFor(_config, _repository, command.Name, command.Branch ?? $"fleet/{command.Name}"),
             CreatedAt = DateTimeOffset.UtcNow,
         }));
+        // A task that depends on unmerged work is recorded, blocked: its worktree is created from the integrated base
+        // when the last dependency merges (each task builds on integrated work, not a stale snapshot).
+        if (Definition(command.Name) is { } definition && UnmergedDependencies(definition) is { Count: > 0 } unmerged)
+        {
+            ChangeTask(command.Name, t => t with { Phase = TaskPhase.Blocked });
+            return CommandResult.Ok($"Added task '{command.Name}', blocked on {string.Join(", ", unmerged)}: " +
+                "its worktree is created from the integrated base when that merges.");
+        }
+
         var started = StartCreation(command.Name, reply);
         if (started is { Succeeded: false })
             Persist(state => state.WithoutTask(command.Name)); // a refused `fleet new` leaves no trace
