@@ -20,5 +20,11 @@ public sealed record SessionSnapshot
 
     public IReadOnlyList<TaskSnapshot> Tasks { get; init; } = [];
 
+    /// <summary>What the session found and repaired when it opened (worktrees deleted by hand, branches moved…).</summary>
+    public IReadOnlyList<string> RecoveryNotes { get; init; } = [];
+
+    /// <summary>Absolute path of the state file (for messages).</summary>
+    public string StatePath { get; init; } = "";
+
     public TaskSnapshot? FindTask(string name) => Tasks.FirstOrDefault(t => t.Name == name);
 }

@@ -41,4 +41,16 @@ public sealed record TaskSnapshot
 
     /// <summary>When the task was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The agent preset name, or the command line when the task names its own argv.</summary>
+    public string AgentName { get; init; } = "shell";
+
+    /// <summary>Declared in fleet.toml, or added by <c>fleet new</c>.</summary>
+    public TaskOrigin Origin { get; init; } = TaskOrigin.Config;
+
+    /// <summary>The setup command's log (when setup ran).</summary>
+    public string? SetupLog { get; init; }
+
+    /// <summary>The task's declared scope globs (empty: anything goes).</summary>
+    public IReadOnlyList<string> Scope { get; init; } = [];
 }

@@ -46,6 +46,12 @@ public static class SetupCommandRunner
             Write($"[fleet] setup killed after the {timeout.TotalSeconds:0}s timeout");
             return new SetupOutcome(false, logPath, $"setup command timed out after {timeout.TotalSeconds:0}s (log: {logPath})");
         }
+        catch (OperationCanceledException)
+        {
+            // Shutting down mid-setup: the worktree exists, so report it as a failed setup rather than lose track of it.
+            Write("[fleet] setup interrupted: fleet was stopping");
+            return new SetupOutcome(false, logPath, $"setup was interrupted because fleet stopped (log: {logPath})");
+        }
         catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             Write($"[fleet] setup could not start: {error.Message}");

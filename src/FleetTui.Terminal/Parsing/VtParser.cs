@@ -261,9 +261,15 @@ public sealed class VtParser
             {
                 if ((uint)(b - 0x20) < 0x5F)
                 {
-                    // ASCII fast path.
-                    print[n++] = b;
-                    i++;
+                    // ASCII fast path: find the run with a vectorised search, widen it in bulk.
+                    var room = print.Length - n;
+                    var rest = data.Slice(i, Math.Min(room, data.Length - i));
+                    var run = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+                    if (run < 0)
+                        run = rest.Length;
+                    AsciiWidener.Widen(rest[..run], print.AsSpan(n, run));
+                    n += run;
+                    i += run;
                     if (n == print.Length)
                     {
                         _handler.Print(print);

@@ -1,4 +1,8 @@
 namespace FleetTui.Cli;
 
 /// <summary>What every verb gets: where to write and where it runs. Tests pass their own writers and directory.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory);
+public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory)
+{
+    /// <summary>Extra environment for every git child the verbs start (tests isolate HOME and GIT_CONFIG_GLOBAL here).</summary>
+    public IReadOnlyDictionary<string, string?> GitEnvironment { get; init; } = new Dictionary<string, string?>();
+}

@@ -1,0 +1,41 @@
+using FleetTui.Core.Agents;
+
+namespace FleetTui.Core.Session;
+
+/// <summary>Everything that may change the session, sent through <see cref="FleetSession.SendAsync"/>. A closed hierarchy.</summary>
+public abstract record SessionCommand
+{
+    private protected SessionCommand() { }
+
+    /// <summary>Create the worktree of a declared task (Pending), run its setup; completes when setup finished.</summary>
+    public sealed record CreateTask(string Name) : SessionCommand;
+
+    /// <summary>Declare a task outside fleet.toml (<c>fleet new</c>) and create its worktree. Null values take the defaults.</summary>
+    public sealed record NewTask(string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null)
+        : SessionCommand;
+
+    /// <summary>Remove the task's worktree (and its branch when merged); refused naming the work that would be lost unless forced.</summary>
+    public sealed record DestroyTask(string Name, bool Force = false) : SessionCommand;
+
+    /// <summary>Re-read every worktree's branch status; cheap, meant to be sent once a second.</summary>
+    public sealed record RefreshStatus : SessionCommand;
+
+    public sealed record SetPhase(string Name, TaskPhase Phase, string? Note = null) : SessionCommand;
+
+    public sealed record MarkDone(string Name) : SessionCommand;
+
+    public sealed record RecordGate(string Name, GateState Gate) : SessionCommand;
+
+    /// <summary>A merge conflicted or was refused: the task goes to Review with the conflicting paths.</summary>
+    public sealed record RecordReview(string Name, IReadOnlyList<string> Conflicts, string? Note = null) : SessionCommand;
+
+    /// <summary>What the agent runner observed (runtime only, not persisted).</summary>
+    public sealed record UpdateAgent(string Name, AgentState State) : SessionCommand;
+
+    /// <summary>Remove worktrees and branches of merged tasks, forget Missing ones.</summary>
+    public sealed record Prune : SessionCommand;
+
+    /// <summary>A background worktree creation finished (posted by the session to itself).</summary>
+    internal sealed record CreationFinished(string Name, Worktrees.CreatedWorktree? Created, Exception? Error, TaskCompletionSource<CommandResult> Reply)
+        : SessionCommand;
+}

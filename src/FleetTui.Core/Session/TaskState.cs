@@ -1,0 +1,53 @@
+using FleetTui.Core.Worktrees;
+
+namespace FleetTui.Core.Session;
+
+/// <summary>What survives a restart about one task (one entry of state.json).</summary>
+public sealed record TaskState
+{
+    public required string Name { get; init; }
+
+    public required string Branch { get; init; }
+
+    /// <summary>The base branch resolved when the worktree was created.</summary>
+    public required string Base { get; init; }
+
+    public TaskOrigin Origin { get; init; } = TaskOrigin.Config;
+
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>Agent preset name for tasks added by <c>fleet new --agent</c>; null means the fleet's default.</summary>
+    public string? Agent { get; init; }
+
+    public required TaskPhase Phase { get; init; }
+
+    /// <summary>Absolute path of the task's worktree in the main repository.</summary>
+    public required string Worktree { get; init; }
+
+    /// <summary>
+    /// Worktrees in the fleet's other repositories (repo name → absolute path). Multi-repo fleets: the data model and path scheme
+    /// are in place; the first release creates worktrees in the main repository only, so this stays empty.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RepoWorktrees { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Ports by name; shared by all of the task's worktrees. Released (dropped) when the task is destroyed.</summary>
+    public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>();
+
+    public string? Database { get; init; }
+
+    public GateState Gate { get; init; } = GateState.NotRun;
+
+    public IReadOnlyList<string> ReviewConflicts { get; init; } = [];
+
+    public string? Note { get; init; }
+
+    public string? SetupLog { get; init; }
+
+    /// <summary>The branch tip last seen by fleet; a different tip at the next start means it moved behind our back.</summary>
+    public string? LastKnownTip { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>A task whose worktree exists (or should): everything but declared-only and merged-and-gone tasks.</summary>
+    public bool HasWorktree => Phase is TaskPhase.SettingUp or TaskPhase.SetupFailed or TaskPhase.Active or TaskPhase.Done or TaskPhase.Review;
+}

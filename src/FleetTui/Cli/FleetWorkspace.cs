@@ -1,0 +1,74 @@
+using FleetTui.Core.Config;
+using FleetTui.Core.Git;
+using FleetTui.Core.Session;
+
+namespace FleetTui.Cli;
+
+/// <summary>
+/// What the engine verbs (ps, new, rm, prune) share: find the repository, load fleet.toml strictly (a missing file means an empty
+/// fleet, so <c>fleet new</c> works before <c>fleet init</c>), open the session. Problems become the documented exit codes with a
+/// message on stderr, before anything is touched.
+/// </summary>
+public static class FleetWorkspace
+{
+    public const string ConfigFileName = "fleet.toml";
+
+    /// <summary>Opens the session, or writes the problem to stderr and returns the exit code to use.</summary>
+    public static async Task<(FleetSession? Session, int ExitCode)> OpenAsync(CliContext context, CancellationToken cancellationToken = default)
+    {
+        var git = GitFor(context);
+        RepositoryFacts repository;
+        try
+        {
+            repository = await RepositoryFacts.ReadAsync(git, context.WorkingDirectory, cancellationToken);
+        }
+        catch (Exception error) when (error is GitException or System.ComponentModel.Win32Exception or CliWrap.Exceptions.CommandExecutionException)
+        {
+            context.Error.WriteLine($"fleet: {context.WorkingDirectory} is not inside a git repository ({error.Message.Trim()}).");
+            return (null, ExitCodes.NoRepository);
+        }
+
+        FleetConfig config;
+        try
+        {
+            config = LoadConfig(repository.Root);
+        }
+        catch (ConfigException error)
+        {
+            context.Error.WriteLine(error.Message);
+            return (null, ExitCodes.BadConfig);
+        }
+
+        try
+        {
+            var session = await FleetSession.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Config = config, Git = git }, cancellationToken);
+            return (session, ExitCodes.Ok);
+        }
+        catch (Exception error) when (error is SessionStateException or InvalidOperationException or GitException)
+        {
+            context.Error.WriteLine($"fleet: {error.Message}");
+            return (null, ExitCodes.Failed);
+        }
+    }
+
+    public static GitCli GitFor(CliContext context) => new(new GitCliOptions { Environment = context.GitEnvironment });
+
+    /// <summary>fleet.toml at the repository root, or an empty fleet when there is none.</summary>
+    public static FleetConfig LoadConfig(string repoRoot)
+    {
+        var path = Path.Combine(repoRoot, ConfigFileName);
+        return File.Exists(path)
+            ? ConfigLoader.Load(path)
+            : new FleetConfig { SourcePath = path, Fleet = new FleetSettings(), Agents = Core.Agents.AgentPresets.BuiltIn };
+    }
+
+    /// <summary>Writes a command's outcome: the message on stdout (stderr when it failed), each detail indented below it.</summary>
+    public static int Report(CliContext context, CommandResult result)
+    {
+        var writer = result.Succeeded ? context.Out : context.Error;
+        writer.WriteLine(result.Message);
+        foreach (var detail in result.Details)
+            writer.WriteLine($"  {detail}");
+        return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using FleetTui.Core.Session;
+
+namespace FleetTui.Cli;
+
+/// <summary><c>fleet new &lt;task&gt;</c>: declares a task outside fleet.toml and creates its worktree (setup included).</summary>
+public static class NewVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var name = new Argument<string>("task") { Description = "Task name: a-z, 0-9, '.', '_', '-' (it becomes a folder, a branch and a database name)." };
+        var baseOption = new Option<string?>("--base") { Description = "Branch (or another task, to stack on it) to start from. Default: the fleet's base." };
+        var dependsOn = new Option<string[]>("--depends-on") { Description = "Tasks that must merge before this one (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var agent = new Option<string?>("--agent") { Description = "Agent preset (claude, codex, aider, gemini, shell, or one from [agents.<name>]). Default: the fleet's." };
+        var branch = new Option<string?>("--branch") { Description = "Branch name. Default: fleet/<task>." };
+        var command = new Command("new",
+            "Add a task to the fleet (kept in the session state, not in fleet.toml) and create its worktree on a new branch, " +
+            "with ports, copied/linked files and the [setup] command. Validates the name and branch like fleet.toml's [[task]].")
+        {
+            name, baseOption, dependsOn, agent, branch,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (session is null)
+                return exit;
+            await using (session)
+            {
+                var result = await session.SendAsync(new SessionCommand.NewTask(
+                    parse.GetValue(name)!, parse.GetValue(branch), parse.GetValue(baseOption), parse.GetValue(dependsOn) ?? [], parse.GetValue(agent)));
+                if (!result.Succeeded && session.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.SetupFailed, SetupLog: { } log })
+                    context.Error.WriteLine($"The worktree was kept for inspection; setup log: {log}");
+                return FleetWorkspace.Report(context, result);
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FleetTui.Core.Session;
+
+namespace FleetTui.Cli;
+
+/// <summary><c>fleet ps [--json]</c>: the fleet at a glance (schema of --json: docs/ps-json.md).</summary>
+public static class PsVerb
+{
+    /// <summary>The <c>version</c> of the --json schema; bumped only on incompatible changes (fields are only ever added).</summary>
+    public const int JsonSchemaVersion = 1;
+
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of the table (stable schema, see docs/ps-json.md)." };
+        var command = new Command("ps",
+            "List the fleet's tasks: branch, phase, commits ahead/behind the base, uncommitted paths, ports and gate. " +
+            "Also prints what was recovered since the last run (worktrees deleted by hand, branches moved).")
+        {
+            json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (session is null)
+                return exit;
+            await using (session)
+            {
+                await session.SendAsync(new SessionCommand.RefreshStatus());
+                var snapshot = session.Current;
+                context.Out.Write(parse.GetValue(json) ? Json(snapshot) : Table(snapshot));
+                return ExitCodes.Ok;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>kebab-case phase names, as in the table and the JSON (<c>setup-failed</c>).</summary>
+    public static string PhaseName(TaskPhase phase) => phase switch
+    {
+        TaskPhase.SettingUp => "setting-up",
+        TaskPhase.SetupFailed => "setup-failed",
+        _ => phase.ToString().ToLowerInvariant(),
+    };
+
+    public static string Table(SessionSnapshot snapshot)
+    {
+        var rows = new List<string[]> { new[] { "TASK", "BRANCH", "PHASE", "AHEAD/BEHIND", "DIRTY", "PORTS", "GATE" } };
+        foreach (var task in snapshot.Tasks)
+        {
+            rows.Add(
+            [
+                task.Name,
+                task.Branch,
+                PhaseName(task.Phase),
+                task.Status is { } s ? $"+{s.Ahead}/-{s.Behind}" : "-",
+                task.Status is { } d ? d.Uncommitted.ToString(CultureInfo.InvariantCulture) : "-",
+                task.Ports.Count == 0 ? "-" : string.Join(',', task.Ports.Select(p => $"{p.Key}:{p.Value}")),
+                task.Gate.Outcome.ToString().ToLowerInvariant(),
+            ]);
+        }
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"base: {snapshot.BaseBranch}  ({snapshot.Tasks.Count} task(s))\n");
+        foreach (var row in rows)
+            text.Append(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd()).Append('\n');
+        foreach (var task in snapshot.Tasks.Where(t => t.Note is not null || t.Status?.OutOfScope.Count > 0))
+        {
+            if (task.Note is not null)
+                text.Append(CultureInfo.InvariantCulture, $"{task.Name}: {task.Note}\n");
+            if (task.Status?.OutOfScope is { Count: > 0 } outside)
+                text.Append(CultureInfo.InvariantCulture, $"{task.Name}: {outside.Count} file(s) outside scope: {string.Join(", ", outside.Take(5))}\n");
+        }
+
+        foreach (var note in snapshot.RecoveryNotes)
+            text.Append(CultureInfo.InvariantCulture, $"recovered: {note}\n");
+        return text.ToString();
+    }
+
+    public static string Json(SessionSnapshot snapshot)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", JsonSchemaVersion);
+            json.WriteString("base", snapshot.BaseBranch);
+            json.WriteString("repo", snapshot.RepoRoot);
+            json.WriteStartArray("tasks");
+            foreach (var task in snapshot.Tasks)
+                WriteTask(json, task);
+            json.WriteEndArray();
+            WriteStrings(json, "notes", snapshot.RecoveryNotes);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteTask(Utf8JsonWriter json, TaskSnapshot task)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", task.Name);
+        json.WriteString("branch", task.Branch);
+        json.WriteString("base", task.BaseBranch);
+        json.WriteString("phase", PhaseName(task.Phase));
+        json.WriteString("agent", task.AgentName);
+        json.WriteString("worktree", task.WorktreePath);
+        WriteNumberOrNull(json, "ahead", task.Status?.Ahead);
+        WriteNumberOrNull(json, "behind", task.Status?.Behind);
+        WriteNumberOrNull(json, "uncommitted", task.Status?.Uncommitted);
+        if (task.Status?.LastCommit is { } commit)
+        {
+            json.WriteStartObject("lastCommit");
+            json.WriteString("sha", commit.Sha);
+            json.WriteString("subject", commit.Subject);
+            json.WriteString("when", commit.When.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("lastCommit");
+        }
+
+        json.WriteStartObject("ports");
+        foreach (var (name, port) in task.Ports.OrderBy(p => p.Key, StringComparer.Ordinal))
+            json.WriteNumber(name, port);
+        json.WriteEndObject();
+        json.WriteStartObject("gate");
+        json.WriteString("outcome", task.Gate.Outcome.ToString().ToLowerInvariant());
+        json.WriteNumber("run", task.Gate.RunNumber);
+        WriteStringOrNull(json, "log", task.Gate.LogPath);
+        json.WriteEndObject();
+        WriteStrings(json, "outOfScope", task.Status?.OutOfScope ?? []);
+        WriteStrings(json, "dependsOn", task.DependsOn);
+        WriteStrings(json, "reviewConflicts", task.ReviewConflicts);
+        WriteStringOrNull(json, "database", task.Database);
+        WriteStringOrNull(json, "note", task.Note);
+        WriteStringOrNull(json, "setupLog", task.SetupLog);
+        json.WriteString("origin", task.Origin == TaskOrigin.Cli ? "cli" : "config");
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+            json.WriteNumber(name, number);
+        else
+            json.WriteNull(name);
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+            json.WriteNull(name);
+        else
+            json.WriteString(name, value);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+            json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+}
