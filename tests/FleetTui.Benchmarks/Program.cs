@@ -8,6 +8,13 @@ public static class Program
     {
         if (Emulator.WriteStreams.TryRun(args))
             return;
+
+        if (args is [Engine.EngineTimings.Verb, .. var rest])
+        {
+            Engine.EngineTimings.RunAsync(rest).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

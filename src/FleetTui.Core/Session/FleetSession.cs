@@ -161,6 +161,7 @@ public sealed class FleetSession : IAsyncDisposable
         SessionCommand.SetPhase set => ChangeTask(set.Name, t => t with { Phase = set.Phase, Note = set.Note ?? t.Note }),
         SessionCommand.MarkDone done => ChangeTask(done.Name, t => t with { Phase = TaskPhase.Done }),
         SessionCommand.RecordGate gate => ChangeTask(gate.Name, t => t with { Gate = gate.Gate }),
+        SessionCommand.AcceptScope accept => ChangeTask(accept.Name, t => t with { ScopeAccepted = true }),
         SessionCommand.RecordReview review => ChangeTask(review.Name, t => t with
         {
             Phase = TaskPhase.Review, ReviewConflicts = review.Conflicts, Note = review.Note ?? t.Note,
@@ -186,6 +187,16 @@ public sealed class FleetSession : IAsyncDisposable
 
         var baseRef = ResolveBase(definition);
         TaskLayout layout = null!;
+        try
+        {
+            // Fail on a template that cannot expand for this task before anything is reserved.
+            TaskLayout.For(_config, _repository, definition, definition.Ports.ToDictionary(p => p, _ => 0));
+        }
+        catch (InvalidOperationException error)
+        {
+            return CommandResult.Failed($"Cannot create task '{name}': {error.Message}.");
+        }
+
         Persist(state =>
         {
             // Ports are chosen under the state lock, so two fleet processes can never hand out the same one.
@@ -260,12 +271,22 @@ public sealed class FleetSession : IAsyncDisposable
             Origin = TaskOrigin.Cli,
             DependsOn = command.DependsOn ?? [],
             Agent = command.Agent,
+            PortNames = command.Ports ?? CommonPortNames(),
             Phase = TaskPhase.Pending,
             Worktree = TaskLayout.WorktreePathFor(_config, _repository, command.Name, command.Branch ?? $"fleet/{command.Name}"),
             CreatedAt = DateTimeOffset.UtcNow,
         }));
-        return StartCreation(command.Name, reply);
+        var started = StartCreation(command.Name, reply);
+        if (started is { Succeeded: false })
+            Persist(state => state.WithoutTask(command.Name)); // a refused `fleet new` leaves no trace
+        return started;
     }
+
+    /// <summary>Port names every fleet.toml task declares: the ones fleet-wide templates ([fleet] env, [setup]) may use.</summary>
+    private List<string> CommonPortNames() =>
+        _config.Tasks.Count == 0
+            ? []
+            : _config.Tasks.Skip(1).Aggregate(_config.Tasks[0].Ports.AsEnumerable(), (common, t) => common.Intersect(t.Ports)).ToList();
 
     /// <summary>The same rules the loader applies to a [[task]], plus what only the live repository can tell.</summary>
     private async Task<string?> NewTaskProblemAsync(SessionCommand.NewTask command)
@@ -549,6 +570,7 @@ public sealed class FleetSession : IAsyncDisposable
         Base = task.Base,
         DependsOn = task.DependsOn,
         Agent = task.Agent is null ? null : AgentRef.Preset(task.Agent),
+        Ports = task.PortNames,
     };
 
     private string ResolveBase(TaskConfig task) =>
@@ -591,6 +613,7 @@ public sealed class FleetSession : IAsyncDisposable
             Origin = state?.Origin ?? TaskOrigin.Config,
             SetupLog = state?.SetupLog,
             Scope = definition.Scope,
+            ScopeAccepted = state?.ScopeAccepted ?? false,
         };
     }
 

@@ -10,9 +10,13 @@ public abstract record SessionCommand
     /// <summary>Create the worktree of a declared task (Pending), run its setup; completes when setup finished.</summary>
     public sealed record CreateTask(string Name) : SessionCommand;
 
-    /// <summary>Declare a task outside fleet.toml (<c>fleet new</c>) and create its worktree. Null values take the defaults.</summary>
-    public sealed record NewTask(string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null)
-        : SessionCommand;
+    /// <summary>
+    /// Declare a task outside fleet.toml (<c>fleet new</c>) and create its worktree. Null values take the defaults; null
+    /// <paramref name="Ports"/> means the port names every fleet.toml task declares (what fleet-wide templates may use).
+    /// </summary>
+    public sealed record NewTask(
+        string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
+        IReadOnlyList<string>? Ports = null) : SessionCommand;
 
     /// <summary>Remove the task's worktree (and its branch when merged); refused naming the work that would be lost unless forced.</summary>
     public sealed record DestroyTask(string Name, bool Force = false) : SessionCommand;
@@ -23,6 +27,9 @@ public abstract record SessionCommand
     public sealed record SetPhase(string Name, TaskPhase Phase, string? Note = null) : SessionCommand;
 
     public sealed record MarkDone(string Name) : SessionCommand;
+
+    /// <summary>The user accepts the task's files outside its scope (lets it merge under <c>scope_enforcement = "block"</c>).</summary>
+    public sealed record AcceptScope(string Name) : SessionCommand;
 
     public sealed record RecordGate(string Name, GateState Gate) : SessionCommand;
 

@@ -30,6 +30,9 @@ public sealed record TaskState
     /// </summary>
     public IReadOnlyDictionary<string, string> RepoWorktrees { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The port names a task added by <c>fleet new</c> declares (fleet.toml tasks declare theirs in the file).</summary>
+    public IReadOnlyList<string> PortNames { get; init; } = [];
+
     /// <summary>Ports by name; shared by all of the task's worktrees. Released (dropped) when the task is destroyed.</summary>
     public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>();
 
@@ -38,6 +41,9 @@ public sealed record TaskState
     public GateState Gate { get; init; } = GateState.NotRun;
 
     public IReadOnlyList<string> ReviewConflicts { get; init; } = [];
+
+    /// <summary>The user accepted the files changed outside the task's scope (merge allowed under <c>scope_enforcement = "block"</c>).</summary>
+    public bool ScopeAccepted { get; init; }
 
     public string? Note { get; init; }
 

@@ -4,9 +4,11 @@ namespace FleetTui.Core.Worktrees;
 
 /// <summary>
 /// Reads <see cref="BranchStatus"/> for task worktrees through libgit2, cheap enough to refresh 30 tasks every second:
-/// each worktree's <see cref="Repository"/> is opened once and reused, status skips ignored files and rename detection, and
-/// the (comparatively costly) tree diff for the out-of-scope check is recomputed only when the branch tip or the base moved.
-/// Not thread-safe: the session's single writer loop owns it.
+/// each worktree's <see cref="Repository"/> is opened once and reused; the working-tree scan (the costly part: a stat of every
+/// tracked file) runs only when a <see cref="WorktreeChangeWatcher"/> saw a change, the branch tip or base moved, or
+/// <see cref="FullRescanInterval"/> passed (a safety net for changes inotify cannot see, e.g. the index in the common dir);
+/// the scan itself skips ignored files and rename detection; the tree diff for the out-of-scope check is recomputed only when
+/// the tip or the base moved. Not thread-safe: the session's single writer loop owns it.
 /// </summary>
 public sealed class BranchStatusReader : IDisposable
 {
@@ -25,6 +27,27 @@ public sealed class BranchStatusReader : IDisposable
 
     private readonly Dictionary<string, Repository> _repositories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Tip, string Base, IReadOnlyList<string> Changed)> _committedChanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WatchedScan> _scans = new(StringComparer.Ordinal);
+    private readonly bool _watch;
+
+    /// <param name="watch">Skip the working-tree scan of worktrees with no file change (false: scan on every read).</param>
+    public BranchStatusReader(bool watch = true, TimeSpan? fullRescanInterval = null)
+    {
+        _watch = watch;
+        FullRescanInterval = fullRescanInterval ?? TimeSpan.FromSeconds(10);
+    }
+
+    public TimeSpan FullRescanInterval { get; }
+
+    private sealed class WatchedScan(WorktreeChangeWatcher? watcher) : IDisposable
+    {
+        public WorktreeChangeWatcher? Watcher { get; } = watcher;
+        public string? Tip { get; set; }
+        public long ScannedAt { get; set; }
+        public IReadOnlyList<string> Uncommitted { get; set; } = [];
+
+        public void Dispose() => Watcher?.Dispose();
+    }
 
     /// <summary>
     /// Status of the branch checked out at <paramref name="worktreePath"/> against <paramref name="baseRef"/> (a branch name or any revision).
@@ -45,13 +68,7 @@ public sealed class BranchStatusReader : IDisposable
             committed = scope.IsUnrestricted ? [] : CommittedChanges(worktreePath, repository, tip, baseCommit, divergence.CommonAncestor);
         }
 
-        var status = repository.RetrieveStatus(FastStatus);
-        var uncommitted = new List<string>();
-        foreach (var entry in status)
-        {
-            if (entry.State is not (FileStatus.Ignored or FileStatus.Unaltered))
-                uncommitted.Add(entry.FilePath);
-        }
+        var uncommitted = UncommittedPaths(worktreePath, repository, tip?.Sha);
 
         var outOfScope = scope.IsUnrestricted
             ? []
@@ -71,6 +88,8 @@ public sealed class BranchStatusReader : IDisposable
     {
         if (_repositories.Remove(worktreePath, out var repository))
             repository.Dispose();
+        if (_scans.Remove(worktreePath, out var scan))
+            scan.Dispose();
         _committedChanges.Remove(worktreePath);
     }
 
@@ -78,8 +97,37 @@ public sealed class BranchStatusReader : IDisposable
     {
         foreach (var repository in _repositories.Values)
             repository.Dispose();
+        foreach (var scan in _scans.Values)
+            scan.Dispose();
         _repositories.Clear();
+        _scans.Clear();
         _committedChanges.Clear();
+    }
+
+    private IReadOnlyList<string> UncommittedPaths(string worktreePath, Repository repository, string? tip)
+    {
+        if (!_scans.TryGetValue(worktreePath, out var scan))
+        {
+            scan = new WatchedScan(_watch ? new WorktreeChangeWatcher(worktreePath) : null);
+            _scans[worktreePath] = scan;
+        }
+
+        var now = Environment.TickCount64;
+        var changed = scan.Watcher?.TakeChanged() ?? true;
+        if (!changed && scan.Tip == tip && now - scan.ScannedAt < FullRescanInterval.TotalMilliseconds)
+            return scan.Uncommitted;
+
+        var uncommitted = new List<string>();
+        foreach (var entry in repository.RetrieveStatus(FastStatus))
+        {
+            if (entry.State is not (FileStatus.Ignored or FileStatus.Unaltered))
+                uncommitted.Add(entry.FilePath);
+        }
+
+        scan.Tip = tip;
+        scan.ScannedAt = now;
+        scan.Uncommitted = uncommitted;
+        return uncommitted;
     }
 
     private Repository Open(string worktreePath)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace FleetTui.Terminal.Parsing;
@@ -5,6 +6,7 @@ namespace FleetTui.Terminal.Parsing;
 /// <summary>Copies ASCII bytes into code points, 16 at a time where the CPU has vectors (the parser's hot loop).</summary>
 internal static class AsciiWidener
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public static void Widen(ReadOnlySpan<byte> source, Span<int> destination)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetTui.Terminal.Screen;
 
 public sealed partial class ScreenBuffer
@@ -7,6 +8,7 @@ public sealed partial class ScreenBuffer
     /// (a wide character that does not fit in the last column wraps first), combining marks joined to the previous cell,
     /// insert mode. Character-set translation has already happened.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void Print(ReadOnlySpan<int> codePoints)
     {
         var cursor = Cursor;
@@ -99,6 +101,7 @@ public sealed partial class ScreenBuffer
     /// The hot path: a run of ASCII written straight into the line up to the right edge. Only the run's two ends can cut
     /// a wide character in half; cells inside the run are overwritten whole. Returns how many code points it wrote.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private int PrintAsciiRun(Line line, ReadOnlySpan<int> codePoints, int column, int right, in CellStyle pen)
     {
         var space = right - column + 1;

@@ -44,7 +44,7 @@ public static class DemoAgentVerb
                 AutoApprove = parseResult.GetValue(autoApprove),
             };
             using var input = new ConsoleAgentInput();
-            var agent = new DemoAgent(script, new DemoWorkspace(context.WorkingDirectory), options, context.Out, input.Reader, ConsoleAgentInput.Width);
+            var agent = new DemoAgent(script, new DemoWorkspace(context.WorkingDirectory), options, context.Out, input.Reader, ConsoleAgentInput.Width, ConsoleAgentInput.Height);
             try
             {
                 return await agent.RunAsync(cancellationToken);

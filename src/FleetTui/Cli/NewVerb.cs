@@ -13,11 +13,16 @@ public static class NewVerb
         var dependsOn = new Option<string[]>("--depends-on") { Description = "Tasks that must merge before this one (repeatable).", AllowMultipleArgumentsPerToken = true };
         var agent = new Option<string?>("--agent") { Description = "Agent preset (claude, codex, aider, gemini, shell, or one from [agents.<name>]). Default: the fleet's." };
         var branch = new Option<string?>("--branch") { Description = "Branch name. Default: fleet/<task>." };
+        var ports = new Option<string[]>("--port")
+        {
+            Description = "A named port to allocate (repeatable). Default: the port names every fleet.toml task declares.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("new",
             "Add a task to the fleet (kept in the session state, not in fleet.toml) and create its worktree on a new branch, " +
             "with ports, copied/linked files and the [setup] command. Validates the name and branch like fleet.toml's [[task]].")
         {
-            name, baseOption, dependsOn, agent, branch,
+            name, baseOption, dependsOn, agent, branch, ports,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -27,7 +32,8 @@ public static class NewVerb
             await using (session)
             {
                 var result = await session.SendAsync(new SessionCommand.NewTask(
-                    parse.GetValue(name)!, parse.GetValue(branch), parse.GetValue(baseOption), parse.GetValue(dependsOn) ?? [], parse.GetValue(agent)));
+                    parse.GetValue(name)!, parse.GetValue(branch), parse.GetValue(baseOption), parse.GetValue(dependsOn) ?? [], parse.GetValue(agent),
+                    parse.GetValue(ports) is { Length: > 0 } named ? named : null));
                 if (!result.Succeeded && session.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.SetupFailed, SetupLog: { } log })
                     context.Error.WriteLine($"The worktree was kept for inspection; setup log: {log}");
                 return FleetWorkspace.Report(context, result);

@@ -34,6 +34,19 @@ public sealed class ConsoleAgentInput : IDisposable
         }
     }
 
+    /// <summary>The terminal's height now (24 when there is no terminal).</summary>
+    public static int Height()
+    {
+        try
+        {
+            return Console.IsOutputRedirected ? 24 : Math.Max(Console.WindowHeight, 1);
+        }
+        catch (IOException)
+        {
+            return 24;
+        }
+    }
+
     private void ReadKeys()
     {
         try

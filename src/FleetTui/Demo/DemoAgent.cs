@@ -14,7 +14,8 @@ public sealed class DemoAgent(
     DemoAgentOptions options,
     TextWriter output,
     ChannelReader<DemoAgentInput> input,
-    Func<int> terminalWidth)
+    Func<int> terminalWidth,
+    Func<int>? terminalHeight = null)
 {
     private readonly InkScreen _screen = new(output);
     private readonly List<string> _finished = [];
@@ -287,8 +288,19 @@ public sealed class DemoAgent(
     /// <summary>Queues lines for the transcript; they are written with the next frame.</summary>
     private void Finish(params IEnumerable<string> lines) => _finished.AddRange(lines);
 
+    /// <summary>
+    /// A live region taller than the terminal cannot be erased line by line (cursor-up stops at the top row and debris stays),
+    /// so keep its bottom rows: the question and the choices matter more than the top of a long diff.
+    /// </summary>
+    private IReadOnlyList<string> FitHeight(IReadOnlyList<string> live)
+    {
+        var rows = terminalHeight?.Invoke() ?? int.MaxValue;
+        return rows > 1 && live.Count > rows - 1 ? live.Skip(live.Count - (rows - 1)).ToList() : live;
+    }
+
     private void Draw(IReadOnlyList<string> live, string title)
     {
+        live = FitHeight(live);
         _screen.Render(_finished, live, title);
         _finished.Clear();
         if (!_resized)

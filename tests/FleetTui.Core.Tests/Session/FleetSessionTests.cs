@@ -385,4 +385,38 @@ public class FleetSessionTests
         (await creating).Succeeded.ShouldBeTrue();
         session.Current.FindTask("slow")!.Phase.ShouldBe(TaskPhase.Active);
     }
+
+    [Fact]
+    public async Task New_gives_a_task_the_ports_every_declared_task_has_so_fleet_wide_templates_expand()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        var config = FleetOf(repo, Declared("a") with { Ports = ["web", "api"] }, Declared("b") with { Ports = ["web"] }) with
+        {
+            Fleet = new FleetSettings { Base = "main", Ports = new PortRange(47600, 47699), Env = new Dictionary<string, string> { ["URL"] = "http://localhost:{port.web}" } },
+        };
+        await using var session = await OpenAsync(repo, config);
+
+        var result = await session.SendAsync(new SessionCommand.NewTask("extra"));
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        session.Current.FindTask("extra")!.Ports.Keys.ShouldBe(["web"]);
+    }
+
+    [Fact]
+    public async Task A_refused_new_task_leaves_no_trace()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        var config = FleetOf(repo) with
+        {
+            Fleet = new FleetSettings { Base = "main", Env = new Dictionary<string, string> { ["URL"] = "http://localhost:{port.web}" } },
+        };
+        await using var session = await OpenAsync(repo, config);
+
+        var result = await session.SendAsync(new SessionCommand.NewTask("extra"));
+
+        result.Succeeded.ShouldBeFalse();
+        result.Message.ShouldContain("Cannot create task 'extra'");
+        result.Message.ShouldContain("port 'web'");
+        session.Current.FindTask("extra").ShouldBeNull();
+    }
 }

@@ -88,4 +88,52 @@ public class BranchStatusReaderTests
         status.Ahead.ShouldBe(1);
         status.OutOfScope.ShouldBe(["src/x.cs"]);
     }
+
+    [Fact]
+    public async Task A_reused_reader_sees_a_file_written_after_its_last_read()
+    {
+        var (repo, worktree) = await RepoWithTaskAsync();
+        using var _ = repo;
+        using var reader = new BranchStatusReader(watch: true, fullRescanInterval: TimeSpan.FromHours(1));
+        var scope = new ScopeMatcher([]);
+        reader.Read(worktree, "main", scope).Uncommitted.ShouldBe(0);
+        reader.Read(worktree, "main", scope).Uncommitted.ShouldBe(0);
+
+        repo.WriteFile("later.txt", "x", worktree);
+
+        (await Eventually.HoldsAsync(() => reader.Read(worktree, "main", scope).Uncommitted == 1)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Without_watching_every_read_scans()
+    {
+        var (repo, worktree) = await RepoWithTaskAsync();
+        using var _ = repo;
+        using var reader = new BranchStatusReader(watch: false);
+        reader.Read(worktree, "main", new ScopeMatcher([])).Uncommitted.ShouldBe(0);
+
+        repo.WriteFile("later.txt", "x", worktree);
+
+        reader.Read(worktree, "main", new ScopeMatcher([])).Uncommitted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_change_watcher_reports_a_change_once_then_stays_quiet()
+    {
+        var dir = Directory.CreateTempSubdirectory("fleet-watch-").FullName;
+        try
+        {
+            using var watcher = new WorktreeChangeWatcher(dir);
+            watcher.TakeChanged().ShouldBeTrue(); // the first read always scans
+            watcher.TakeChanged().ShouldBeFalse();
+
+            File.WriteAllText(Path.Combine(dir, "f.txt"), "x");
+
+            (await Eventually.HoldsAsync(() => watcher.TakeChanged())).ShouldBeTrue();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -21,7 +21,7 @@ public sealed record GoldenFixture(string Name)
     public string[] ExpectedRows => File.ReadAllText(Path.Combine(Folder, Name + ".text"), Encoding.UTF8).TrimEnd('\n').Split('\n');
 
     /// <summary>Our screen for the fixture, fed in uneven chunks (as a PTY would deliver it).</summary>
-    public string[] ReplayRows()
+    public string[] ReplayRows((int Columns, int Rows)? resizeAfter = null)
     {
         var terminal = new VirtualTerminal(Columns, Rows);
         var input = Input;
@@ -35,8 +35,10 @@ public sealed record GoldenFixture(string Name)
             chunk = chunk * 7 % 4093 + 1;
         }
 
-        var rows = new string[Rows];
-        for (var r = 0; r < Rows; r++)
+        if (resizeAfter is { } size)
+            terminal.Resize(size.Columns, size.Rows);
+        var rows = new string[terminal.Screen.Rows];
+        for (var r = 0; r < rows.Length; r++)
             rows[r] = terminal.Screen.GetRowText(r);
         return rows;
     }

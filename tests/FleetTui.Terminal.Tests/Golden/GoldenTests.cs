@@ -22,7 +22,7 @@ public class GoldenTests
     internal static void Compare(string name, string[] expected, string[] actual)
     {
         var differences = new List<string>();
-        for (var r = 0; r < GoldenFixture.Rows; r++)
+        for (var r = 0; r < actual.Length; r++)
         {
             var want = r < expected.Length ? expected[r] : "";
             if (SameWithDecGraphics(want, actual[r]))

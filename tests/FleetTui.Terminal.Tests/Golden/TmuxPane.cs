@@ -14,11 +14,13 @@ internal sealed class TmuxPane : IDisposable
     public static bool IsInstalled { get; } = FindOnPath("tmux");
 
     /// <summary>Feeds <paramref name="file"/> to a columns x rows pane and returns its screen once tmux has read it all.</summary>
-    public string[] Capture(string file, int columns, int rows)
+    public string[] Capture(string file, int columns, int rows, (int Columns, int Rows)? resizeAfter = null)
     {
         Tmux("-f", "/dev/null", "new-session", "-d", "-x", columns.ToString(), "-y", rows.ToString(),
             "-e", "FIXTURE=" + file, "-e", "SOCK=" + _socket, PaneCommand);
         Tmux("wait-for", "done");
+        if (resizeAfter is { } size)
+            Tmux("resize-window", "-x", size.Columns.ToString(), "-y", size.Rows.ToString());
         // tmux may still be parsing what cat wrote: capture until two captures agree.
         var deadline = Stopwatch.StartNew();
         var previous = Tmux("capture-pane", "-p");

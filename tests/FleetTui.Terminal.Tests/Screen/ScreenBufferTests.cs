@@ -8,9 +8,48 @@ namespace FleetTui.Terminal.Tests.Screen;
 public class ScreenBufferTests
 {
     [Fact]
-    public void A_narrower_screen_cuts_lines_and_keeps_the_cursor_inside()
+    public void A_narrower_main_screen_reflows_long_lines_into_more_rows()
     {
-        var t = new TestTerminal(10, 2).Feed("0123456789");
+        var t = new TestTerminal(10, 3).Feed("0123456789\r\n$ ");
+        t.Terminal.Resize(4, 3);
+        t.History.ShouldBe("0123");
+        t.Text.ShouldBe("4567|89|$");
+        t.CursorPosition.ShouldBe((2, 2));
+    }
+
+    [Fact]
+    public void Reflow_rejoins_wrapped_lines_when_the_screen_widens_again()
+    {
+        var t = new TestTerminal(10, 4).Feed("0123456789abc\r\nnext");
+        t.Terminal.Resize(5, 4);
+        t.Text.ShouldBe("01234|56789|abc|next");
+        t.Terminal.Resize(20, 4);
+        t.Text.ShouldBe("0123456789abc|next||");
+        t.CursorPosition.ShouldBe((1, 4));
+    }
+
+    [Fact]
+    public void Reflow_never_splits_a_wide_character()
+    {
+        var t = new TestTerminal(6, 2).Feed("ab中文x");
+        t.Terminal.Resize(3, 3);
+        t.Text.ShouldBe("ab|中|文x");
+    }
+
+    [Fact]
+    public void Reflow_of_a_partly_used_screen_keeps_the_text_on_screen()
+    {
+        var t = new TestTerminal(10, 6).Feed("0123456789\r\nabcdefghij\r\n");
+        t.Terminal.Resize(5, 6);
+        t.Text.ShouldBe("01234|56789|abcde|fghij||");
+        t.Screen.Scrollback.Count.ShouldBe(0);
+        t.CursorPosition.ShouldBe((4, 0));
+    }
+
+    [Fact]
+    public void The_alternate_screen_is_cut_not_reflowed()
+    {
+        var t = new TestTerminal(10, 2).Feed("\e[?1049h0123456789");
         t.Terminal.Resize(4, 2);
         t.Text.ShouldBe("0123|");
         t.CursorPosition.ShouldBe((0, 3));
@@ -41,7 +80,7 @@ public class ScreenBufferTests
     [Fact]
     public void A_wide_character_cut_by_a_narrower_screen_is_blanked()
     {
-        var t = new TestTerminal(6, 1).Feed("abc中");
+        var t = new TestTerminal(6, 1).Feed("\e[?1049habc中");
         t.Terminal.Resize(4, 1);
         t.Text.ShouldBe("abc");
     }

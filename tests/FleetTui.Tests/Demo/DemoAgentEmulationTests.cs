@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using FleetTui.Demo;
 using FleetTui.Terminal.Emulation;
+using FleetTui.Terminal.Screen;
 using Shouldly;
 using Xunit;
 
@@ -59,6 +60,40 @@ public sealed class DemoAgentEmulationTests : IDisposable
         idle.ShouldNotContain("esc to interrupt");
         idle.Split('\n').Count(line => line.StartsWith("│ > ", StringComparison.Ordinal)).ShouldBe(1, "exactly one input box is left on screen");
         terminal.Screen.Title.ShouldBe("✳ pricing: idle");
+        _input.Writer.Complete();
+        (await run.WaitAsync(Eventually.DefaultTimeout)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task In_a_pane_shorter_than_the_prompt_the_choices_stay_visible_and_no_debris_reaches_the_scrollback()
+    {
+        using var repository = await _git.CreateDemoAsync();
+        var worktree = await _git.AddWorktreeAsync(repository, "checkout");
+        const int columns = 60, rows = 10;
+        var agent = new DemoAgent(DemoScripts.For("checkout")!, new DemoWorkspace(worktree, _git.Environment),
+            new DemoAgentOptions { Speed = 1000 }, _output, _input.Reader, () => columns, () => rows);
+        var terminal = new VirtualTerminal(columns, rows);
+        var run = Task.Run(() => agent.RunAsync());
+
+        await Eventually.ContainsAsync(_output.ToString, DemoAgentView.ApprovalQuestion);
+        terminal.Feed(_output.ToString());
+        var fed = _output.ToString().Length;
+        var waiting = ScreenText(terminal);
+        waiting.ShouldContain("❯ 1. Yes");
+        waiting.ShouldContain(DemoAgentView.ApprovalQuestion);
+
+        await _input.Writer.WriteAsync(DemoAgentInput.Enter);
+        await Eventually.ContainsAsync(_output.ToString, AnsiText.Title("✳ checkout: idle"));
+        terminal.Feed(_output.ToString()[fed..]);
+
+        var idle = ScreenText(terminal);
+        idle.ShouldNotContain(DemoAgentView.ApprovalQuestion);
+        idle.ShouldNotContain("1. Yes");
+        idle.Split('\n').Count(line => line.StartsWith("│ > ", StringComparison.Ordinal)).ShouldBe(1, idle);
+        var history = Enumerable.Range(0, terminal.Screen.Scrollback.Count)
+            .Select(i => LineText.Plain(terminal.Screen, terminal.Screen.Scrollback[i])).ToList();
+        history.ShouldNotContain(line => line.Contains("│ Edit file", StringComparison.Ordinal), "no piece of the live region is left in the scrollback");
+        history.ShouldContain(line => line.Contains("● Update(src/checkout.sh)", StringComparison.Ordinal));
         _input.Writer.Complete();
         (await run.WaitAsync(Eventually.DefaultTimeout)).ShouldBe(0);
     }

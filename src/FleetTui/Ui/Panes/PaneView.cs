@@ -33,6 +33,10 @@ public sealed class PaneView : View
     private int _scrollOffset;
     private bool _exitShown;
 
+    // True when the pending draw was asked for by new output only. Any other draw (Terminal.Gui clearing the screen
+    // after a resize, an overlapping view going away) repaints everything, since the driver's copy may be gone.
+    private bool _outputRequestedDraw;
+
     public PaneView(int number, TaskSnapshot task, PaneTerminal? terminal, ChromeAttributes chrome)
     {
         Number = number;
@@ -148,6 +152,7 @@ public sealed class PaneView : View
             Invalidate(); // the title shows the exit status
             return;
         }
+        _outputRequestedDraw = true;
         SetNeedsDraw();
     }
 
@@ -160,8 +165,9 @@ public sealed class PaneView : View
         if (width <= 0 || height <= 0)
             return true;
         _hasLastAttribute = false;
-        var full = _fullRedraw;
+        var full = _fullRedraw || !_outputRequestedDraw;
         _fullRedraw = false;
+        _outputRequestedDraw = false;
         if (full)
         {
             DrawTitle(width);
