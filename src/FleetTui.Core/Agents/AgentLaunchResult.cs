@@ -10,5 +10,3 @@ public abstract record AgentLaunchResult
     /// <summary><paramref name="Message"/> is complete and ready to show ("command not found: claude (tried PATH=…)").</summary>
     public sealed record Failed(AgentLaunchFailure Reason, string Message) : AgentLaunchResult;
 }
-
-public enum AgentLaunchFailure { CommandNotFound, TicketMissing, UnknownAgent, BadTemplate, TicketTooLong }

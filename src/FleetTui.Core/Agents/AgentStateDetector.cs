@@ -134,6 +134,13 @@ public sealed class AgentStateDetector
         }
 
         var chosen = winner.Value;
+        if (chosen.Activity == Current.Activity)
+        {
+            // Same activity: name the most reliable source that agrees, so the source shown does not flip between
+            // two agreeing sources each time one of them repeats itself.
+            chosen = opinions.Where(o => o.Activity == chosen.Activity).MinBy(o => o.Source);
+        }
+
         var state = new AgentState(chosen.Activity, chosen.Source)
         {
             Confidence = ConfidenceOf(chosen, opinions),

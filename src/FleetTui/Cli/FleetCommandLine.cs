@@ -34,6 +34,7 @@ public static class FleetCommandLine
         yield return DemoVerb.Create(context, UpVerb.OpenDemo(context));
         yield return DemoAgentVerb.Create(context);
         yield return GateVerb.Create(context);
+        yield return ImportVerb.Create(context);
         yield return InitVerb.Create(context);
         yield return MergeVerb.Create(context);
         yield return NewVerb.Create(context);

@@ -51,7 +51,7 @@ public static class SignalVerb
             return ExitCodes.NoRepository;
         }
 
-        var result = new GitCli().TryRunAsync(directory, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).GetAwaiter().GetResult();
+        var result = FleetWorkspace.GitFor(context).TryRunAsync(directory, ["rev-parse", "--path-format=absolute", "--git-common-dir"]).GetAwaiter().GetResult();
         if (!result.Succeeded)
         {
             context.Error.WriteLine($"fleet signal: not inside a git repository: {directory}");

@@ -212,4 +212,16 @@ public sealed class AgentStateDetectorTests
         state.Activity.ShouldBe(AgentActivity.Working);
         state.Source.ShouldBe(StateSource.Hook);
     }
+
+    [Fact]
+    public void Agreeing_sources_do_not_make_the_reported_source_flip()
+    {
+        Alive();
+        _detector.Observe(new AgentObservation.Terminal(T(1), TerminalSignalKind.Title, "⠋ fix: working"));
+        _detector.Advance(T(2))!.Source.ShouldBe(StateSource.Signal);
+        Screen(3, SpinnerScreen).ShouldBeNull(); // newer, agreeing, less reliable: still reported as the signal's
+        Screen(3.1, InputBoxScreen);
+        Screen(3.2, SpinnerScreen).ShouldBeNull();
+        _detector.Current.Source.ShouldBe(StateSource.Signal);
+    }
 }
