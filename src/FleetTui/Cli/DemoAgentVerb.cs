@@ -29,12 +29,14 @@ public static class DemoAgentVerb
             task, speed, exitWhenDone, autoApprove,
         };
         command.Hidden = true;
-        command.SetAction(async (parseResult, cancellationToken) =>
+        // Synchronous on purpose: an asynchronous action makes System.CommandLine claim Ctrl+C (cancel, then exit after a timeout);
+        // the demo agent handles SIGINT itself, like the agents it imitates.
+        command.SetAction(parseResult =>
         {
             var name = parseResult.GetValue(task)!;
             if (DemoScripts.For(name) is not { } script)
             {
-                await context.Error.WriteLineAsync($"fleet demo-agent: unknown task '{name}' (known: {string.Join(", ", DemoScripts.All.Select(s => s.Task))})");
+                context.Error.WriteLine($"fleet demo-agent: unknown task '{name}' (known: {string.Join(", ", DemoScripts.All.Select(s => s.Task))})");
                 return ExitCodes.Usage;
             }
             var options = new DemoAgentOptions
@@ -47,11 +49,11 @@ public static class DemoAgentVerb
             var agent = new DemoAgent(script, new DemoWorkspace(context.WorkingDirectory), options, context.Out, input.Reader, ConsoleAgentInput.Width, ConsoleAgentInput.Height);
             try
             {
-                return await agent.RunAsync(cancellationToken);
+                return agent.RunAsync().GetAwaiter().GetResult();
             }
             catch (InvalidOperationException error)
             {
-                await context.Error.WriteLineAsync($"fleet demo-agent: {error.Message}");
+                context.Error.WriteLine($"fleet demo-agent: {error.Message}");
                 return ExitCodes.Failed;
             }
         });

@@ -5,17 +5,27 @@ namespace FleetTui.Demo;
 
 /// <summary>
 /// Feeds the demo agent from the real terminal: keys read in raw mode (<see cref="Console.ReadKey(bool)"/>) on a background thread,
-/// and SIGWINCH as <see cref="DemoAgentInput.Resized"/>. When stdin is not a terminal, characters are read instead (Enter = CR/LF).
+/// SIGWINCH as <see cref="DemoAgentInput.Resized"/> and SIGINT as <see cref="DemoAgentInput.Interrupted"/>. When stdin is not a terminal, characters are read instead (Enter = CR/LF).
 /// </summary>
 public sealed class ConsoleAgentInput : IDisposable
 {
     private readonly Channel<DemoAgentInput> _channel = Channel.CreateUnbounded<DemoAgentInput>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PosixSignalRegistration? _resize;
+    // Static: it must outlive this object (see Dispose).
+    private static PosixSignalRegistration? s_interrupt;
 
     public ConsoleAgentInput()
     {
         if (!OperatingSystem.IsWindows())
+        {
             _resize = PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => _channel.Writer.TryWrite(new DemoAgentInput.Resized()));
+            s_interrupt?.Dispose();
+            s_interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+            {
+                context.Cancel = true; // the agent decides: a hint first, exit on the second
+                _channel.Writer.TryWrite(new DemoAgentInput.Interrupted());
+            });
+        }
         new Thread(ReadKeys) { IsBackground = true, Name = "demo-agent keys" }.Start();
     }
 
@@ -75,5 +85,13 @@ public sealed class ConsoleAgentInput : IDisposable
         _channel.Writer.TryComplete();
     }
 
-    public void Dispose() => _resize?.Dispose();
+    /// <summary>
+    /// Stops resize events. The SIGINT registration is deliberately kept for the rest of the process: a Ctrl+C arriving while the
+    /// agent winds down (after the one that ended it) must not turn its exit code 130 into death by signal.
+    /// </summary>
+    public void Dispose()
+    {
+        _resize?.Dispose();
+        _channel.Writer.TryComplete();
+    }
 }

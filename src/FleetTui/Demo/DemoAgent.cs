@@ -17,7 +17,15 @@ public sealed class DemoAgent(
     Func<int> terminalWidth,
     Func<int>? terminalHeight = null)
 {
+    /// <summary>A second Ctrl+C within this time ends the agent.</summary>
+    public static readonly TimeSpan InterruptWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>The exit code after Ctrl+C twice: 128 + SIGINT, as a shell reports a program killed by it.</summary>
+    public const int InterruptedExitCode = 130;
+
     private readonly InkScreen _screen = new(output);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan? _lastInterrupt;
     private readonly List<string> _finished = [];
     private bool _resized;
     private int _frame;
@@ -36,8 +44,12 @@ public sealed class DemoAgent(
             foreach (var step in script.Steps)
                 await ExecuteAsync(step, cancellationToken);
             Finish(DemoAgentView.Bullet(DemoPalette.Success, $"✔ Done. {script.ChangedPaths.Count} files changed"), "");
-            Draw(DemoAgentView.IdleLive("", Width), DemoAgentView.IdleTitle(script.Task));
+            Draw(DemoAgentView.IdleLive("", Width, Hint), DemoAgentView.IdleTitle(script.Task));
             return options.ExitWhenDone ? 0 : await IdleAsync(cancellationToken);
+        }
+        catch (InterruptedTwice)
+        {
+            return InterruptedExitCode;
         }
         finally
         {
@@ -46,6 +58,18 @@ public sealed class DemoAgent(
     }
 
     private int Width => Math.Max(terminalWidth(), 20);
+
+    private string Hint => _lastInterrupt is { } at && _clock.Elapsed - at < InterruptWindow ? DemoAgentView.ExitHint : DemoAgentView.ShortcutsHint;
+
+    /// <summary>The first Ctrl+C shows "Press Ctrl-C again to exit"; a second one within <see cref="InterruptWindow"/> ends the agent.</summary>
+    private void NoteInterrupt()
+    {
+        if (Hint == DemoAgentView.ExitHint)
+            throw new InterruptedTwice();
+        _lastInterrupt = _clock.Elapsed;
+    }
+
+    private sealed class InterruptedTwice : Exception;
 
     private async Task ExecuteAsync(DemoStep step, CancellationToken cancellationToken)
     {
@@ -189,7 +213,7 @@ public sealed class DemoAgent(
         var text = "";
         while (true)
         {
-            Draw(DemoAgentView.IdleLive(text, Width), title);
+            Draw(DemoAgentView.IdleLive(text, Width, Hint), title);
             var next = await NextInputAsync(cancellationToken);
             switch (next)
             {
@@ -218,7 +242,7 @@ public sealed class DemoAgent(
         {
             var progress = duration <= TimeSpan.Zero ? 1.0 : Math.Min(1.0, clock.Elapsed / duration);
             var spinner = DemoAgentView.Spinner(_frame, verb, (int)(_turnSeconds + seconds * progress), _turnTokens + (int)(tokens * progress), Width);
-            Draw(DemoAgentView.WorkingLive(spinner, Width), DemoAgentView.WorkingTitle(script.Task, _frame));
+            Draw(DemoAgentView.WorkingLive(spinner, Width, Hint), DemoAgentView.WorkingTitle(script.Task, _frame));
             if (progress >= 1.0)
                 break;
             var remaining = duration - clock.Elapsed;
@@ -241,7 +265,11 @@ public sealed class DemoAgent(
             while (await input.WaitToReadAsync(wait.Token))
             {
                 while (input.TryRead(out var next))
+                {
                     _resized |= next is DemoAgentInput.Resized;
+                    if (next is DemoAgentInput.Interrupted)
+                        NoteInterrupt();
+                }
             }
             await Task.Delay(Timeout.Infinite, wait.Token); // input ended: just let the time pass
         }
@@ -257,6 +285,8 @@ public sealed class DemoAgent(
         {
             if (!input.TryRead(out var next))
                 continue;
+            if (next is DemoAgentInput.Interrupted)
+                NoteInterrupt();
             if (next is DemoAgentInput.Resized)
             {
                 _resized = true;

@@ -9,6 +9,9 @@ public abstract record DemoAgentInput
 
     public sealed record Resized : DemoAgentInput;
 
+    /// <summary>Ctrl+C (SIGINT): the first shows a hint, a second one soon after ends the agent, as Claude Code does.</summary>
+    public sealed record Interrupted : DemoAgentInput;
+
     public static DemoAgentInput Press(char character, ConsoleKey key = default) =>
         new Key(new ConsoleKeyInfo(character, key, shift: false, alt: false, control: false));
 

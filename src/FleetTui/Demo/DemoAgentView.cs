@@ -17,6 +17,10 @@ public static class DemoAgentView
 
     public const string Interrupt = "esc to interrupt";
 
+    public const string ShortcutsHint = "? for shortcuts";
+
+    public const string ExitHint = "Press Ctrl-C again to exit";
+
     public static string WorkingTitle(string task, int frame) => $"{TitleSpinner[frame % TitleSpinner.Length]} {task}: working";
 
     public static string WaitingTitle(string task) => $"✳ {task}: waiting";
@@ -69,7 +73,7 @@ public static class DemoAgentView
     }
 
     /// <summary>The bordered input box with its hint line; the caret is drawn (inverse) because the real cursor stays hidden.</summary>
-    public static IReadOnlyList<string> InputBox(string text, int width)
+    public static IReadOnlyList<string> InputBox(string text, int width, string hint = ShortcutsHint)
     {
         var inner = Math.Max(width - 4, 4);
         var content = AnsiText.Clip($"> {text}", inner - 1);
@@ -79,7 +83,7 @@ public static class DemoAgentView
             $"{DemoPalette.Border}╭{new string('─', inner + 2)}╮",
             $"{DemoPalette.Border}│ {AnsiText.Reset}{row}{DemoPalette.Border} │",
             $"{DemoPalette.Border}╰{new string('─', inner + 2)}╯",
-            $"{DemoPalette.Muted}  ? for shortcuts",
+            $"{DemoPalette.Muted}  {hint}",
         ];
     }
 
@@ -102,9 +106,9 @@ public static class DemoAgentView
         return Box(Math.Max(width, 12), DemoPalette.Permission, rows);
     }
 
-    public static IReadOnlyList<string> WorkingLive(string spinner, int width) => ["", spinner, "", .. InputBox("", width)];
+    public static IReadOnlyList<string> WorkingLive(string spinner, int width, string hint = ShortcutsHint) => ["", spinner, "", .. InputBox("", width, hint)];
 
-    public static IReadOnlyList<string> IdleLive(string input, int width) => ["", .. InputBox(input, width)];
+    public static IReadOnlyList<string> IdleLive(string input, int width, string hint = ShortcutsHint) => ["", .. InputBox(input, width, hint)];
 
     private static string DiffRow(int line, char sign, string text) =>
         string.Create(CultureInfo.InvariantCulture, $"{line,4} {sign}{text}");

@@ -143,4 +143,19 @@ public sealed class DemoAgentTests : IDisposable
         _input.Writer.Complete();
         (await run.WaitAsync(Eventually.DefaultTimeout)).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Ctrl_c_once_shows_a_hint_and_twice_ends_the_agent_with_130()
+    {
+        var (run, _) = await StartAsync("docs", new DemoAgentOptions { Speed = 1000, AutoApprove = true });
+        await Eventually.ContainsAsync(_output.ToString, AnsiText.Title("✳ docs: idle"));
+
+        await _input.Writer.WriteAsync(new DemoAgentInput.Interrupted());
+        await Eventually.ContainsAsync(_output.ToString, DemoAgentView.ExitHint);
+        run.IsCompleted.ShouldBeFalse();
+        await _input.Writer.WriteAsync(new DemoAgentInput.Interrupted());
+
+        (await run.WaitAsync(Eventually.DefaultTimeout)).ShouldBe(DemoAgent.InterruptedExitCode);
+        _output.ToString().ShouldEndWith(AnsiText.ShowCursor);
+    }
 }

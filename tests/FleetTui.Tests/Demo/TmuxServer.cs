@@ -24,6 +24,11 @@ public sealed class TmuxServer : IAsyncDisposable
 
     public Task ResizeAsync(int width, int height) => TmuxAsync("resize-window", "-x", $"{width}", "-y", $"{height}");
 
+    /// <summary>Keeps a pane whose program exited, so its exit status can be read.</summary>
+    public Task KeepDeadPanesAsync() => TmuxAsync("set-option", "-g", "remain-on-exit", "on");
+
+    public async Task<string> PaneAsync(string format) => (await TmuxAsync("display-message", "-p", format)).Trim();
+
     public Task SendKeysAsync(params string[] keys) => TmuxAsync(["send-keys", .. keys]);
 
     private async Task<string> TmuxAsync(params string[] arguments)
