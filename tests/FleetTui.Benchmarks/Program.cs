@@ -6,6 +6,9 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (Emulator.WriteStreams.TryRun(args))
+            return;
+
         if (args is [Engine.EngineTimings.Verb, .. var rest])
         {
             Engine.EngineTimings.RunAsync(rest).GetAwaiter().GetResult();

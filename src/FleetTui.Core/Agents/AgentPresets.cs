@@ -55,6 +55,17 @@ public static class AgentPresets
     public static IReadOnlyDictionary<string, AgentConfig> BuiltIn { get; } =
         new[] { Claude, Codex, Aider, Gemini, Shell }.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
+    /// <summary>The screen and title patterns for a preset by name; <see cref="AgentStatePatterns.Generic"/> for anything else (a custom argv).</summary>
+    public static AgentStateHints HintsFor(string? presetName) => presetName switch
+    {
+        "claude" => AgentStatePatterns.Claude,
+        "codex" => AgentStatePatterns.Codex,
+        "aider" => AgentStatePatterns.Aider,
+        "gemini" => AgentStatePatterns.Gemini,
+        "shell" => AgentStatePatterns.Shell,
+        _ => AgentStatePatterns.Generic,
+    };
+
     /// <summary>argv with a leading <see cref="ShellProgram"/> replaced by <paramref name="shell"/> (the user's $SHELL), or <c>sh</c>.</summary>
     public static IReadOnlyList<string> ResolveShell(IReadOnlyList<string> argv, string? shell) =>
         argv.Count > 0 && argv[0] == ShellProgram

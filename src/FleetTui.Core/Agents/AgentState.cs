@@ -5,6 +5,12 @@ public sealed record AgentState(AgentActivity Activity, StateSource Source = Sta
 {
     public static AgentState NotStarted { get; } = new(AgentActivity.NotStarted);
 
+    /// <summary>How sure the detector is, 0..1: the source's reliability, raised when other sources agree and lowered when they disagree.</summary>
+    public double Confidence { get; init; } = 1.0;
+
+    /// <summary>The agent reported through a hook (<c>fleet signal done</c>) that it finished its ticket; the activity is then Idle.</summary>
+    public bool Done { get; init; }
+
     public bool IsRunning => Activity is AgentActivity.Starting or AgentActivity.Working or AgentActivity.WaitingForInput or AgentActivity.Idle;
 }
 

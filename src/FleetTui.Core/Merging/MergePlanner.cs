@@ -14,8 +14,8 @@ public static class MergePlanner
     public static MergePlan Plan(IReadOnlyList<TaskMergeFacts> tasks, ScopeEnforcement scopeEnforcement, IReadOnlyList<PredictedConflict>? conflicts = null)
     {
         conflicts ??= [];
-        var order = Order(tasks);
         var byName = tasks.ToDictionary(t => t.Name);
+        var order = Order(tasks, t => Assess(t, byName, scopeEnforcement).CanAttempt);
         var entries = new List<MergePlanEntry>(order.Count);
         // Tasks placed before this one that the run would try to merge: a conflict with one of them will be a conflict with the base by then.
         var attemptedEarlier = new HashSet<string>();
@@ -42,6 +42,10 @@ public static class MergePlanner
         }
         return new MergePlan(entries);
     }
+
+    /// <summary>The plan of a session snapshot (its tasks in file order, the fleet's scope enforcement).</summary>
+    public static MergePlan PlanFor(SessionSnapshot snapshot, IReadOnlyList<PredictedConflict>? conflicts = null) =>
+        Plan(snapshot.Tasks.Select(t => TaskMergeFacts.From(t, snapshot.Tasks)).ToList(), snapshot.Config.Fleet.ScopeEnforcement, conflicts);
 
     /// <summary>The first blocking reason, in the order a human would fix them.</summary>
     public static MergeReadiness Assess(TaskMergeFacts task, IReadOnlyDictionary<string, TaskMergeFacts> all, ScopeEnforcement scopeEnforcement)
@@ -86,8 +90,8 @@ public static class MergePlanner
         return withEarlier is null ? null : new MergeReadiness.ConflictsPredicted(withEarlier.OtherThan(task.Name), withEarlier.Paths);
     }
 
-    /// <summary>Kahn's algorithm with a priority: (merged first, then ready time, never-ready last), then file order.</summary>
-    private static List<TaskMergeFacts> Order(IReadOnlyList<TaskMergeFacts> tasks)
+    /// <summary>Kahn's algorithm with a priority: (merged first, then ready tasks by ready time, the rest last), then file order.</summary>
+    private static List<TaskMergeFacts> Order(IReadOnlyList<TaskMergeFacts> tasks, Func<TaskMergeFacts, bool> isReady)
     {
         var index = tasks.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var remaining = tasks.ToDictionary(t => t.Name, t => t.DependsOn.Count(index.ContainsKey));
@@ -97,7 +101,12 @@ public static class MergePlanner
                 dependents[dependency].Add(task);
 
         var available = new PriorityQueue<TaskMergeFacts, (int Rank, DateTimeOffset Ready, int Index)>();
-        void Offer(TaskMergeFacts t) => available.Enqueue(t, (t.Phase == TaskPhase.Merged ? 0 : t.ReadySince is null ? 2 : 1, t.ReadySince ?? DateTimeOffset.MaxValue, index[t.Name]));
+        void Offer(TaskMergeFacts t)
+        {
+            // A ready time only counts for a task that is ready now (a dependent is offered only after its dependencies, so "ready" here ignores them).
+            var ready = t.ReadySince is not null && isReady(t with { DependsOn = [] });
+            available.Enqueue(t, (t.Phase == TaskPhase.Merged ? 0 : ready ? 1 : 2, ready ? t.ReadySince!.Value : DateTimeOffset.MaxValue, index[t.Name]));
+        }
         foreach (var task in tasks.Where(t => remaining[t.Name] == 0))
             Offer(task);
 

@@ -1,3 +1,6 @@
+using FleetTui.Core.Git;
+using FleetTui.Core.Worktrees;
+
 namespace FleetTui.Core.Merging;
 
 /// <summary>
@@ -6,9 +9,9 @@ namespace FleetTui.Core.Merging;
 /// the base moves only at the end, by compare-and-swap, or, where it is checked out, by <c>git merge --ff-only</c>
 /// in that worktree when it is clean (so the index and files follow exactly as with git merge).
 /// </summary>
-public sealed class MergeQueue(string repoPath, GateRunner gates)
+public sealed class MergeQueue(GitCli git, WorktreeManager worktrees, GateRunner gates)
 {
-    public string RepoPath { get; } = repoPath;
+    public string RepoPath { get; } = worktrees.Repository.Root;
 
     public async Task<MergeOutcome> MergeAsync(MergeRequest request, CancellationToken cancellationToken = default)
     {
@@ -33,7 +36,7 @@ public sealed class MergeQueue(string repoPath, GateRunner gates)
             var trial = await TrialMergeAsync(baseTip, taskTip, cancellationToken).ConfigureAwait(false);
             if (trial.Conflicts.Count > 0)
                 return new MergeOutcome.Conflicted(trial.Conflicts);
-            merged = (await GitCommand.RunCheckedAsync(RepoPath,
+            merged = (await git.RunAsync(RepoPath,
                 ["commit-tree", trial.Tree, "-p", baseTip, "-p", taskTip, "-m", $"Merge fleet task '{request.Task}' ({request.Branch})"],
                 cancellationToken).ConfigureAwait(false)).Trim();
         }
@@ -53,9 +56,9 @@ public sealed class MergeQueue(string repoPath, GateRunner gates)
     /// <summary>git's own merge of two commits into a tree, no checkout: the tree, and the conflicting paths (none when clean).</summary>
     internal async Task<(string Tree, IReadOnlyList<string> Conflicts)> TrialMergeAsync(string ours, string theirs, CancellationToken cancellationToken)
     {
-        var output = await GitCommand.RunAsync(RepoPath, ["merge-tree", "--write-tree", "--name-only", "-z", "--no-messages", ours, theirs], cancellationToken).ConfigureAwait(false);
+        var output = await git.TryRunAsync(RepoPath, ["merge-tree", "--write-tree", "--name-only", "-z", "--no-messages", ours, theirs], cancellationToken).ConfigureAwait(false);
         if (output.ExitCode is not (0 or 1))
-            throw new GitCommandException(["merge-tree", ours, theirs], output);
+            throw new GitException(output);
         var fields = output.StandardOutput.Split('\0');
         var conflicts = output.ExitCode == 0 ? [] : fields.Skip(1).Where(f => f.Length > 0).Distinct().ToList();
         return (fields[0].Trim(), conflicts);
@@ -64,7 +67,7 @@ public sealed class MergeQueue(string repoPath, GateRunner gates)
     private async Task<Session.GateState> GateOnCommitAsync(GateRequest gate, string commit, CancellationToken cancellationToken)
     {
         var checkout = Path.Combine(Path.GetTempPath(), $"fleet-gate-{gate.Task}-{Guid.NewGuid().ToString("N")[..8]}");
-        await GitCommand.RunCheckedAsync(RepoPath, ["worktree", "add", "--detach", "-q", checkout, commit], cancellationToken).ConfigureAwait(false);
+        await git.RunAsync(RepoPath, ["worktree", "add", "--detach", "-q", checkout, commit], cancellationToken).ConfigureAwait(false);
         try
         {
             return await gates.RunAsync(gate with { WorkingDirectory = checkout, Commit = commit, Subject = "merge result" }, cancellationToken).ConfigureAwait(false);
@@ -72,32 +75,31 @@ public sealed class MergeQueue(string repoPath, GateRunner gates)
         finally
         {
             // Our own throwaway checkout (the gate may have left build output in it): forcing is right here, and only here.
-            await GitCommand.RunAsync(RepoPath, ["worktree", "remove", "--force", checkout], CancellationToken.None).ConfigureAwait(false);
+            await git.TryRunAsync(RepoPath, ["worktree", "remove", "--force", checkout], CancellationToken.None).ConfigureAwait(false);
         }
     }
 
     /// <summary>Moves the base from <paramref name="expected"/> to <paramref name="merged"/>; null when it moved, otherwise why not.</summary>
     private async Task<MergeOutcome?> MoveBaseAsync(MergeRequest request, string baseRef, string expected, string merged, CancellationToken cancellationToken)
     {
-        var worktrees = await WorktreeEntry.ListAsync(RepoPath, cancellationToken).ConfigureAwait(false);
-        var checkedOut = worktrees.FirstOrDefault(w => w.Branch == baseRef);
+        var checkedOut = (await worktrees.ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => w.Branch == request.BaseBranch && !w.IsBare);
         if (checkedOut is null)
         {
-            var update = await GitCommand.RunAsync(RepoPath,
+            var update = await git.TryRunAsync(RepoPath,
                 ["update-ref", "-m", $"fleet: merge task '{request.Task}'", baseRef, merged, expected], cancellationToken).ConfigureAwait(false);
             return update.ExitCode == 0 ? null : new MergeOutcome.Refused($"the base '{request.BaseBranch}' moved during the merge ({update.StandardError.Trim()}); retry");
         }
 
         if (!Directory.Exists(checkedOut.Path))
             return new MergeOutcome.Refused($"the base '{request.BaseBranch}' is checked out in {checkedOut.Path}, which is missing (run git worktree prune)");
-        var dirty = await WorkingTreeStatus.DirtyPathsAsync(checkedOut.Path, cancellationToken).ConfigureAwait(false);
+        var dirty = await worktrees.UncommittedPathsAsync(checkedOut.Path, cancellationToken).ConfigureAwait(false);
         if (dirty.Count > 0)
             return new MergeOutcome.BaseDirty(checkedOut.Path, dirty);
-        var head = (await GitCommand.RunCheckedAsync(checkedOut.Path, ["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
+        var head = (await git.RunAsync(checkedOut.Path, ["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
         if (head != expected)
             return new MergeOutcome.Refused($"the base '{request.BaseBranch}' moved during the merge; retry");
         // Exactly what the user would type: git updates the index and files and refuses to overwrite anything local.
-        var ff = await GitCommand.RunAsync(checkedOut.Path, ["merge", "--ff-only", "-q", merged], cancellationToken).ConfigureAwait(false);
+        var ff = await git.TryRunAsync(checkedOut.Path, ["merge", "--ff-only", "-q", merged], cancellationToken).ConfigureAwait(false);
         return ff.ExitCode == 0
             ? null
             : new MergeOutcome.Refused($"git merge --ff-only in {checkedOut.Path} refused: {(ff.StandardError + ff.StandardOutput).Trim()}");
@@ -109,10 +111,10 @@ public sealed class MergeQueue(string repoPath, GateRunner gates)
 
     private async Task<string?> ResolveAsync(string reference, CancellationToken cancellationToken)
     {
-        var output = await GitCommand.RunAsync(RepoPath, ["rev-parse", "--verify", "-q", reference + "^{commit}"], cancellationToken).ConfigureAwait(false);
+        var output = await git.TryRunAsync(RepoPath, ["rev-parse", "--verify", "-q", reference + "^{commit}"], cancellationToken).ConfigureAwait(false);
         return output.ExitCode == 0 ? output.StandardOutput.Trim() : null;
     }
 
     private async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken) =>
-        (await GitCommand.RunAsync(RepoPath, ["merge-base", "--is-ancestor", ancestor, descendant], cancellationToken).ConfigureAwait(false)).ExitCode == 0;
+        (await git.TryRunAsync(RepoPath, ["merge-base", "--is-ancestor", ancestor, descendant], cancellationToken).ConfigureAwait(false)).ExitCode == 0;
 }

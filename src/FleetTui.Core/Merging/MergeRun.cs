@@ -1,4 +1,5 @@
 using FleetTui.Core.Config;
+using FleetTui.Core.Git;
 using FleetTui.Core.Session;
 
 namespace FleetTui.Core.Merging;
@@ -65,14 +66,23 @@ public sealed class MergeRun(MergeQueue queue, GateRunner gates, ITaskCleanup cl
                     Step(task.Name, MergeStepKind.GatePassed, $"{task.Name}: gate passed (log {gate.LogPath})");
             }
 
-            var outcome = await queue.MergeAsync(new MergeRequest
+            MergeOutcome outcome;
+            try
             {
-                Task = task.Name,
-                Branch = task.Branch,
-                BaseBranch = settings.BaseBranch,
-                FastForward = settings.FastForward,
-                GateOnMergedResult = settings.GateAfterMerge ? gateRequest : null,
-            }, cancellationToken).ConfigureAwait(false);
+                outcome = await queue.MergeAsync(new MergeRequest
+                {
+                    Task = task.Name,
+                    Branch = task.Branch,
+                    BaseBranch = settings.BaseBranch,
+                    FastForward = settings.FastForward,
+                    GateOnMergedResult = settings.GateAfterMerge ? gateRequest : null,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GitException error)
+            {
+                // git itself failed (a corrupt object, a full disk): the base only ever moves last, so nothing moved; stop here.
+                outcome = new MergeOutcome.Refused(error.Message);
+            }
 
             switch (outcome)
             {

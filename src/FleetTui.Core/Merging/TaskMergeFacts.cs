@@ -48,4 +48,33 @@ public sealed record TaskMergeFacts
     /// <summary>The last gate counts only if it checked the current tip (or did not record which commit it checked).</summary>
     public bool GateFailedOnTip =>
         Gate.Outcome is GateOutcome.Failed or GateOutcome.TimedOut && (Gate.Commit is null || Tip is null || Gate.Commit == Tip);
+
+    /// <summary>
+    /// The facts of a session task. Dependencies are <c>depends_on</c> plus the task it stacks on (its base is another task's branch).
+    /// A task whose agent is not running counts as finished (from the CLI nothing runs), as does one marked done.
+    /// </summary>
+    public static TaskMergeFacts From(TaskSnapshot task, IReadOnlyList<TaskSnapshot> all)
+    {
+        var stackedOn = all.FirstOrDefault(t => t.Name != task.Name && t.Branch == task.BaseBranch)?.Name;
+        var finished = !task.Agent.IsRunning || task.Phase == TaskPhase.Done;
+        return new TaskMergeFacts
+        {
+            Name = task.Name,
+            Branch = task.Branch,
+            WorktreePath = Directory.Exists(task.WorktreePath) ? task.WorktreePath : null,
+            DependsOn = stackedOn is null || task.DependsOn.Contains(stackedOn) ? task.DependsOn : [.. task.DependsOn, stackedOn],
+            Phase = task.Phase,
+            AgentFinished = finished,
+            Ahead = task.Status?.Ahead ?? 0,
+            Uncommitted = task.Status?.Uncommitted ?? 0,
+            Tip = task.Status?.LastCommit?.Sha,
+            Gate = task.Gate,
+            OutOfScope = task.Status?.OutOfScope ?? [],
+            ScopeAccepted = task.ScopeAccepted,
+            ReviewConflicts = task.ReviewConflicts,
+            ReviewNote = task.Phase == TaskPhase.Review ? task.Note : null,
+            // The session does not record when an agent exited; the last commit is the best proxy for "became ready".
+            ReadySince = finished ? task.Status?.LastCommit?.When : null,
+        };
+    }
 }

@@ -161,6 +161,7 @@ public sealed class FleetSession : IAsyncDisposable
         SessionCommand.SetPhase set => ChangeTask(set.Name, t => t with { Phase = set.Phase, Note = set.Note ?? t.Note }),
         SessionCommand.MarkDone done => ChangeTask(done.Name, t => t with { Phase = TaskPhase.Done }),
         SessionCommand.RecordGate gate => ChangeTask(gate.Name, t => t with { Gate = gate.Gate }),
+        SessionCommand.AcceptScope accept => ChangeTask(accept.Name, t => t with { ScopeAccepted = true }),
         SessionCommand.RecordReview review => ChangeTask(review.Name, t => t with
         {
             Phase = TaskPhase.Review, ReviewConflicts = review.Conflicts, Note = review.Note ?? t.Note,
@@ -616,6 +617,7 @@ public sealed class FleetSession : IAsyncDisposable
             Origin = state?.Origin ?? TaskOrigin.Config,
             SetupLog = state?.SetupLog,
             Scope = definition.Scope,
+            ScopeAccepted = state?.ScopeAccepted ?? false,
         };
     }
 

@@ -28,6 +28,9 @@ public abstract record SessionCommand
 
     public sealed record MarkDone(string Name) : SessionCommand;
 
+    /// <summary>The user accepts the task's files outside its scope (lets it merge under <c>scope_enforcement = "block"</c>).</summary>
+    public sealed record AcceptScope(string Name) : SessionCommand;
+
     public sealed record RecordGate(string Name, GateState Gate) : SessionCommand;
 
     /// <summary>A merge conflicted or was refused: the task goes to Review with the conflicting paths.</summary>

@@ -53,4 +53,7 @@ public sealed record TaskSnapshot
 
     /// <summary>The task's declared scope globs (empty: anything goes).</summary>
     public IReadOnlyList<string> Scope { get; init; } = [];
+
+    /// <summary>The user accepted the files changed outside <see cref="Scope"/>.</summary>
+    public bool ScopeAccepted { get; init; }
 }

@@ -42,6 +42,9 @@ public sealed record TaskState
 
     public IReadOnlyList<string> ReviewConflicts { get; init; } = [];
 
+    /// <summary>The user accepted the files changed outside the task's scope (merge allowed under <c>scope_enforcement = "block"</c>).</summary>
+    public bool ScopeAccepted { get; init; }
+
     public string? Note { get; init; }
 
     public string? SetupLog { get; init; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetTui.Terminal.Parsing;
 
 /// <summary>
@@ -56,6 +57,7 @@ public sealed class VtParams
     }
 
     /// <summary>Feeds one byte of 0-9, ';' or ':'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void Put(byte b)
     {
         if (_count == 0)

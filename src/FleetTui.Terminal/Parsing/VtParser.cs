@@ -46,6 +46,7 @@ public sealed class VtParser
     public VtParserState State => _state;
 
     /// <summary>Feeds bytes; sequences split across calls are completed by later calls.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void Advance(ReadOnlySpan<byte> data)
     {
         var table = VtTransitionTable.Table;
@@ -71,6 +72,19 @@ public sealed class VtParser
                     if (end > i)
                         _handler.DcsPut(data[i..end]);
                     i = end;
+                    if (i >= data.Length)
+                        return;
+                    break;
+                }
+                case VtParserState.CsiEntry:
+                case VtParserState.CsiParam:
+                {
+                    // Parameters are most of an SGR-heavy stream: take digits, ';' and ':' without the table.
+                    var start = i;
+                    while (i < data.Length && (uint)(data[i] - 0x30) <= 0x0B)
+                        _params.Put(data[i++]);
+                    if (i > start)
+                        _state = VtParserState.CsiParam;
                     if (i >= data.Length)
                         return;
                     break;
@@ -222,6 +236,7 @@ public sealed class VtParser
             _collectOverflow = true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private int CollectOscRun(ReadOnlySpan<byte> data, int i)
     {
         var start = i;
@@ -250,6 +265,7 @@ public sealed class VtParser
     }
 
     /// <summary>Decodes printable text from <paramref name="i"/> until a control byte; returns where it stopped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private int ParseGround(ReadOnlySpan<byte> data, int i)
     {
         var print = _print;
@@ -261,9 +277,15 @@ public sealed class VtParser
             {
                 if ((uint)(b - 0x20) < 0x5F)
                 {
-                    // ASCII fast path.
-                    print[n++] = b;
-                    i++;
+                    // ASCII fast path: find the run with a vectorised search, widen it in bulk.
+                    var room = print.Length - n;
+                    var rest = data.Slice(i, Math.Min(room, data.Length - i));
+                    var run = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+                    if (run < 0)
+                        run = rest.Length;
+                    AsciiWidener.Widen(rest[..run], print.AsSpan(n, run));
+                    n += run;
+                    i += run;
                     if (n == print.Length)
                     {
                         _handler.Print(print);

@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace FleetTui.Terminal.Pty;
 
-/// <summary>Builds the exact environment a child gets: the base (ours or empty), the terminal defaults, then the caller's overrides.</summary>
+/// <summary>Builds the exact environment a child gets: the base (ours without the outer terminal's variables, or empty), the terminal defaults, then the caller's overrides.</summary>
 internal static class ChildEnvironment
 {
     public static Dictionary<string, string> Build(PtySpawnOptions options)
@@ -13,6 +13,11 @@ internal static class ChildEnvironment
             foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
             {
                 variables[(string)entry.Key] = (string?)entry.Value ?? "";
+            }
+
+            foreach (string name in PtySpawnOptions.OuterTerminalVariables)
+            {
+                variables.Remove(name);
             }
         }
 

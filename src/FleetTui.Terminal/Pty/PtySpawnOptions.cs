@@ -34,6 +34,20 @@ public sealed record PtySpawnOptions
     /// <summary>On dispose, how long the child gets after SIGHUP, and again after SIGTERM, before the next signal.</summary>
     public TimeSpan HangupGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Variables describing the terminal fleet itself runs in, dropped from an inherited environment: the child's
+    /// terminal is ours. A stale COLUMNS or LINES overrides the real size in many programs, and TMUX, TERM_PROGRAM and
+    /// the like make programs speak to a terminal that is not there (tmux passthrough, iTerm or kitty extensions).
+    /// The caller may still set any of them explicitly.
+    /// </summary>
+    public static IReadOnlyList<string> OuterTerminalVariables { get; } =
+    [
+        "COLUMNS", "LINES", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "TERMINAL_EMULATOR", "TERM_SESSION_ID",
+        "TMUX", "TMUX_PANE", "STY", "WINDOW", "KITTY_WINDOW_ID", "KITTY_PID", "KITTY_LISTEN_ON", "WT_SESSION", "WT_PROFILE_ID",
+        "VTE_VERSION", "ITERM_SESSION_ID", "ITERM_PROFILE", "KONSOLE_VERSION", "KONSOLE_DBUS_SESSION", "ALACRITTY_WINDOW_ID",
+        "ALACRITTY_SOCKET", "WEZTERM_PANE", "WEZTERM_UNIX_SOCKET", "GHOSTTY_RESOURCES_DIR", "GHOSTTY_BIN_DIR",
+    ];
+
     /// <summary>The environment the host gives the child when the caller does not override these.</summary>
     public static IReadOnlyDictionary<string, string> TerminalDefaults { get; } = new Dictionary<string, string>
     {

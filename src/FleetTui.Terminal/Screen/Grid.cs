@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetTui.Terminal.Screen;
 
 /// <summary>
@@ -50,6 +51,7 @@ internal sealed class Grid
     /// Scrolls rows <paramref name="top"/>..<paramref name="bottom"/> (inclusive) up by <paramref name="count"/>.
     /// Lines leaving the top go to <paramref name="history"/> when given; the rows opening at the bottom are erased.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void ScrollUp(int top, int bottom, int count, Scrollback? history, in CellStyle erase)
     {
         var height = bottom - top + 1;

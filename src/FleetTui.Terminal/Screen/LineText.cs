@@ -22,6 +22,32 @@ public static class LineText
             AppendCell(sb, screen, cells[i]);
     }
 
+    /// <summary>The line with its attributes as SGR sequences; starts from a reset and ends reset when styled.</summary>
+    public static void AppendAnsi(StringBuilder sb, ScreenBuffer screen, Line line)
+    {
+        var cells = line.Cells;
+        var length = cells.Length;
+        while (length > 0 && cells[length - 1].IsEmpty && cells[length - 1].Style == default)
+            length--;
+        var current = default(CellStyle);
+        for (var i = 0; i < length; i++)
+        {
+            var style = cells[i].Style with { HyperlinkId = 0 };
+            if (style != current)
+            {
+                sb.Append("\e[");
+                SgrEncoder.AppendParameters(sb, style);
+                sb.Append('m');
+                current = style;
+            }
+
+            AppendCell(sb, screen, cells[i]);
+        }
+
+        if (current != default)
+            sb.Append("\e[0m");
+    }
+
     internal static void AppendCell(StringBuilder sb, ScreenBuffer screen, in Cell cell)
     {
         if (cell.IsSpacer)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetTui.Terminal.Screen;
 
 public sealed partial class ScreenBuffer
@@ -7,6 +8,7 @@ public sealed partial class ScreenBuffer
     /// (a wide character that does not fit in the last column wraps first), combining marks joined to the previous cell,
     /// insert mode. Character-set translation has already happened.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void Print(ReadOnlySpan<int> codePoints)
     {
         var cursor = Cursor;
@@ -17,8 +19,19 @@ public sealed partial class ScreenBuffer
         var line = CurrentLine;
         Dirty.Mark(cursor.Row);
 
-        foreach (var codePoint in codePoints)
+        for (var i = 0; i < codePoints.Length; i++)
         {
+            var codePoint = codePoints[i];
+            if (codePoint < 0x7F && !insert && !cursor.PendingWrap)
+            {
+                var written = PrintAsciiRun(line, codePoints[i..], cursor.Column, right, pen);
+                if (written > 0)
+                {
+                    i += written - 1;
+                    continue;
+                }
+            }
+
             var width = codePoint < 0x7F ? 1 : CharacterWidth.Of(codePoint);
             if (width == 0)
             {
@@ -82,6 +95,42 @@ public sealed partial class ScreenBuffer
                 cursor.Column = column;
             }
         }
+    }
+
+    /// <summary>
+    /// The hot path: a run of ASCII written straight into the line up to the right edge. Only the run's two ends can cut
+    /// a wide character in half; cells inside the run are overwritten whole. Returns how many code points it wrote.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
+    private int PrintAsciiRun(Line line, ReadOnlySpan<int> codePoints, int column, int right, in CellStyle pen)
+    {
+        var space = right - column + 1;
+        var limit = Math.Min(space, codePoints.Length);
+        var run = 0;
+        while (run < limit && codePoints[run] < 0x7F)
+            run++;
+        if (run == 0)
+            return 0;
+        if (line[column].IsSpacer)
+            ClearWideAt(line, column);
+        if (line[column + run - 1].IsWide)
+            ClearWideAt(line, column + run - 1);
+        var cells = line.WritableCells.Slice(column, run);
+        for (var k = 0; k < cells.Length; k++)
+            cells[k] = Cell.Narrow(codePoints[k], pen);
+        LastPrinted = codePoints[run - 1];
+        var end = column + run;
+        if (end > right)
+        {
+            Cursor.Column = right;
+            Cursor.PendingWrap = Modes.AutoWrap;
+        }
+        else
+        {
+            Cursor.Column = end;
+        }
+
+        return run;
     }
 
     /// <summary>The last graphic character printed, for REP (<c>CSI Ps b</c>).</summary>

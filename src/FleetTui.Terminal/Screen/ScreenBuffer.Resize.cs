@@ -3,9 +3,10 @@ namespace FleetTui.Terminal.Screen;
 public sealed partial class ScreenBuffer
 {
     /// <summary>
-    /// Resizes both screens the way tmux does without re-flow: lines are cut or extended; on the main screen a shorter
-    /// screen first drops blank rows below the cursor, then pushes top rows into history, and a taller one pulls history
-    /// back down. The scroll region resets to the full screen and the cursor stays on its text.
+    /// Resizes both screens the way tmux does. A new width re-flows the main screen and its history
+    /// (<see cref="ReflowMain"/>); the alternate screen (whose program redraws anyway) is cut or extended. On a height
+    /// change alone, a shorter screen first drops blank rows below the cursor, then pushes top rows into history, and a
+    /// taller one pulls history back down. The scroll region resets to the full screen and the cursor stays on its text.
     /// </summary>
     public void Resize(int columns, int rows)
     {
@@ -13,18 +14,31 @@ public sealed partial class ScreenBuffer
         rows = Math.Max(1, rows);
         if (columns == Columns && rows == Rows)
             return;
-        var mainCursorRow = _active == _main ? Cursor.Row : (_main.Saved?.Row ?? 0);
-        var newMainRow = ResizeGrid(_main, columns, rows, mainCursorRow, Scrollback);
+        var onMain = _active == _main;
+        var mainCursorRow = onMain ? Cursor.Row : (_main.Saved?.Row ?? 0);
+        var mainCursorColumn = onMain ? Cursor.Column : (_main.Saved?.Column ?? 0);
+        int newMainRow;
+        var newMainColumn = Math.Min(mainCursorColumn, columns - 1);
+        if (columns != Columns)
+            (newMainRow, newMainColumn) = ReflowMain(columns, rows, mainCursorRow, mainCursorColumn);
+        else
+            newMainRow = ResizeGrid(_main, columns, rows, mainCursorRow, Scrollback);
         var altCursorRow = _active == _alternate ? Cursor.Row : 0;
         var newAltRow = ResizeGrid(_alternate, columns, rows, altCursorRow, null);
 
-        if (_active == _main)
+        if (onMain)
+        {
             Cursor.Row = newMainRow;
+            Cursor.Column = newMainColumn;
+        }
         else
+        {
             Cursor.Row = newAltRow;
-        if (_main.Saved is { } saved && _active != _main)
-            _main.Saved = saved with { Row = Math.Clamp(newMainRow, 0, rows - 1), Column = Math.Min(saved.Column, columns - 1) };
-        Cursor.Column = Math.Min(Cursor.Column, columns - 1);
+            Cursor.Column = Math.Min(Cursor.Column, columns - 1);
+            if (_main.Saved is { } saved)
+                _main.Saved = saved with { Row = Math.Clamp(newMainRow, 0, rows - 1), Column = newMainColumn };
+        }
+
         Cursor.PendingWrap = false;
 
         var stops = DefaultTabStops(columns);

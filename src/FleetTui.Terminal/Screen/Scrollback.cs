@@ -8,10 +8,14 @@ public sealed class Scrollback
 {
     public const int DefaultLimit = 10_000;
 
-    private Line[] _ring = new Line[64];
+    private Line[] _ring;
     private int _start;
 
-    public Scrollback(int limit = DefaultLimit) => Limit = Math.Max(0, limit);
+    public Scrollback(int limit = DefaultLimit)
+    {
+        Limit = Math.Max(0, limit);
+        _ring = new Line[Math.Min(64, Limit)];
+    }
 
     public int Limit { get; }
 

@@ -5,4 +5,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
 {
     /// <summary>Extra environment for every git child the verbs start (tests isolate HOME and GIT_CONFIG_GLOBAL here).</summary>
     public IReadOnlyDictionary<string, string?> GitEnvironment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Where a verb reads a confirmation from; null when nobody can answer (stdin is not a terminal), so asking must be refused.</summary>
+    public TextReader? Input { get; init; }
 }

@@ -34,7 +34,7 @@ internal sealed class MergeFixture(TestRepo repo)
     {
         settings ??= new MergeRunSettings { BaseBranch = "main" };
         var gates = new GateRunner(repo.LogsRoot);
-        var run = new MergeRun(new MergeQueue(repo.Path, gates), gates, new GitTaskCleanup(repo.Path), host, settings);
+        var run = new MergeRun(repo.Queue(), gates, new WorktreeTaskCleanup(repo.Worktrees(), settings.BaseBranch), host, settings);
         var plan = MergePlanner.Plan(tasks, settings.ScopeEnforcement, conflicts);
         return await run.ExecuteAsync(plan, t => new GateRequest
         {

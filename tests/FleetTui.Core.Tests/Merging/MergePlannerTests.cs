@@ -185,4 +185,10 @@ public class MergePlannerTests
     {
         Names(Plan(Ready("busy") with { ReadySince = null, AgentFinished = false }, Ready("done", 99))).ShouldBe(["done", "busy"]);
     }
+
+    [Fact]
+    public void A_task_that_is_not_ready_does_not_jump_ahead_because_of_an_old_ready_time()
+    {
+        Names(Plan(Ready("idle", 0) with { Ahead = 0 }, Ready("api", 50))).ShouldBe(["api", "idle"]);
+    }
 }

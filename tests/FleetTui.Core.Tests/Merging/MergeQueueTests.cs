@@ -10,7 +10,7 @@ public sealed class MergeQueueTests : IDisposable
     private readonly TestRepo _repo = TestRepo.Create(new Dictionary<string, string> { ["README.md"] = "hello\n", ["src/shared.txt"] = "one\ntwo\nthree\n" });
     private readonly MergeQueue _queue;
 
-    public MergeQueueTests() => _queue = new MergeQueue(_repo.Path, new GateRunner(_repo.LogsRoot));
+    public MergeQueueTests() => _queue = _repo.Queue();
 
     public void Dispose() => _repo.Dispose();
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using FleetTui.Core.Merging;
 
 namespace FleetTui.Core.Tests.Merging;
 
@@ -38,6 +39,12 @@ internal sealed class TestRepo : IDisposable
         repo.Git("commit", "-q", "-m", "initial");
         return repo;
     }
+
+    /// <summary>The engine's git runner and worktree manager over this repository.</summary>
+    public FleetTui.Core.Worktrees.WorktreeManager Worktrees() =>
+        new(new FleetTui.Core.Git.GitCli(), new FleetTui.Core.Git.RepositoryFacts(Path, CommonDir, "main"));
+
+    public MergeQueue Queue() => new(new FleetTui.Core.Git.GitCli(), Worktrees(), new GateRunner(LogsRoot));
 
     public string WorktreePath(string task) => System.IO.Path.Combine(Root, "wt", task);
 

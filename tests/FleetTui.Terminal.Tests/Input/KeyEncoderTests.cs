@@ -84,6 +84,8 @@ public class KeyEncoderTests
         { Key.Backspace, None, "\x7f" },
         { Key.Backspace, Ctrl, "\b" },
         { Key.Backspace, Alt, "\e\x7f" },
+        { Key.Backspace, Ctrl | Alt, "\e\b" },
+        { Key.Backspace, Shift, "\x7f" },
         { Key.Escape, None, "\e" },
         { Key.Escape, Alt, "\e\e" },
     };

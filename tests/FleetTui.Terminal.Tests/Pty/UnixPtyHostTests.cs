@@ -63,6 +63,30 @@ public class UnixPtyHostTests
     }
 
     [Fact]
+    public void The_outer_terminals_variables_are_not_inherited_unless_given()
+    {
+        // Names from the list, set in our own process as a terminal or tmux would have set them.
+        string?[] saved = [Environment.GetEnvironmentVariable("COLUMNS"), Environment.GetEnvironmentVariable("KITTY_WINDOW_ID")];
+        Environment.SetEnvironmentVariable("COLUMNS", "999");
+        Environment.SetEnvironmentVariable("KITTY_WINDOW_ID", "7");
+        try
+        {
+            var options = new PtySpawnOptions("sh", "-c", "echo \"[${COLUMNS-unset}|${KITTY_WINDOW_ID-unset}|${TMUX-unset}]\"")
+            {
+                Environment = new Dictionary<string, string?> { ["TMUX"] = "given" },
+            };
+            using var child = RecordedChild.Start(options);
+
+            child.WaitForAllOutput().ShouldContain("[unset|unset|given]");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("COLUMNS", saved[0]);
+            Environment.SetEnvironmentVariable("KITTY_WINDOW_ID", saved[1]);
+        }
+    }
+
+    [Fact]
     public void Without_inheritance_the_child_sees_only_the_given_variables()
     {
         string ourPath = Environment.GetEnvironmentVariable("PATH")!;

@@ -19,6 +19,38 @@ public class UnixPtyProcessTests
     }
 
     [Fact]
+    public void The_output_handler_may_answer_the_child_at_once()
+    {
+        // How the emulator answers a terminal query (DA1, cursor position): a Write from inside the handler.
+        IPtyProcess? process = null;
+        using var spawned = new ManualResetEventSlim();
+        var output = new System.Text.StringBuilder();
+        process = new UnixPtyHost().Spawn(new PtySpawnOptions("sh", "-c", "stty -echo; echo QUERY; read reply; echo \"got $reply\""), chunk =>
+        {
+            lock (output)
+            {
+                output.Append(System.Text.Encoding.UTF8.GetString(chunk));
+                if (output.ToString().Contains("QUERY") && !output.ToString().Contains("answered"))
+                {
+                    output.Append("[answered]");
+                    spawned.Wait(); // the child can print before Spawn has returned the process
+                    Volatile.Read(ref process)!.Write("REPLY\r"u8);
+                }
+            }
+        });
+        Volatile.Write(ref process, process);
+        spawned.Set();
+        using IPtyProcess started = process;
+
+        Eventually.Completes(started.OutputCompleted, "the child to end");
+
+        lock (output)
+        {
+            output.ToString().ShouldContain("got REPLY");
+        }
+    }
+
+    [Fact]
     public void Ctrl_C_interrupts_the_foreground_program()
     {
         using var child = RecordedChild.Start("sh", "-c", "echo ready; exec sleep 30");
@@ -106,6 +138,51 @@ public class UnixPtyProcessTests
 
         output.ShouldContain("line-0\r\n");
         output.ShouldEndWith("line-1999\r\n");
+    }
+
+    [Fact]
+    public void Reading_a_flood_allocates_nothing_per_chunk()
+    {
+        const int WarmUpChunks = 20;
+        const int MeasuredChunks = 500;
+        int chunks = 0;
+        long allocatedAtWarmUp = 0;
+        long allocatedAtEnd = 0;
+        using var measured = new ManualResetEventSlim();
+        using IPtyProcess process = new UnixPtyHost().Spawn(new PtySpawnOptions("yes", "flood"), _ =>
+        {
+            chunks++;
+            if (chunks == WarmUpChunks)
+            {
+                allocatedAtWarmUp = GC.GetAllocatedBytesForCurrentThread();
+            }
+            else if (chunks == WarmUpChunks + MeasuredChunks)
+            {
+                allocatedAtEnd = GC.GetAllocatedBytesForCurrentThread();
+                measured.Set();
+            }
+        });
+
+        measured.Wait(Eventually.DefaultTimeout).ShouldBeTrue();
+
+        (allocatedAtEnd - allocatedAtWarmUp).ShouldBe(0, $"bytes allocated on the I/O thread over {MeasuredChunks} chunks");
+    }
+
+    [Fact]
+    public void Writing_keystrokes_allocates_nothing()
+    {
+        using var child = RecordedChild.Start("sh", "-c", "stty -echo; echo ready; exec cat > /dev/null");
+        child.WaitForText("ready");
+        ReadOnlySpan<byte> keystroke = "ab\r"u8;
+        child.Process.Write(keystroke);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            child.Process.Write(keystroke);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
 
     [Fact]
@@ -236,21 +313,20 @@ public class UnixPtyProcessTests
     public void Dispose_from_inside_the_output_handler_does_not_deadlock()
     {
         IPtyProcess? process = null;
-        using var disposedInHandler = new ManualResetEventSlim();
+        using var spawned = new ManualResetEventSlim();
+        int disposals = 0;
         process = new UnixPtyHost().Spawn(new PtySpawnOptions("sh", "-c", "echo go; exec sleep 60"), _ =>
         {
-            Volatile.Read(ref process)?.Dispose();
-            disposedInHandler.Set();
+            spawned.Wait(); // the child can print before Spawn has returned the process
+            Interlocked.Increment(ref disposals);
+            Volatile.Read(ref process)!.Dispose();
         });
         Volatile.Write(ref process, process);
-
-        Eventually.Until(() =>
-        {
-            process.Dispose(); // covers output arriving before the field was visible to the handler
-            return disposedInHandler.IsSet || process.Exited.IsCompleted;
-        }, () => "the handler never ran");
+        spawned.Set();
 
         Eventually.Result(process.Exited, "exit after dispose").Signal.ShouldBe(UnixSignal.Hangup);
+        Eventually.Completes(process.OutputCompleted, "the I/O thread to end");
+        disposals.ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -29,15 +29,23 @@ internal static class EditCommands
             t.Screen.ScrollRegionDown(p.NonZero(0, 1));
     }
 
-    /// <summary>REP: the last printed character again, at most a screenful (hostile counts stay cheap).</summary>
+    /// <summary>
+    /// REP: the last printed character again, at most a line's worth: ncurses only repeats within a line, and the cap
+    /// keeps a flood of <c>CSI 65535 b</c> from costing a screenful of writes per 8 bytes of input.
+    /// </summary>
     private static void Repeat(TerminalHandler t, VtParams p)
     {
         var last = t.Screen.LastPrinted;
         if (last == 0)
             return;
-        var count = Math.Min(p.NonZero(0, 1), t.Screen.Columns * t.Screen.Rows);
-        Span<int> one = [last];
-        for (var i = 0; i < count; i++)
-            t.Screen.Print(one);
+        var count = Math.Min(p.NonZero(0, 1), t.Screen.Columns);
+        Span<int> run = stackalloc int[256];
+        run.Fill(last);
+        while (count > 0)
+        {
+            var n = Math.Min(count, run.Length);
+            t.Screen.Print(run[..n]);
+            count -= n;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetTui.Terminal.Parsing;
 using FleetTui.Terminal.Screen;
 
@@ -11,6 +12,7 @@ internal static class SgrCommand
 {
     public static void Register(CsiDispatchTable table) => table.Register('m', Apply);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public static void Apply(TerminalHandler t, VtParams p)
     {
         var pen = t.Screen.Cursor.Pen;

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FleetTui.Core.Agents;
+
+/// <summary>One line of a task's signal file: what <c>fleet signal</c> reported, when.</summary>
+public sealed record AgentSignal(
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("task")] string Task,
+    [property: JsonPropertyName("state")] HookSignal State,
+    [property: JsonPropertyName("message")] string? Message = null)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The JSON text of this signal, one line, no newline.</summary>
+    public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Parses one line; null when it is not a signal (a torn or foreign line is skipped, never fatal).</summary>
+    public static AgentSignal? TryParse(string line)
+    {
+        try
+        {
+            var signal = JsonSerializer.Deserialize<AgentSignal>(line, Json);
+            return signal is { Task: not null } ? signal : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public AgentObservation.Hook ToObservation() => new(Time, State, Message);
+}

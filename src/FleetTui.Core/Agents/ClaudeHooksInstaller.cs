@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FleetTui.Core.Config;
+using FleetTui.Core.Git;
+
+namespace FleetTui.Core.Agents;
+
+/// <summary>
+/// Opt-in: makes Claude Code report its state through <c>fleet signal</c> by adding hooks to the task's WORKTREE
+/// <c>.claude/settings.local.json</c> (never ~/.claude, never the committed .claude/settings.json), merged into what is
+/// there, and keeps that file out of git through the worktree's info/exclude. Re-installing replaces our hooks (found by
+/// <see cref="Marker"/>) and leaves the user's own alone.
+/// </summary>
+public static class ClaudeHooksInstaller
+{
+    public const string SettingsFile = ".claude/settings.local.json";
+
+    /// <summary>A shell comment ending each of our commands: how we recognise our hooks among the user's.</summary>
+    public const string Marker = "# fleet-signal";
+
+    /// <summary>Claude Code hook event → the state it means.</summary>
+    public static IReadOnlyList<(string Event, HookSignal Signal)> Events { get; } =
+    [
+        ("UserPromptSubmit", HookSignal.Working),
+        ("Stop", HookSignal.Idle),
+        ("Notification", HookSignal.Waiting),
+        ("PermissionRequest", HookSignal.Waiting),
+        ("SessionEnd", HookSignal.Done),
+    ];
+
+    private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true };
+
+    /// <param name="fleetArgv">How to run this fleet executable (e.g. <c>[/usr/bin/fleet]</c> or <c>[dotnet, /opt/fleet/fleet.dll]</c>).</param>
+    public static async Task InstallAsync(GitCli git, string worktree, string task, IReadOnlyList<string> fleetArgv, CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(worktree, SettingsFile);
+        var root = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (root["hooks"] is not JsonObject hooks)
+        {
+            if (root["hooks"] is not null)
+                throw new InvalidDataException($"{path}: \"hooks\" is not an object; not touching it");
+            hooks = [];
+            root["hooks"] = hooks;
+        }
+
+        foreach (var (hookEvent, signal) in Events)
+        {
+            if (hooks[hookEvent] is not JsonArray groups)
+            {
+                if (hooks[hookEvent] is not null)
+                    throw new InvalidDataException($"{path}: \"hooks.{hookEvent}\" is not an array; not touching it");
+                groups = [];
+                hooks[hookEvent] = groups;
+            }
+
+            foreach (var ours in groups.Where(IsOurs).ToList())
+                groups.Remove(ours);
+            groups.Add(new JsonObject
+            {
+                ["hooks"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "command",
+                    ["command"] = Command(fleetArgv, signal, task),
+                    ["timeout"] = 10,
+                }),
+            });
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".fleet-tmp";
+        await File.WriteAllTextAsync(temporary, root.ToJsonString(WriteOptions) + "\n", cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, path, overwrite: true);
+        await WorktreeExclude.AddAsync(git, worktree, ["/" + SettingsFile], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The hook's command line: each argv element shell-quoted (Claude Code runs it through a shell), then our marker.</summary>
+    public static string Command(IReadOnlyList<string> fleetArgv, HookSignal signal, string task) =>
+        string.Join(' ', fleetArgv.Select(TemplateExpander.ShellQuote))
+        + $" signal {signal.ToString().ToLowerInvariant()} --task {TemplateExpander.ShellQuote(task)} {Marker}";
+
+    private static bool IsOurs(JsonNode? group) =>
+        group?["hooks"] is JsonArray inner
+        && inner.Any(h => h?["command"] is JsonValue v && v.TryGetValue<string>(out var command) && command.EndsWith(Marker, StringComparison.Ordinal));
+
+    private static async Task<JsonObject> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+            return [];
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+            return [];
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: ReadOptions) as JsonObject
+                   ?? throw new InvalidDataException($"{path}: not a JSON object; not touching it");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: invalid JSON ({e.Message}); not touching it", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using FleetTui.Core.Session;
+
+namespace FleetTui.Core.Merging;
+
+/// <summary>
+/// The merge run's host over the session: every result becomes a session command (so the state on disk, the TUI and
+/// <c>fleet ps</c> see it), cleanup is the session's destroy (which also releases ports), and a dependent starts by the
+/// session creating it, from the base branch as it is now (the merge commit just made).
+/// </summary>
+public sealed class SessionMergeHost(FleetSession session, Action<MergeStep> report) : IMergeRunHost, ITaskCleanup
+{
+    public void Report(MergeStep step) => report(step);
+
+    public Task GateFinishedAsync(string task, GateState gate, CancellationToken cancellationToken) =>
+        SendAsync(new SessionCommand.RecordGate(task, gate));
+
+    public Task TaskMergedAsync(string task, MergeOutcome outcome, CancellationToken cancellationToken) =>
+        SendAsync(new SessionCommand.SetPhase(task, TaskPhase.Merged, outcome.Describe(task)));
+
+    public Task TaskSentToReviewAsync(string task, IReadOnlyList<string> conflicts, string note, CancellationToken cancellationToken) =>
+        SendAsync(new SessionCommand.RecordReview(task, conflicts, note));
+
+    public async Task StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken)
+    {
+        var result = await session.SendAsync(new SessionCommand.CreateTask(task)).ConfigureAwait(false);
+        if (!result.Succeeded)
+            report(new MergeStep(task, MergeStepKind.Skipped, $"{task}: could not start: {result.Message}"));
+    }
+
+    public async Task<CleanupResult> RemoveMergedAsync(TaskMergeFacts task, CancellationToken cancellationToken)
+    {
+        var result = await session.SendAsync(new SessionCommand.DestroyTask(task.Name)).ConfigureAwait(false);
+        return new CleanupResult(result.Succeeded, result.Details.Count == 0 ? result.Message : $"{result.Message} ({string.Join("; ", result.Details)})");
+    }
+
+    private async Task SendAsync(SessionCommand command)
+    {
+        var result = await session.SendAsync(command).ConfigureAwait(false);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(result.Message);
+    }
+}

@@ -1,0 +1,61 @@
+using FleetTui.Core.Git;
+using FleetTui.Core.Session;
+using FleetTui.Core.Worktrees;
+
+namespace FleetTui.Core.Merging;
+
+/// <summary>
+/// The merge queue wired to a session: what <c>fleet merge</c>, <c>fleet gate</c> and the merge-order panel call.
+/// It reads the session's snapshot, predicts conflicts, plans, and runs gates and merges with results going back through the session.
+/// </summary>
+public sealed class SessionMerger(FleetSession session, GitCli git)
+{
+    public GateRunner Gates { get; } = new(Path.Combine(session.Repository.FleetDir, "logs"));
+
+    /// <summary>Refreshes branch status, predicts conflicts between in-flight branches and the base, and plans.</summary>
+    public async Task<MergePlan> PlanAsync(CancellationToken cancellationToken = default)
+    {
+        await session.SendAsync(new SessionCommand.RefreshStatus()).ConfigureAwait(false);
+        var snapshot = session.Current;
+        return MergePlanner.PlanFor(snapshot, PredictConflicts(snapshot));
+    }
+
+    /// <summary>Trial merges of every in-flight branch (a worktree and commits of its own) with the base and with each other.</summary>
+    public static IReadOnlyList<PredictedConflict> PredictConflicts(SessionSnapshot snapshot)
+    {
+        var inFlight = snapshot.Tasks
+            .Where(t => t.Phase is TaskPhase.Active or TaskPhase.Done or TaskPhase.Review && t.Status is { Ahead: > 0 })
+            .Select(t => new ProbeBranch(t.Name, t.Branch))
+            .ToList();
+        if (inFlight.Count == 0)
+            return [];
+        using var probe = new ConflictProbe(snapshot.RepoRoot);
+        return probe.Refresh(snapshot.BaseBranch, inFlight);
+    }
+
+    /// <summary>Gates and merges the plan in order (only <paramref name="only"/> when given), reporting each step as it happens.</summary>
+    public async Task<MergeRunReport> RunAsync(MergePlan plan, IReadOnlySet<string>? only, Action<MergeStep> report, CancellationToken cancellationToken = default)
+    {
+        var snapshot = session.Current;
+        var host = new SessionMergeHost(session, report);
+        var worktrees = new WorktreeManager(git, session.Repository);
+        var run = new MergeRun(new MergeQueue(git, worktrees, Gates), Gates, host, host, MergeRunSettings.From(snapshot.Config.Fleet, snapshot.BaseBranch));
+        return await run.ExecuteAsync(plan, facts => GateFor(facts.Name), only, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one task's gate in its worktree now and records the result.</summary>
+    public async Task<GateState> RunGateAsync(string task, CancellationToken cancellationToken = default)
+    {
+        await session.SendAsync(new SessionCommand.RefreshStatus()).ConfigureAwait(false);
+        var gate = await Gates.RunAsync(GateFor(task), cancellationToken).ConfigureAwait(false);
+        await session.SendAsync(new SessionCommand.RecordGate(task, gate)).ConfigureAwait(false);
+        return gate;
+    }
+
+    private GateRequest GateFor(string task)
+    {
+        var snapshot = session.Current;
+        var found = snapshot.FindTask(task) ?? throw new ArgumentException($"No task named '{task}'.", nameof(task));
+        return TaskGateRequest.For(snapshot, session.Repository, found);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using FleetTui.Cli;
+using FleetTui.Core.Config;
+using FleetTui.Core.Git;
+using FleetTui.Core.Session;
+using FleetTui.Terminal.Pty;
+using FleetTui.Ui.Config;
+using FleetTui.Ui.Themes;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+
+namespace FleetTui.Ui.Cockpit;
+
+/// <summary>
+/// Opens the cockpit on the repository containing a directory: fleet.toml, user config and theme are validated
+/// first (errors with file:line:col, nothing started), then the session, then the full-screen UI until quit.
+/// </summary>
+public static class CockpitRunner
+{
+    /// <summary>When set, the milliseconds from process start to the first full frame are appended to this file.</summary>
+    public const string StartupLogVariable = "FLEET_STARTUP_LOG";
+
+    public static async Task<int> RunAsync(string directory, string? themeOption, CliContext context, CancellationToken cancellationToken)
+    {
+        RepositoryFacts repository;
+        try
+        {
+            repository = await RepositoryFacts.ReadAsync(new GitCli(), directory, cancellationToken);
+        }
+        catch (Exception e) when (e is GitException or InvalidOperationException or IOException)
+        {
+            await context.Error.WriteLineAsync($"fleet: {directory} is not inside a git repository ({e.Message.Trim()})");
+            return ExitCodes.NoRepository;
+        }
+        var fleetToml = Path.Combine(repository.Root, "fleet.toml");
+        if (!File.Exists(fleetToml))
+        {
+            await context.Error.WriteLineAsync($"fleet: no fleet.toml in {repository.Root} (see fleet.toml.example, or try `fleet demo`)");
+            return ExitCodes.NoRepository;
+        }
+
+        FleetConfig config;
+        UserConfig user;
+        Theme theme;
+        try
+        {
+            config = ConfigLoader.Load(fleetToml);
+            var userConfigPath = UserConfigLoader.DefaultPath();
+            user = UserConfigLoader.Load(userConfigPath);
+            var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            theme = ThemeLoader.Resolve(themeOption ?? user.Theme, Path.Combine(Path.GetDirectoryName(userConfigPath)!, "themes"), noColor);
+        }
+        catch (ConfigException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadConfig;
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+        {
+            await context.Error.WriteLineAsync($"fleet: {e.Message}");
+            return ExitCodes.BadConfig;
+        }
+
+        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"));
+        await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Config = config }, cancellationToken);
+        RunUi(session, user, theme);
+        return ExitCodes.Ok;
+    }
+
+    private static void RunUi(ICockpitSession session, UserConfig user, Theme theme)
+    {
+        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal);
+        LogFirstFrame(app);
+        fleet.Start();
+        app.Run(fleet.Root);
+    }
+
+    private static void WriteToOuterTerminal(string text)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        stdout.Flush();
+    }
+
+    private static void LogFirstFrame(IApplication app)
+    {
+        if (Environment.GetEnvironmentVariable(StartupLogVariable) is not { Length: > 0 } path)
+            return;
+        void OnFrame(object? sender, EventArgs e)
+        {
+            app.LayoutAndDrawComplete -= OnFrame;
+            var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            File.AppendAllText(path, $"first-frame-ms {elapsed.TotalMilliseconds:F0}\n");
+        }
+        app.LayoutAndDrawComplete += OnFrame;
+    }
+}

@@ -1,0 +1,580 @@
+using System.Drawing;
+using FleetTui.Core.Session;
+using FleetTui.Terminal.Input;
+using FleetTui.Ui.Keys;
+using FleetTui.Ui.Layouts;
+using FleetTui.Ui.Panes;
+using FleetTui.Ui.Presentation;
+using FleetTui.Ui.Themes;
+using FleetTui.Ui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using GuiKey = Terminal.Gui.Input.Key;
+
+namespace FleetTui.Ui.Cockpit;
+
+/// <summary>
+/// The composition root of the cockpit: builds the views, routes every key (prefix commands, direct jumps, scroll mode,
+/// dialogs, and everything else to the focused pane through <see cref="KeyEncoder"/>), lays the panes out on every
+/// change, and turns terminal output into at most one redraw per pane per main-loop iteration.
+/// </summary>
+public sealed class FleetApp : IDisposable
+{
+    private readonly IApplication _app;
+    private readonly ICockpitSession _session;
+    private readonly KeyDispatcher _dispatcher;
+    private readonly TimeProvider _time;
+    private readonly Action<string> _writeToOuterTerminal;
+    private readonly ChromeAttributes _chrome;
+    private readonly List<PaneView> _panes = [];
+    private readonly StyledLinesView _sidebar;
+    private readonly StyledLinesView _mergePanel;
+    private readonly StyledLinesView _statusBar;
+    private readonly StyledLinesView _overlay;
+    private Func<GuiKey, bool>? _overlayKeys;
+    private LayoutKind _layout = LayoutKind.Tiled;
+    private bool _zoomed;
+    private bool _sidebarVisible = true;
+    private bool _mergePanelVisible;
+    private int _focused;
+    private CockpitMode _mode = CockpitMode.Normal;
+    private string _search = "";
+    private int _snapshotSignalled;
+    private object? _clockTimer;
+
+    public FleetApp(IApplication app, ICockpitSession session, Keymap keymap, Theme theme, Action<string> writeToOuterTerminal, TimeProvider? time = null)
+    {
+        _app = app;
+        _session = session;
+        _dispatcher = new KeyDispatcher(keymap);
+        _time = time ?? TimeProvider.System;
+        _writeToOuterTerminal = writeToOuterTerminal;
+        _chrome = new ChromeAttributes(theme);
+        Root = new Runnable { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
+        _sidebar = new StyledLinesView(_chrome);
+        _mergePanel = new StyledLinesView(_chrome);
+        _statusBar = new StyledLinesView(_chrome);
+        _overlay = new StyledLinesView(_chrome) { Visible = false };
+        Root.Add(_sidebar, _mergePanel, _statusBar);
+
+        var snapshot = session.Snapshot;
+        for (var i = 0; i < snapshot.Tasks.Count; i++)
+            AddPane(snapshot.Tasks[i], i);
+        Root.Add(_overlay);
+    }
+
+    public Runnable Root { get; }
+
+    public IReadOnlyList<PaneView> Panes => _panes;
+
+    public int FocusedIndex => _focused;
+
+    public CockpitMode Mode => _mode;
+
+    public LayoutKind EffectiveLayout => _zoomed ? LayoutKind.Zoom : _layout;
+
+    /// <summary>Lays out, starts the session's terminals at their pane sizes, and wires keys, output and the clock.</summary>
+    public void Start()
+    {
+        ApplyLayout();
+        var sizes = _panes.ToDictionary(p => p.Task.Name, p => (p.ContentSize.Width, p.ContentSize.Height));
+        _session.TerminalStarted += OnTerminalStarted;
+        _session.SnapshotChanged += OnSnapshotChanged;
+        _session.Start(sizes);
+        foreach (var pane in _panes)
+            Attach(pane);
+        _app.Keyboard.KeyDown += OnKeyDown;
+        _app.ScreenChanged += (_, _) => ApplyLayout();
+        // Ages in the sidebar ("3m ago") move slowly: a cheap refresh every few seconds, no polling of anything else.
+        _clockTimer = _app.AddTimeout(TimeSpan.FromSeconds(5), () =>
+        {
+            RefreshChrome();
+            return true;
+        });
+        Focus(0);
+        RefreshChrome();
+    }
+
+    private void AddPane(TaskSnapshot task, int index)
+    {
+        var pane = new PaneView(index + 1, task, null, _chrome);
+        pane.Clicked += clicked => Focus(_panes.IndexOf(clicked));
+        _panes.Add(pane);
+        Root.Add(pane);
+    }
+
+    private void Attach(PaneView pane)
+    {
+        if (_session.TerminalFor(pane.Task.Name) is not { } terminal || ReferenceEquals(pane.PaneTerminal, terminal))
+            return;
+        pane.AttachTerminal(terminal);
+        terminal.Resize(pane.ContentSize.Width, pane.ContentSize.Height);
+        // Output arrives on the PTY thread; PaneTerminal raises this once until the UI acknowledges, so a flood costs
+        // one queued redraw per frame.
+        terminal.Changed += () => _app.Invoke(() =>
+        {
+            pane.OnTerminalChanged();
+            if (terminal.ExitStatus is not null)
+                RefreshChrome();
+        });
+    }
+
+    private void OnTerminalStarted(string task) => _app.Invoke(() =>
+    {
+        foreach (var pane in _panes.Where(p => p.Task.Name == task))
+            Attach(pane);
+    });
+
+    private void OnSnapshotChanged()
+    {
+        if (Interlocked.Exchange(ref _snapshotSignalled, 1) == 0)
+            _app.Invoke(() =>
+            {
+                Volatile.Write(ref _snapshotSignalled, 0);
+                var snapshot = _session.Snapshot;
+                for (var i = _panes.Count; i < snapshot.Tasks.Count; i++)
+                {
+                    AddPane(snapshot.Tasks[i], i);
+                    Root.MoveSubViewToEnd(_overlay);
+                    ApplyLayout();
+                    Attach(_panes[i]);
+                }
+                foreach (var pane in _panes)
+                {
+                    if (snapshot.FindTask(pane.Task.Name) is { } task)
+                        pane.UpdateTask(task);
+                    Attach(pane);
+                }
+                RefreshChrome();
+            });
+    }
+
+    public void ApplyLayout()
+    {
+        var screen = _app.Screen;
+        var plan = LayoutCalculator.Compute(new LayoutRequest(
+            screen.Width, screen.Height, _panes.Count, _focused, EffectiveLayout,
+            _sidebarVisible, SidebarWidth(screen.Width), _mergePanelVisible, MergePanelWidth(screen.Width)));
+        Place(_sidebar, plan.Sidebar);
+        Place(_mergePanel, plan.MergePanel);
+        Place(_statusBar, plan.StatusBar);
+        for (var i = 0; i < _panes.Count; i++)
+            _panes[i].Place(plan.Panes[i], hasLeftEdge: !plan.Panes[i].IsEmpty && plan.Panes[i].X > 0);
+        if (_overlay.Visible)
+            PlaceOverlay();
+        RefreshChrome();
+        CurrentPlan = plan;
+    }
+
+    /// <summary>The last layout applied (directional focus reads it).</summary>
+    public LayoutPlan? CurrentPlan { get; private set; }
+
+    private static int SidebarWidth(int screenWidth) => Math.Clamp(screenWidth / 5, 24, 36);
+
+    private static int MergePanelWidth(int screenWidth) => Math.Clamp(screenWidth / 4, 28, 44);
+
+    private static void Place(View view, Rectangle frame)
+    {
+        view.Visible = !frame.IsEmpty;
+        if (frame.IsEmpty)
+            return;
+        view.X = frame.X;
+        view.Y = frame.Y;
+        view.Width = frame.Width;
+        view.Height = frame.Height;
+        view.SetNeedsDraw();
+    }
+
+    private void RefreshChrome()
+    {
+        var snapshot = _session.Snapshot;
+        var width = _sidebar.Frame.Width;
+        _sidebar.Lines = SidebarPresenter.Lines(snapshot, _focused, _time.GetUtcNow(), Math.Max(1, width));
+        _mergePanel.Lines = MergeOrderPresenter.Lines(snapshot, Math.Max(1, _mergePanel.Frame.Width));
+        var focusedTask = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
+        var attention = snapshot.Tasks.Count(TaskStateText.NeedsAttention);
+        _statusBar.Lines = [StatusBarPresenter.Line(_mode, focusedTask, attention, _dispatcher.Keymap, _dispatcher.IsAwaitingNextKey, Math.Max(1, _app.Screen.Width))];
+    }
+
+    public void Focus(int index)
+    {
+        if (index < 0 || index >= _panes.Count)
+            return;
+        var previous = _focused;
+        _focused = index;
+        for (var i = 0; i < _panes.Count; i++)
+            _panes[i].IsPaneFocused = i == index;
+        SendFocusEvent(previous, focused: false);
+        SendFocusEvent(index, focused: true);
+        _panes[index].SetFocus();
+        if (EffectiveLayout != LayoutKind.Tiled)
+            ApplyLayout();
+        RefreshChrome();
+    }
+
+    private void SendFocusEvent(int index, bool focused)
+    {
+        if (index < _panes.Count && _panes[index].PaneTerminal is { } terminal && terminal.InputModes.FocusEvents)
+            terminal.Write(FocusEncoder.Encode(focused, terminal.InputModes));
+    }
+
+    private void OnKeyDown(object? sender, GuiKey key)
+    {
+        key.Handled = HandleKey(key);
+        if (key.Handled)
+            RefreshChrome();
+    }
+
+    /// <summary>Routes one key; true when the cockpit consumed it (everything except keys meant for a dialog's own fields).</summary>
+    public bool HandleKey(GuiKey key)
+    {
+        if (_overlayKeys is not null)
+            return _overlayKeys(key);
+        if (_mode is CockpitMode.Scroll or CockpitMode.Search)
+            return HandleScrollKey(key);
+
+        if (GuiKeyTranslator.ToChord(key) is { } chord)
+        {
+            switch (_dispatcher.Feed(chord))
+            {
+                case KeyDispatchResult.Run run:
+                    Run(run.Command);
+                    return true;
+                case KeyDispatchResult.AwaitingNextKey or KeyDispatchResult.Unbound:
+                    return true;
+            }
+        }
+        SendToFocusedPane(key);
+        return true;
+    }
+
+    private void SendToFocusedPane(GuiKey key)
+    {
+        if (_focused >= _panes.Count || _panes[_focused].PaneTerminal is not { } terminal)
+            return;
+        if (GuiKeyTranslator.ToKeyInput(key) is not { } input)
+            return;
+        if (_panes[_focused].ScrollOffset != 0)
+            _panes[_focused].ScrollOffset = 0; // typing returns to the live screen, as in tmux
+        terminal.Write(KeyEncoder.Encode(input, terminal.InputModes));
+    }
+
+    /// <summary>Text pasted into the outer terminal goes to the focused pane, bracketed when the program asked.</summary>
+    public void Paste(string text)
+    {
+        if (_focused < _panes.Count && _panes[_focused].PaneTerminal is { } terminal)
+            terminal.Write(PasteEncoder.Encode(text, terminal.InputModes));
+    }
+
+    public void Run(UiCommand command)
+    {
+        switch (command)
+        {
+            case UiCommand.Zoom:
+                _zoomed = !_zoomed;
+                ApplyLayout();
+                break;
+            case UiCommand.CycleLayout:
+                (_layout, _zoomed) = EffectiveLayout switch
+                {
+                    LayoutKind.Tiled => (LayoutKind.MainStack, false),
+                    LayoutKind.MainStack => (_layout, true),
+                    _ => (LayoutKind.Tiled, false),
+                };
+                ApplyLayout();
+                break;
+            case UiCommand.ToggleSidebar:
+                _sidebarVisible = !_sidebarVisible;
+                ApplyLayout();
+                break;
+            case UiCommand.ToggleMergePanel:
+                _mergePanelVisible = !_mergePanelVisible;
+                ApplyLayout();
+                break;
+            case UiCommand.FocusNext:
+                Focus(FocusNavigator.Next(_focused, _panes.Count));
+                break;
+            case UiCommand.FocusPrevious:
+                Focus(FocusNavigator.Previous(_focused, _panes.Count));
+                break;
+            case UiCommand.FocusLeft or UiCommand.FocusRight or UiCommand.FocusUp or UiCommand.FocusDown when CurrentPlan is { } plan:
+                var direction = command switch
+                {
+                    UiCommand.FocusLeft => FocusDirection.Left,
+                    UiCommand.FocusRight => FocusDirection.Right,
+                    UiCommand.FocusUp => FocusDirection.Up,
+                    _ => FocusDirection.Down,
+                };
+                Focus(FocusNavigator.Move(plan, _focused, direction));
+                break;
+            case >= UiCommand.FocusPane1 and <= UiCommand.FocusPane9:
+                Focus(command - UiCommand.FocusPane1);
+                break;
+            case UiCommand.SendPrefix:
+                if (_focused < _panes.Count && _panes[_focused].PaneTerminal is { } terminal &&
+                    PrefixAsInput(_dispatcher.Keymap.Prefix) is { } input)
+                    terminal.Write(KeyEncoder.Encode(input, terminal.InputModes));
+                break;
+            case UiCommand.ScrollMode:
+                _mode = CockpitMode.Scroll;
+                break;
+            case UiCommand.Help:
+                ShowOverlay(HelpPresenter.Lines(_dispatcher.Keymap), _ =>
+                {
+                    CloseOverlay();
+                    return true;
+                });
+                break;
+            case UiCommand.Quit:
+                RequestQuit();
+                break;
+            case UiCommand.RestartAgent:
+                if (_focused < _panes.Count)
+                    _session.RestartAgent(_panes[_focused].Task.Name);
+                break;
+            case UiCommand.DestroyTask:
+                ConfirmDestroy();
+                break;
+            case UiCommand.NewTask:
+                ShowNewTaskForm();
+                break;
+        }
+    }
+
+    private static KeyInput? PrefixAsInput(KeyChord prefix)
+    {
+        var modifiers = (prefix.Ctrl ? KeyModifiers.Ctrl : 0) | (prefix.Alt ? KeyModifiers.Alt : 0);
+        return prefix.Key.Length == 1 ? KeyInput.Char(prefix.Key[0], modifiers) : null;
+    }
+
+    private void RequestQuit()
+    {
+        var running = _panes.Count(p => p.PaneTerminal?.IsRunning == true);
+        if (running == 0)
+        {
+            _app.RequestStop();
+            return;
+        }
+        ShowOverlay(
+        [
+            StyledLine.Of(" Quit FleetTui?", TextRole.Accent),
+            StyledLine.Of(""),
+            StyledLine.Of($"  {running} agent{(running == 1 ? " is" : "s are")} still running; quitting stops {(running == 1 ? "it" : "them")}.", TextRole.Warning),
+            StyledLine.Of("  Worktrees and branches stay as they are."),
+            StyledLine.Of(""),
+            StyledLine.Of("  y quit · any other key cancel", TextRole.Muted),
+        ], key =>
+        {
+            CloseOverlay();
+            if (GuiKeyTranslator.ToChord(key) is { Key: "y" or "Y" })
+                _app.RequestStop();
+            return true;
+        });
+    }
+
+    private void ConfirmDestroy()
+    {
+        if (_focused >= _panes.Count)
+            return;
+        var task = _panes[_focused].Task.Name;
+        ShowOverlay([StyledLine.Of($" Destroy {task}?", TextRole.Accent), StyledLine.Of("  Checking what would be lost…", TextRole.Muted)], key =>
+        {
+            CloseOverlay();
+            return true;
+        });
+        _session.DescribeLossAsync(task).ContinueWith(t => _app.Invoke(() =>
+        {
+            if (_overlayKeys is null)
+                return; // the user already closed it
+            var losses = t.IsCompletedSuccessfully ? t.Result : [$"could not check: {t.Exception?.GetBaseException().Message}"];
+            var lines = new List<StyledLine> { StyledLine.Of($" Destroy {task}?", TextRole.Accent), StyledLine.Of("") };
+            lines.Add(losses.Count == 0
+                ? StyledLine.Of("  Nothing would be lost: no uncommitted changes, no unmerged commits.", TextRole.Success)
+                : StyledLine.Of("  This would be lost:", TextRole.Warning));
+            lines.AddRange(losses.Take(12).Select(l => StyledLine.Of("    " + l, TextRole.Warning)));
+            lines.Add(StyledLine.Of(""));
+            lines.Add(StyledLine.Of("  y destroy · any other key cancel", TextRole.Muted));
+            ShowOverlay(lines, key =>
+            {
+                CloseOverlay();
+                if (GuiKeyTranslator.ToChord(key) is { Key: "y" or "Y" })
+                    _ = _session.DestroyTaskAsync(task);
+                return true;
+            });
+        }), TaskScheduler.Default);
+    }
+
+    private void ShowNewTaskForm()
+    {
+        var form = new NewTaskForm();
+        ShowOverlay(form.Lines(60), key =>
+        {
+            var chord = GuiKeyTranslator.ToChord(key);
+            switch (chord?.Key)
+            {
+                case "esc":
+                    CloseOverlay();
+                    return true;
+                case "tab" when chord.Value.Shift:
+                    form.Previous();
+                    break;
+                case "tab":
+                    form.Next();
+                    break;
+                case "backspace":
+                    form.Backspace();
+                    break;
+                case "enter":
+                    if (form.Submit() is { } request)
+                    {
+                        CloseOverlay();
+                        _ = _session.CreateTaskAsync(request);
+                        return true;
+                    }
+                    break;
+                default:
+                    if (GuiKeyTranslator.ToKeyInput(key) is { Key: FleetTui.Terminal.Input.Key.Character, Modifiers: KeyModifiers.None } input)
+                        form.Type(input.Character.ToString());
+                    break;
+            }
+            _overlay.Lines = form.Lines(_overlay.Frame.Width);
+            return true;
+        });
+    }
+
+    private void ShowOverlay(IReadOnlyList<StyledLine> lines, Func<GuiKey, bool> keys)
+    {
+        _overlay.Lines = lines;
+        _overlayKeys = keys;
+        _mode = CockpitMode.Dialog;
+        _dispatcher.Reset();
+        _overlay.Visible = true;
+        PlaceOverlay();
+    }
+
+    private void PlaceOverlay()
+    {
+        var screen = _app.Screen;
+        var width = Math.Min(screen.Width - 4, Math.Max(50, _overlay.Lines.Max(l => l.Text.Length) + 4));
+        var height = Math.Min(screen.Height - 2, _overlay.Lines.Count + 1);
+        _overlay.X = Math.Max(0, (screen.Width - width) / 2);
+        _overlay.Y = Math.Max(0, (screen.Height - height) / 2);
+        _overlay.Width = Math.Max(1, width);
+        _overlay.Height = Math.Max(1, height);
+        _overlay.SetNeedsDraw();
+    }
+
+    private void CloseOverlay()
+    {
+        _overlay.Visible = false;
+        _overlayKeys = null;
+        _mode = CockpitMode.Normal;
+        // The overlay covered parts of the panes and panels: repaint them in full.
+        foreach (var pane in _panes)
+            pane.Invalidate();
+        _sidebar.SetNeedsDraw();
+        _mergePanel.SetNeedsDraw();
+        RefreshChrome();
+    }
+
+    public bool IsOverlayVisible => _overlay.Visible;
+
+    private bool HandleScrollKey(GuiKey key)
+    {
+        if (_focused >= _panes.Count)
+            return true;
+        var pane = _panes[_focused];
+        var page = Math.Max(1, pane.ContentSize.Height - 1);
+        var chord = GuiKeyTranslator.ToChord(key);
+        if (_mode == CockpitMode.Search)
+        {
+            switch (chord?.Key)
+            {
+                case "esc":
+                    _mode = CockpitMode.Scroll;
+                    break;
+                case "enter":
+                    _mode = CockpitMode.Scroll;
+                    FindPrevious(pane);
+                    break;
+                case "backspace" when _search.Length > 0:
+                    _search = _search[..^1];
+                    break;
+                default:
+                    if (GuiKeyTranslator.ToKeyInput(key) is { Key: FleetTui.Terminal.Input.Key.Character } input)
+                        _search += input.Character.ToString();
+                    break;
+            }
+            return true;
+        }
+        switch (chord?.Key)
+        {
+            case "up" or "k": pane.ScrollOffset += 1; break;
+            case "down" or "j": pane.ScrollOffset -= 1; break;
+            case "pageup": pane.ScrollOffset += page; break;
+            case "pagedown": pane.ScrollOffset -= page; break;
+            case "home" or "g": pane.ScrollOffset = int.MaxValue; break;
+            case "end" or "G": pane.ScrollOffset = 0; break;
+            case "/":
+                _mode = CockpitMode.Search;
+                _search = "";
+                break;
+            case "n":
+                FindPrevious(pane);
+                break;
+            case "y":
+                CopyVisible(pane);
+                break;
+            case "q" or "esc":
+                pane.ScrollOffset = 0;
+                _mode = CockpitMode.Normal;
+                break;
+        }
+        return true;
+    }
+
+    private void FindPrevious(PaneView pane)
+    {
+        if (pane.PaneTerminal is not { } terminal)
+            return;
+        int match, history, rows;
+        lock (terminal.Terminal.SyncRoot)
+        {
+            var screen = terminal.Terminal.Screen;
+            history = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
+            rows = screen.Rows;
+            // Index 0 is the oldest history line; the top of the current view is history - offset.
+            var top = history - pane.ScrollOffset;
+            match = HistorySearch.FindPrevious(i => screen.GetRowText(i - history), history + rows, _search, top);
+        }
+        if (match >= 0)
+            pane.ScrollOffset = history - match;
+    }
+
+    private void CopyVisible(PaneView pane)
+    {
+        if (pane.PaneTerminal is not { } terminal)
+            return;
+        var lines = new List<string>();
+        lock (terminal.Terminal.SyncRoot)
+        {
+            var screen = terminal.Terminal.Screen;
+            for (var row = 0; row < screen.Rows; row++)
+                lines.Add(screen.GetRowText(row - pane.ScrollOffset));
+        }
+        _writeToOuterTerminal(OuterTerminal.CopySequence(string.Join("\n", lines).TrimEnd()));
+    }
+
+    /// <summary>The text a search is typing (shown in the status bar).</summary>
+    public string SearchText => _search;
+
+    public void Dispose()
+    {
+        _app.Keyboard.KeyDown -= OnKeyDown;
+        if (_clockTimer is not null)
+            _app.RemoveTimeout(_clockTimer);
+        _session.TerminalStarted -= OnTerminalStarted;
+        _session.SnapshotChanged -= OnSnapshotChanged;
+    }
+}

@@ -1,0 +1,140 @@
+using FleetTui.Terminal.Emulation;
+using FleetTui.Terminal.Input;
+using FleetTui.Terminal.Pty;
+
+namespace FleetTui.Ui.Panes;
+
+/// <summary>
+/// One task's terminal: a <see cref="VirtualTerminal"/> fed by a program on a PTY. Output is parsed on the PTY's own
+/// thread (a flooding pane costs its own parse time); the UI only learns "something changed" through
+/// <see cref="Changed"/>, raised at most once until the UI calls <see cref="AcknowledgeChange"/>, so a burst of output
+/// costs one wake-up per frame, not one per chunk.
+/// </summary>
+public sealed class PaneTerminal : IDisposable
+{
+    private readonly Lock _processLock = new();
+    private readonly List<byte[]> _repliesBeforeStart = [];
+    private IPtyProcess? _process;
+    private int _changeSignalled;
+
+    public PaneTerminal(int columns, int rows)
+    {
+        Terminal = new VirtualTerminal(Math.Max(1, columns), Math.Max(1, rows));
+        // Answers to the program's queries (DA1, cursor position, colors) go straight back to it.
+        Terminal.Replied += reply => Write(reply);
+    }
+
+    public VirtualTerminal Terminal { get; }
+
+    /// <summary>Raised on a background thread when the screen changed or the program exited; see the class remarks.</summary>
+    public event Action? Changed;
+
+    /// <summary>Null while the program runs (or before it starts).</summary>
+    public PtyExitStatus? ExitStatus { get; private set; }
+
+    /// <summary>Why the program could not start (the command that was tried), or null.</summary>
+    public string? StartError { get; private set; }
+
+    public bool IsRunning => _process is not null && ExitStatus is null;
+
+    public int? ProcessId => _process?.ProcessId;
+
+    /// <summary>Starts the program on a PTY of the terminal's current size.</summary>
+    public void Start(IPtyHost host, PtySpawnOptions options)
+    {
+        int columns, rows;
+        lock (Terminal.SyncRoot)
+            (columns, rows) = (Terminal.Screen.Columns, Terminal.Screen.Rows);
+        try
+        {
+            var process = host.Spawn(options with { Columns = columns, Rows = rows }, chunk =>
+            {
+                Terminal.Feed(chunk);
+                SignalChange();
+            });
+            lock (_processLock)
+            {
+                _process = process;
+                foreach (var reply in _repliesBeforeStart)
+                    process.Write(reply);
+                _repliesBeforeStart.Clear();
+            }
+            process.Exited.ContinueWith(t =>
+            {
+                ExitStatus = t.IsCompletedSuccessfully ? t.Result : PtyExitStatus.Unknown;
+                SignalChange();
+            }, TaskScheduler.Default);
+        }
+        catch (PtySpawnException e)
+        {
+            StartError = $"could not start {string.Join(' ', options.Arguments)}: {e.Message}";
+            Terminal.Feed($"\e[31m{StartError}\e[0m\r\n");
+            SignalChange();
+        }
+    }
+
+    /// <summary>Bytes for the program (keys, paste, mouse, replies); dropped when it is not running.</summary>
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        lock (_processLock)
+        {
+            if (_process is null)
+            {
+                if (ExitStatus is null && StartError is null)
+                    _repliesBeforeStart.Add(data.ToArray());
+                return;
+            }
+        }
+        _process.Write(data);
+    }
+
+    /// <summary>Resizes the screen and tells the program (TIOCSWINSZ → SIGWINCH). A no-op when the size is unchanged.</summary>
+    public void Resize(int columns, int rows)
+    {
+        columns = Math.Max(1, columns);
+        rows = Math.Max(1, rows);
+        lock (Terminal.SyncRoot)
+        {
+            if (Terminal.Screen.Columns == columns && Terminal.Screen.Rows == rows)
+                return;
+        }
+        Terminal.Resize(columns, rows);
+        lock (_processLock)
+            _process?.Resize(columns, rows);
+    }
+
+    /// <summary>The modes that decide what keys, pastes and the mouse send, read from the emulator.</summary>
+    public InputModes InputModes
+    {
+        get
+        {
+            lock (Terminal.SyncRoot)
+            {
+                var modes = Terminal.Screen.Modes;
+                return new InputModes(
+                    modes.ApplicationCursorKeys,
+                    modes.BracketedPaste,
+                    Enum.Parse<MouseTracking>(modes.MouseTracking.ToString()),
+                    Enum.Parse<MouseEncoding>(modes.MouseEncoding.ToString()),
+                    modes.FocusEvents);
+            }
+        }
+    }
+
+    /// <summary>The UI took the change: the next output raises <see cref="Changed"/> again.</summary>
+    public void AcknowledgeChange() => Volatile.Write(ref _changeSignalled, 0);
+
+    private void SignalChange()
+    {
+        if (Interlocked.Exchange(ref _changeSignalled, 1) == 0)
+            Changed?.Invoke();
+    }
+
+    public void Dispose()
+    {
+        IPtyProcess? process;
+        lock (_processLock)
+            process = _process;
+        process?.Dispose();
+    }
+}

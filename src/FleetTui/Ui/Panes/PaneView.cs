@@ -1,0 +1,381 @@
+using System.Drawing;
+using System.Text;
+using FleetTui.Core.Session;
+using FleetTui.Terminal.Input;
+using FleetTui.Terminal.Screen;
+using FleetTui.Ui.Themes;
+using FleetTui.Ui.Views;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+using Cursor = Terminal.Gui.Drivers.Cursor;
+using GuiKey = Terminal.Gui.Input.Key;
+using TerminalMouseEvent = FleetTui.Terminal.Input.MouseEvent;
+
+namespace FleetTui.Ui.Panes;
+
+/// <summary>
+/// Draws one task's terminal: a title row (number, task, branch, state) and the screen below it. Only rows the
+/// emulator marked dirty are repainted, unless the pane moved, resized, scrolled or was invalidated.
+/// Keys never reach it through Terminal.Gui (the cockpit routes them), so it consumes any that do.
+/// </summary>
+public sealed class PaneView : View
+{
+    private readonly DirtyRowSet _dirty = new(1);
+    private ChromeAttributes _chrome;
+    private bool _fullRedraw = true;
+    private bool _focused;
+    private CellStyle _lastStyle;
+    private Attribute _lastAttribute;
+    private bool _hasLastAttribute;
+    private int _scrollOffset;
+    private bool _exitShown;
+
+    // True when the pending draw was asked for by new output only. Any other draw (Terminal.Gui clearing the screen
+    // after a resize, an overlapping view going away) repaints everything, since the driver's copy may be gone.
+    private bool _outputRequestedDraw;
+
+    public PaneView(int number, TaskSnapshot task, PaneTerminal? terminal, ChromeAttributes chrome)
+    {
+        Number = number;
+        Task = task;
+        PaneTerminal = terminal;
+        _chrome = chrome;
+        CanFocus = true;
+    }
+
+    public int Number { get; }
+
+    public TaskSnapshot Task { get; private set; }
+
+    /// <summary>Null for a task with no running terminal yet (blocked, pending): the pane says why.</summary>
+    public PaneTerminal? PaneTerminal { get; private set; }
+
+    /// <summary>Raised when the pane is clicked (click-to-focus).</summary>
+    public event Action<PaneView>? Clicked;
+
+    /// <summary>Lines scrolled back into history (scroll mode); 0 shows the live screen.</summary>
+    public int ScrollOffset
+    {
+        get => _scrollOffset;
+        set
+        {
+            var history = 0;
+            if (PaneTerminal is { } t)
+                lock (t.Terminal.SyncRoot)
+                    history = t.Terminal.Screen.IsAlternateScreen ? 0 : t.Terminal.Screen.Scrollback.Count;
+            var clamped = Math.Clamp(value, 0, history);
+            if (clamped == _scrollOffset)
+                return;
+            _scrollOffset = clamped;
+            Invalidate();
+        }
+    }
+
+    /// <summary>Width and height available to the program (the frame minus the title row and the left edge).</summary>
+    public Size ContentSize => new(Math.Max(1, Frame.Width - LeftEdgeWidth), Math.Max(1, Frame.Height - 1));
+
+    /// <summary>True when another pane sits to the left: column 0 draws a separator.</summary>
+    public bool HasLeftEdge { get; set; }
+
+    private int LeftEdgeWidth => HasLeftEdge ? 1 : 0;
+
+    public bool IsPaneFocused
+    {
+        get => _focused;
+        set
+        {
+            if (_focused == value)
+                return;
+            _focused = value;
+            Invalidate();
+        }
+    }
+
+    public void SetChrome(ChromeAttributes chrome)
+    {
+        _chrome = chrome;
+        _hasLastAttribute = false;
+        Invalidate();
+    }
+
+    public void UpdateTask(TaskSnapshot task)
+    {
+        if (Equals(task, Task))
+            return;
+        Task = task;
+        Invalidate();
+    }
+
+    public void AttachTerminal(PaneTerminal terminal)
+    {
+        PaneTerminal = terminal;
+        _exitShown = false;
+        Invalidate();
+    }
+
+    /// <summary>Forget what was painted: the next draw repaints every row.</summary>
+    public void Invalidate()
+    {
+        _fullRedraw = true;
+        SetNeedsDraw();
+    }
+
+    /// <summary>Moves the pane and pushes the new content size to the emulator and the PTY.</summary>
+    public void Place(Rectangle frame, bool hasLeftEdge)
+    {
+        if (Frame == frame && HasLeftEdge == hasLeftEdge && Visible)
+            return;
+        HasLeftEdge = hasLeftEdge;
+        X = frame.X;
+        Y = frame.Y;
+        Width = frame.Width;
+        Height = frame.Height;
+        Visible = !frame.IsEmpty;
+        if (!frame.IsEmpty)
+        {
+            var size = new Size(Math.Max(1, frame.Width - LeftEdgeWidth), Math.Max(1, frame.Height - 1));
+            PaneTerminal?.Resize(size.Width, size.Height);
+        }
+        Invalidate();
+    }
+
+    /// <summary>Called on the UI thread when the terminal signalled new output.</summary>
+    public void OnTerminalChanged()
+    {
+        PaneTerminal?.AcknowledgeChange();
+        if (PaneTerminal?.ExitStatus is not null && !_exitShown)
+        {
+            _exitShown = true;
+            Invalidate(); // the title shows the exit status
+            return;
+        }
+        _outputRequestedDraw = true;
+        SetNeedsDraw();
+    }
+
+    protected override bool OnClearingViewport() => true;
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        var width = Viewport.Width;
+        var height = Viewport.Height;
+        if (width <= 0 || height <= 0)
+            return true;
+        _hasLastAttribute = false;
+        var full = _fullRedraw || !_outputRequestedDraw;
+        _fullRedraw = false;
+        _outputRequestedDraw = false;
+        if (full)
+        {
+            DrawTitle(width);
+            DrawLeftEdge(height);
+        }
+
+        if (PaneTerminal is not { } paneTerminal)
+        {
+            if (full)
+                DrawPlaceholder(width, height);
+            return true;
+        }
+
+        var terminal = paneTerminal.Terminal;
+        var screen = terminal.Screen;
+        lock (terminal.SyncRoot)
+        {
+            _dirty.Resize(screen.Rows);
+            var changed = terminal.TakeFrame(_dirty);
+            if (!changed && !full)
+                return true;
+            if (changed && !full)
+                DrawTitle(width); // exit status and title changes arrive with output
+            var rows = Math.Min(height - 1, screen.Rows);
+            var columns = Math.Min(width - LeftEdgeWidth, screen.Columns);
+            var historyCount = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
+            var offset = Math.Min(_scrollOffset, historyCount);
+            for (var row = 0; row < rows; row++)
+            {
+                if (!full && offset == 0 && !_dirty.IsDirty(row))
+                    continue;
+                DrawRow(screen, screen.GetLine(row - offset), row + 1, columns, width);
+            }
+            if (full)
+                ClearBelow(rows + 1, width, height);
+            UpdateCursor(screen, offset);
+        }
+        return true;
+    }
+
+    private void DrawRow(ScreenBuffer screen, Line line, int viewRow, int columns, int width)
+    {
+        Move(LeftEdgeWidth, viewRow);
+        var cells = line.Cells;
+        var column = 0;
+        var limit = Math.Min(columns, cells.Length);
+        while (column < limit)
+        {
+            ref readonly var cell = ref cells[column];
+            if (cell.IsSpacer)
+            {
+                column++;
+                continue;
+            }
+            SetCellAttribute(cell.Style);
+            if (cell.IsWide && column + 1 >= limit)
+            {
+                AddRune(' '); // half a wide character does not fit: a blank, as tmux does
+                column++;
+                continue;
+            }
+            if (cell.IsEmpty)
+                AddRune(' ');
+            else if (cell.HasGrapheme)
+                AddStr(screen.GetCellText(cell));
+            else
+                AddRune(new Rune(cell.CodePoint));
+            column += cell.IsWide ? 2 : 1;
+        }
+        if (column < width - LeftEdgeWidth)
+        {
+            SetCellAttribute(default);
+            AddStr(new string(' ', width - LeftEdgeWidth - column));
+        }
+    }
+
+    private void SetCellAttribute(in CellStyle style)
+    {
+        if (_hasLastAttribute && style == _lastStyle)
+            return;
+        var theme = _chrome.Theme;
+        var (fg, bg) = CellColors.Resolve(style, theme);
+        var textStyle = TextStyle.None;
+        if (style.Has(CellFlags.Bold)) textStyle |= TextStyle.Bold;
+        if (style.Has(CellFlags.Dim)) textStyle |= TextStyle.Faint;
+        if (style.Has(CellFlags.Italic)) textStyle |= TextStyle.Italic;
+        if (style.Has(CellFlags.Blink)) textStyle |= TextStyle.Blink;
+        if (style.Has(CellFlags.Strikethrough)) textStyle |= TextStyle.Strikethrough;
+        if (style.Underline != UnderlineStyle.None) textStyle |= TextStyle.Underline;
+        _lastAttribute = new Attribute(ChromeAttributes.ToColor(fg), ChromeAttributes.ToColor(bg), textStyle);
+        _lastStyle = style;
+        _hasLastAttribute = true;
+        SetAttribute(_lastAttribute);
+    }
+
+    private void UpdateCursor(ScreenBuffer screen, int offset)
+    {
+        var visible = _focused && offset == 0 && screen.Modes.CursorVisible
+            && screen.Cursor.Row < Viewport.Height - 1 && screen.Cursor.Column < Viewport.Width - LeftEdgeWidth;
+        var position = visible ? ViewportToScreen(new Point(screen.Cursor.Column + LeftEdgeWidth, screen.Cursor.Row + 1)) : (Point?)null;
+        if (Cursor.Position != position)
+            Cursor = Cursor with { Position = position };
+    }
+
+    private void DrawTitle(int width)
+    {
+        var exit = PaneTerminal?.StartError is not null ? "could not start"
+            : PaneTerminal?.ExitStatus is { } status ? status.ToString()
+            : null;
+        var text = PaneTitle.Compose(Number, Task, exit, width);
+        if (_scrollOffset > 0)
+            text = (text.TrimEnd() + $" · scroll -{_scrollOffset} ").PadRight(0);
+        Move(0, 0);
+        SetAttribute(_focused ? _chrome.TitleFocused : _chrome.Title);
+        AddStr(text.Length > width ? text[..width] : text.PadRight(width));
+        _hasLastAttribute = false;
+    }
+
+    private void DrawLeftEdge(int height)
+    {
+        if (!HasLeftEdge)
+            return;
+        SetAttribute(_focused ? _chrome.BorderFocused : _chrome.Border);
+        for (var row = 1; row < height; row++)
+        {
+            Move(0, row);
+            AddRune('│');
+        }
+        _hasLastAttribute = false;
+    }
+
+    private void DrawPlaceholder(int width, int height)
+    {
+        SetAttribute(_chrome.Muted);
+        var message = $"  {TaskStateText.Describe(Task)}";
+        for (var row = 1; row < height; row++)
+        {
+            Move(LeftEdgeWidth, row);
+            var text = row == 2 ? message : "";
+            var room = width - LeftEdgeWidth;
+            AddStr(text.Length > room ? text[..room] : text.PadRight(room));
+        }
+    }
+
+    private void ClearBelow(int fromRow, int width, int height)
+    {
+        SetCellAttribute(default);
+        for (var row = fromRow; row < height; row++)
+        {
+            Move(LeftEdgeWidth, row);
+            AddStr(new string(' ', width - LeftEdgeWidth));
+        }
+    }
+
+    protected override bool OnKeyDown(GuiKey key) => true;
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        if (PaneTerminal is not { } terminal || mouse.Position is not { } position)
+            return false;
+        var modes = terminal.InputModes;
+        var column = position.X - LeftEdgeWidth;
+        var row = position.Y - 1;
+        var flags = mouse.Flags;
+        if (modes.MouseTracking != FleetTui.Terminal.Input.MouseTracking.None && row >= 0 && column >= 0)
+        {
+            // The program asked for the mouse: it gets it, as in any terminal (wheel included).
+            var translated = TranslateMouse(flags, column, row);
+            if (translated is { } mouseEvent)
+                terminal.Write(MouseEncoder.Encode(mouseEvent, modes));
+            if (flags.HasFlag(MouseFlags.LeftButtonPressed))
+                Clicked?.Invoke(this);
+            return true;
+        }
+        if (flags.HasFlag(MouseFlags.WheeledUp))
+        {
+            ScrollOffset += 3;
+            return true;
+        }
+        if (flags.HasFlag(MouseFlags.WheeledDown))
+        {
+            ScrollOffset -= 3;
+            return true;
+        }
+        if (flags.HasFlag(MouseFlags.LeftButtonPressed) || flags.HasFlag(MouseFlags.LeftButtonClicked))
+        {
+            Clicked?.Invoke(this);
+            return true;
+        }
+        return false;
+    }
+
+    private static TerminalMouseEvent? TranslateMouse(MouseFlags flags, int column, int row)
+    {
+        var modifiers = (flags.HasFlag(MouseFlags.Shift) ? KeyModifiers.Shift : 0)
+            | (flags.HasFlag(MouseFlags.Alt) ? KeyModifiers.Alt : 0)
+            | (flags.HasFlag(MouseFlags.Ctrl) ? KeyModifiers.Ctrl : 0);
+        (MouseEventKind, MouseButton)? what =
+            flags.HasFlag(MouseFlags.WheeledUp) ? (MouseEventKind.Press, MouseButton.WheelUp)
+            : flags.HasFlag(MouseFlags.WheeledDown) ? (MouseEventKind.Press, MouseButton.WheelDown)
+            : flags.HasFlag(MouseFlags.LeftButtonPressed) ? (MouseEventKind.Press, MouseButton.Left)
+            : flags.HasFlag(MouseFlags.LeftButtonReleased) ? (MouseEventKind.Release, MouseButton.Left)
+            : flags.HasFlag(MouseFlags.MiddleButtonPressed) ? (MouseEventKind.Press, MouseButton.Middle)
+            : flags.HasFlag(MouseFlags.MiddleButtonReleased) ? (MouseEventKind.Release, MouseButton.Middle)
+            : flags.HasFlag(MouseFlags.RightButtonPressed) ? (MouseEventKind.Press, MouseButton.Right)
+            : flags.HasFlag(MouseFlags.RightButtonReleased) ? (MouseEventKind.Release, MouseButton.Right)
+            : flags.HasFlag(MouseFlags.PositionReport) ? (MouseEventKind.Motion, MouseButton.None)
+            : null;
+        return what is { } w ? new TerminalMouseEvent(w.Item1, w.Item2, column, row, modifiers) : null;
+    }
+}

@@ -1,0 +1,43 @@
+using FleetTui.Demo;
+
+namespace FleetTui.Tests.Demo;
+
+/// <summary>A private tmux server (its own socket, <c>fleet-test-&lt;random&gt;</c>) with one detached session; killed on disposal.</summary>
+public sealed class TmuxServer : IAsyncDisposable
+{
+    private readonly string _socket = $"fleet-test-{Guid.NewGuid():N}"[..20];
+    private string? _socketPath;
+
+    public async Task StartAsync(string directory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> argv, int width = 120, int height = 40)
+    {
+        var arguments = new List<string> { "new-session", "-d", "-x", $"{width}", "-y", $"{height}", "-c", directory };
+        foreach (var (name, value) in environment)
+            arguments.AddRange(["-e", $"{name}={value}"]);
+        arguments.AddRange(argv); // more than one word: tmux execs them as an argv, no shell in between
+        await TmuxAsync([.. arguments]);
+        _socketPath = (await TmuxAsync("display-message", "-p", "#{socket_path}")).Trim();
+    }
+
+    public async Task<string> CaptureAsync() => await TmuxAsync("capture-pane", "-p");
+
+    public async Task<string> TitleAsync() => (await TmuxAsync("display-message", "-p", "#{pane_title}")).Trim();
+
+    public Task ResizeAsync(int width, int height) => TmuxAsync("resize-window", "-x", $"{width}", "-y", $"{height}");
+
+    public Task SendKeysAsync(params string[] keys) => TmuxAsync(["send-keys", .. keys]);
+
+    private async Task<string> TmuxAsync(params string[] arguments)
+    {
+        var result = await DemoCommand.RunAsync(["tmux", "-L", _socket, .. arguments], Directory.GetCurrentDirectory());
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {result.Output}");
+        return result.Output;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DemoCommand.RunAsync(["tmux", "-L", _socket, "kill-server"], Directory.GetCurrentDirectory());
+        if (_socketPath is not null)
+            File.Delete(_socketPath); // kill-server leaves the socket file behind
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using FleetTui.Ui.Cockpit;
+using FleetTui.Ui.Keys;
+using FleetTui.Ui.Themes;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Time;
+using GuiKey = Terminal.Gui.Input.Key;
+
+namespace FleetTui.Tests.Ui.Cockpit;
+
+/// <summary>The real cockpit on Terminal.Gui's headless ANSI driver: press keys, draw, read the screen as text.</summary>
+internal sealed class CockpitHarness : IDisposable
+{
+    private readonly SessionToken? _token;
+
+    public CockpitHarness(FakeCockpitSession session, int width = 120, int height = 30, Keymap? keymap = null)
+    {
+        Session = session;
+        App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        App.Driver!.SetScreenSize(width, height);
+        Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text));
+        _token = App.Begin(Fleet.Root);
+        Fleet.Start();
+        Draw();
+    }
+
+    public IApplication App { get; }
+
+    public FleetApp Fleet { get; }
+
+    public FakeCockpitSession Session { get; }
+
+    public StringBuilder OuterWrites { get; } = new();
+
+    public void Draw() => App.LayoutAndDraw(forceRedraw: false);
+
+    public void Press(GuiKey key)
+    {
+        App.InjectKey(key);
+        Draw();
+    }
+
+    public void Type(string text)
+    {
+        foreach (var c in text)
+            Press(new GuiKey(c));
+    }
+
+    public void Resize(int width, int height)
+    {
+        App.Driver!.SetScreenSize(width, height);
+        Draw();
+    }
+
+    /// <summary>The screen as lines of text.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        var contents = App.Driver!.Contents!;
+        var rows = contents.GetLength(0);
+        var columns = contents.GetLength(1);
+        var lines = new List<string>();
+        for (var row = 0; row < rows; row++)
+        {
+            var builder = new StringBuilder();
+            for (var column = 0; column < columns; column++)
+                builder.Append(contents[row, column].Grapheme);
+            lines.Add(builder.ToString().TrimEnd());
+        }
+        return lines;
+    }
+
+    public string Text => string.Join("\n", Lines());
+
+    public void Dispose()
+    {
+        Fleet.Dispose();
+        if (_token is not null)
+            App.End(_token);
+        App.Dispose();
+        Session.Dispose();
+    }
+}
