@@ -377,7 +377,8 @@ public sealed class FleetSession : IAsyncDisposable
         bool branchDeleted;
         try
         {
-            branchDeleted = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force, _stopping.Token).ConfigureAwait(false);
+            branchDeleted = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force, _stopping.Token, SetupFiles)
+                .ConfigureAwait(false);
         }
         catch (DestroyRefusedException refused)
         {
@@ -393,6 +394,8 @@ public sealed class FleetSession : IAsyncDisposable
         return CommandResult.Ok(
             $"Removed task '{name}': worktree {task.Worktree} removed; branch {task.Branch} {(branchDeleted ? "deleted" : "kept (not merged into " + task.Base + ")")}.");
     }
+
+    private IReadOnlyCollection<string> SetupFiles => [.. _config.Setup.Copy, .. _config.Setup.Link];
 
     /// <summary>Drops a task from the state (ports released); a merged one stays as a Merged record so its dependents stay unblocked.</summary>
     private void Forget(TaskState task)
@@ -415,7 +418,8 @@ public sealed class FleetSession : IAsyncDisposable
                 _statusReader.Forget(task.Worktree);
                 try
                 {
-                    var deleted = await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false).ConfigureAwait(false);
+                    var deleted = await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false, setupFiles: SetupFiles)
+                        .ConfigureAwait(false);
                     Forget(task);
                     report.Add($"{task.Name}: merged; removed worktree {task.Worktree}{(deleted ? $" and branch {task.Branch}" : "")}");
                 }

@@ -118,7 +118,13 @@ public sealed class WorktreeManager
     /// paths and the unmerged commits. With it: <c>git worktree remove --force</c> and <c>git branch -D</c>. A worktree folder already gone
     /// is fine (git's stale entry is pruned). Returns whether the branch was deleted.
     /// </summary>
-    public async Task<bool> DestroyAsync(string task, string path, string branch, string baseRef, bool force, CancellationToken cancellationToken = default)
+    /// <param name="setupFiles">
+    /// The task's <c>[setup] copy</c>/<c>link</c> paths: our own reproducible copies, so they are not "work that would be lost";
+    /// they are deleted (inside the worktree only) before <c>git worktree remove</c>, which would otherwise refuse untracked files.
+    /// </param>
+    public async Task<bool> DestroyAsync(
+        string task, string path, string branch, string baseRef, bool force, CancellationToken cancellationToken = default,
+        IReadOnlyCollection<string>? setupFiles = null)
     {
         var root = Repository.Root;
         path = Path.GetFullPath(path);
@@ -126,10 +132,14 @@ public sealed class WorktreeManager
         var folderExists = Directory.Exists(path);
         if (!force)
         {
+            var ours = (setupFiles ?? []).Select(p => p.Replace('\\', '/').TrimEnd('/')).ToList();
             var uncommitted = folderExists ? await UncommittedPathsAsync(path, cancellationToken).ConfigureAwait(false) : [];
+            var lost = uncommitted.Where(p => !ours.Any(o => p == o || p.StartsWith(o + "/", StringComparison.Ordinal))).ToList();
             var unmerged = branchExists ? await UnmergedCommitsAsync(branch, baseRef, cancellationToken).ConfigureAwait(false) : [];
-            if (uncommitted.Count > 0 || unmerged.Count > 0)
-                throw new DestroyRefusedException(task, uncommitted, unmerged, baseRef);
+            if (lost.Count > 0 || unmerged.Count > 0)
+                throw new DestroyRefusedException(task, lost, unmerged, baseRef);
+            if (folderExists)
+                DeleteSetupFiles(path, ours.Where(o => uncommitted.Any(p => p == o || p.StartsWith(o + "/", StringComparison.Ordinal))));
         }
 
         var registered = (await ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => SamePath(w.Path, path));
@@ -157,6 +167,21 @@ public sealed class WorktreeManager
         }
 
         return false;
+    }
+
+    private static void DeleteSetupFiles(string worktree, IEnumerable<string> relativePaths)
+    {
+        foreach (var relative in relativePaths)
+        {
+            var full = Path.GetFullPath(relative, worktree);
+            if (!full.StartsWith(worktree + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                continue; // never outside the worktree
+            var info = new FileInfo(full);
+            if (info.LinkTarget is not null || info.Exists)
+                info.Delete(); // a symlink is removed, never followed
+            else if (Directory.Exists(full))
+                Directory.Delete(full, recursive: true);
+        }
     }
 
     /// <summary><c>git worktree list --porcelain -z</c>, the main worktree first.</summary>

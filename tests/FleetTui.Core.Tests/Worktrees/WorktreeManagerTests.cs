@@ -286,4 +286,20 @@ public class WorktreeManagerTests
 
         Directory.Exists(stranger).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Files_placed_by_setup_are_not_work_that_would_be_lost()
+    {
+        var (repo, manager) = await RepoWithManagerAsync();
+        using var _ = repo;
+        repo.WriteFile(".env", "SECRET=1\n");
+        repo.WriteFile("local.json", "{}");
+        var setup = new SetupConfig { Copy = [".env"], Link = ["local.json"] };
+        var created = await manager.CreateAsync(Request(repo, "placed", setup));
+
+        await manager.DestroyAsync("placed", created.Path, created.Branch, "main", force: false, setupFiles: [".env", "local.json"]);
+
+        Directory.Exists(created.Path).ShouldBeFalse();
+        File.ReadAllText(Path.Combine(repo.Path, "local.json")).ShouldBe("{}"); // the link's target is untouched
+    }
 }
