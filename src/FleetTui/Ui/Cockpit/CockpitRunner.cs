@@ -20,6 +20,9 @@ public static class CockpitRunner
     /// <summary>When set, the milliseconds from process start to the first full frame are appended to this file.</summary>
     public const string StartupLogVariable = "FLEET_STARTUP_LOG";
 
+    /// <summary>The cockpit needs a real terminal on both ends (not a pipe, not a test host).</summary>
+    public static bool HasTerminal => !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
     public static async Task<int> RunAsync(string directory, string? themeOption, CliContext context, CancellationToken cancellationToken)
     {
         RepositoryFacts repository;
@@ -59,6 +62,12 @@ public static class CockpitRunner
         {
             await context.Error.WriteLineAsync($"fleet: {e.Message}");
             return ExitCodes.BadConfig;
+        }
+
+        if (!HasTerminal)
+        {
+            await context.Error.WriteLineAsync("fleet: the cockpit needs a terminal (stdin or stdout is redirected); try `fleet ps`");
+            return ExitCodes.Failed;
         }
 
         using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"));
