@@ -76,8 +76,15 @@ public static class CockpitRunner
         return ExitCodes.Ok;
     }
 
+    /// <summary>Main-loop iterations (and so at most frames) per second; Terminal.Gui's default is 25.</summary>
+    public const string MaxFramesVariable = "FLEET_MAX_FPS";
+
     private static void RunUi(ICockpitSession session, UserConfig user, Theme theme)
     {
+        // The loop wakes this often even when idle (its own cost, measured in scripts/bench-tui-idle.sh); output
+        // coalesces into one redraw per pane per iteration, so this is also the frame-rate cap.
+        if (int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120)
+            Application.MaximumIterationsPerSecond = (ushort)fps;
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal);
         LogFirstFrame(app);
