@@ -6,6 +6,7 @@ using Xunit;
 namespace FleetTui.Tests.EndToEnd;
 
 /// <summary>The real <c>fleet</c> executable in tmux: a repository whose tasks run <c>sh</c>, and <c>fleet demo</c>.</summary>
+[Collection(CockpitEndToEndCollection.Name)]
 public class CockpitEndToEndTests
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(40);
