@@ -32,6 +32,18 @@ public static class UpVerb
     }
 
     /// <summary>The demo verb's seam: the cockpit on the freshly made demo repository.</summary>
+    /// <remarks>Without a terminal (piped, in a test host) it prints the fleet, as the demo did before the cockpit existed.</remarks>
     public static Func<DemoRepository, CancellationToken, Task<int>> OpenDemo(CliContext context) =>
-        (repository, cancellationToken) => CockpitRunner.RunAsync(repository.RepositoryPath, null, context, cancellationToken);
+        async (repository, cancellationToken) =>
+        {
+            if (CockpitRunner.HasTerminal)
+                return await CockpitRunner.RunAsync(repository.RepositoryPath, null, context, cancellationToken);
+            await context.Out.WriteLineAsync();
+            await context.Out.WriteAsync(DemoFleetTable.Render());
+            await context.Out.WriteLineAsync();
+            await context.Out.WriteLineAsync(repository.Owned
+                ? $"Removing it now (pass --keep to keep it and explore: cd {repository.RepositoryPath})."
+                : $"Kept: cd {repository.RepositoryPath}");
+            return ExitCodes.Ok;
+        };
 }

@@ -20,6 +20,9 @@ public static class CockpitRunner
     /// <summary>When set, the milliseconds from process start to the first full frame are appended to this file.</summary>
     public const string StartupLogVariable = "FLEET_STARTUP_LOG";
 
+    /// <summary>The cockpit needs a real terminal on both ends (not a pipe, not a test host).</summary>
+    public static bool HasTerminal => !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
     public static async Task<int> RunAsync(string directory, string? themeOption, CliContext context, CancellationToken cancellationToken)
     {
         RepositoryFacts repository;
@@ -61,14 +64,27 @@ public static class CockpitRunner
             return ExitCodes.BadConfig;
         }
 
+        if (!HasTerminal)
+        {
+            await context.Error.WriteLineAsync("fleet: the cockpit needs a terminal (stdin or stdout is redirected); try `fleet ps`");
+            return ExitCodes.Failed;
+        }
+
         using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"));
         await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Config = config }, cancellationToken);
         RunUi(session, user, theme);
         return ExitCodes.Ok;
     }
 
+    /// <summary>Main-loop iterations (and so at most frames) per second; Terminal.Gui's default is 25.</summary>
+    public const string MaxFramesVariable = "FLEET_MAX_FPS";
+
     private static void RunUi(ICockpitSession session, UserConfig user, Theme theme)
     {
+        // The loop wakes this often even when idle (its own cost, measured in scripts/bench-tui-idle.sh); output
+        // coalesces into one redraw per pane per iteration, so this is also the frame-rate cap.
+        if (int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120)
+            Application.MaximumIterationsPerSecond = (ushort)fps;
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal);
         LogFirstFrame(app);

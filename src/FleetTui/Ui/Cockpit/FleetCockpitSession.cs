@@ -118,7 +118,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         var options = AgentCommandLine.For(Snapshot, task, Session.Repository, _userShell);
         terminal.Start(_host, options);
         var state = terminal.StartError is null ? new AgentState(AgentActivity.Working) : new AgentState(AgentActivity.Exited, ExitCode: 127);
-        _ = Session.SendAsync(new SessionCommand.UpdateAgent(task.Name, state));
+        SendAndNotify(new SessionCommand.UpdateAgent(task.Name, state));
         terminal.Changed += () => ReportExit(task.Name, terminal);
         TerminalStarted?.Invoke(task.Name);
     }
@@ -130,8 +130,12 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         var state = new AgentState(AgentActivity.Exited, StateSource.Process, status.ExitCode, status.Signal);
         if (Snapshot.FindTask(task)?.Agent == state)
             return;
-        _ = Session.SendAsync(new SessionCommand.UpdateAgent(task, state));
+        SendAndNotify(new SessionCommand.UpdateAgent(task, state));
     }
+
+    // Agent updates change the snapshot without publishing an event, so tell the UI ourselves.
+    private void SendAndNotify(SessionCommand command) =>
+        Session.SendAsync(command).ContinueWith(_ => SnapshotChanged?.Invoke(), TaskScheduler.Default);
 
     public void RestartAgent(string task)
     {

@@ -1,0 +1,39 @@
+# Shared by the bench-tui-*.sh scripts: locate the built fleet, make a throwaway repo with a fleet.toml, run things in a
+# private tmux server. Sourced, not run.
+set -euo pipefail
+
+FLEET_DLL="${FLEET_DLL:-}"
+if [ -z "$FLEET_DLL" ]; then
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  for candidate in "$root/src/FleetTui/bin/Release/net10.0/fleet.dll" "$root/src/FleetTui/bin/Debug/net10.0/fleet.dll"; do
+    if [ -f "$candidate" ]; then FLEET_DLL="$candidate"; break; fi
+  done
+fi
+[ -f "$FLEET_DLL" ] || { echo "build fleet first (dotnet build -c Release src/FleetTui) or set FLEET_DLL" >&2; exit 2; }
+
+WORK="$(mktemp -d /tmp/fleet-bench.XXXXXX)"
+SOCKET="fleet-bench-$$"
+cleanup() { tmux -L "$SOCKET" kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+export GIT_CONFIG_GLOBAL="$WORK/gitconfig" GIT_CONFIG_NOSYSTEM=1
+: > "$GIT_CONFIG_GLOBAL"
+
+# make_repo DIR: a repository with one empty commit; the caller writes DIR/fleet.toml.
+make_repo() {
+  mkdir -p "$1"
+  git -C "$1" init -q -b main
+  git -C "$1" -c user.name=bench -c user.email=bench@example.com commit -q --allow-empty -m init
+}
+
+# wait_for FILE TIMEOUT_SECONDS
+wait_for() {
+  local deadline=$(( $(date +%s) + $2 ))
+  while [ ! -s "$1" ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "timed out waiting for $1" >&2; tmux -L "$SOCKET" capture-pane -p >&2 || true; exit 1; }
+    sleep 0.2
+  done
+}
+
+# cpu_ticks PID: utime+stime of the process and its threads, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
