@@ -118,6 +118,9 @@ public sealed class FleetApp : IDisposable
             if (terminal.ExitStatus is not null)
                 RefreshChrome();
         });
+        // Output that arrived before this subscription raised Changed to nobody and left it unacknowledged, which would
+        // silence every later change: take it now.
+        pane.OnTerminalChanged();
     }
 
     private void OnTerminalStarted(string task) => _app.Invoke(() =>

@@ -21,6 +21,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private readonly Dictionary<string, PaneTerminal> _terminals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Columns, int Rows)> _sizes = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    // Orders "started" and "exited" reports of one agent: the session applies commands in the order they were sent.
+    private readonly Lock _agentStateOrder = new();
     private readonly CancellationTokenSource _stopping = new();
     private FleetSession? _session;
     private Task? _eventPump;
@@ -116,10 +118,18 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
             _terminals[task.Name] = terminal;
         }
         var options = AgentCommandLine.For(Snapshot, task, Session.Repository, _userShell);
+        // Subscribe before starting: a program that dies at once must still be reported.
+        terminal.Exited += () => ReportExit(task.Name, terminal);
         terminal.Start(_host, options);
-        var state = terminal.StartError is null ? new AgentState(AgentActivity.Working) : new AgentState(AgentActivity.Exited, ExitCode: 127);
-        SendAndNotify(new SessionCommand.UpdateAgent(task.Name, state));
-        terminal.Changed += () => ReportExit(task.Name, terminal);
+        lock (_agentStateOrder)
+        {
+            // A program that already exited has been reported by ReportExit; "working" must not overwrite that.
+            if (terminal.ExitStatus is null)
+            {
+                var state = terminal.StartError is null ? new AgentState(AgentActivity.Working) : new AgentState(AgentActivity.Exited, ExitCode: 127);
+                SendAndNotify(new SessionCommand.UpdateAgent(task.Name, state));
+            }
+        }
         TerminalStarted?.Invoke(task.Name);
     }
 
@@ -128,9 +138,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         if (terminal.ExitStatus is not { } status || TerminalFor(task) != terminal)
             return;
         var state = new AgentState(AgentActivity.Exited, StateSource.Process, status.ExitCode, status.Signal);
-        if (Snapshot.FindTask(task)?.Agent == state)
-            return;
-        SendAndNotify(new SessionCommand.UpdateAgent(task, state));
+        lock (_agentStateOrder)
+            SendAndNotify(new SessionCommand.UpdateAgent(task, state));
     }
 
     // Agent updates change the snapshot without publishing an event, so tell the UI ourselves.

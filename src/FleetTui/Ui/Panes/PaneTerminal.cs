@@ -29,6 +29,9 @@ public sealed class PaneTerminal : IDisposable
     /// <summary>Raised on a background thread when the screen changed or the program exited; see the class remarks.</summary>
     public event Action? Changed;
 
+    /// <summary>Raised once on a background thread when the program exited (not coalesced with <see cref="Changed"/>).</summary>
+    public event Action? Exited;
+
     /// <summary>Null while the program runs (or before it starts).</summary>
     public PtyExitStatus? ExitStatus { get; private set; }
 
@@ -63,6 +66,7 @@ public sealed class PaneTerminal : IDisposable
             {
                 ExitStatus = t.IsCompletedSuccessfully ? t.Result : PtyExitStatus.Unknown;
                 SignalChange();
+                Exited?.Invoke();
             }, TaskScheduler.Default);
         }
         catch (PtySpawnException e)
