@@ -52,8 +52,8 @@ public class CockpitEndToEndTests
         await using var tmux = new CockpitTmux();
         await tmux.StartAsync(repo, Environment(git), FleetExecutable.Argv());
 
-        // The sidebar lists the tasks and both free tasks get a running shell.
-        var screen = await ScreenAsync(tmux, s => s.Contains("Tasks (3)") && s.Contains("1 api · fleet/api · working") && s.Contains("2 web · fleet/web · working"), "the sidebar and two working panes");
+        // The sidebar lists the tasks and both free tasks get a running shell, idle at its prompt once its output stops.
+        var screen = await ScreenAsync(tmux, s => s.Contains("Tasks (3)") && s.Contains("1 api · fleet/api · idle") && s.Contains("2 web · fleet/web · idle"), "the sidebar and two idle shells");
         screen.ShouldContain("3 docs blocked on api");
 
         // Alt+2 focuses web; typing goes to its shell and echoes there.

@@ -86,7 +86,7 @@ public static class CockpitRunner
         if (int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120)
             Application.MaximumIterationsPerSecond = (ushort)fps;
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
-        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal);
+        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify };
         LogFirstFrame(app);
         fleet.Start();
         app.Run(fleet.Root);

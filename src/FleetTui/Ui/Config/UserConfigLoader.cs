@@ -10,6 +10,9 @@ namespace FleetTui.Ui.Config;
 /// [keys]
 /// prefix = "ctrl+a"
 /// zoom = ["prefix z", "alt+z"]
+/// [notify]
+/// waiting = ["bell", "osc9"]
+/// exited = ["osc9"]
 /// </code>
 /// Unknown keys, unknown commands, bad key names and one key bound to two commands are errors with file:line:col.
 /// </summary>
@@ -33,6 +36,7 @@ public static class UserConfigLoader
         var entries = TomlEntries.Read(text, displayName);
         string? theme = null;
         var prefix = Keymap.DefaultPrefix;
+        var notify = NotifySettings.None;
         foreach (var entry in entries)
         {
             switch (entry.Table, entry.Key)
@@ -46,10 +50,18 @@ public static class UserConfigLoader
                     break;
                 case ("keys", _):
                     break;
+                case ("notify", "waiting"):
+                    notify = notify with { Waiting = Alerts(entry, displayName) };
+                    break;
+                case ("notify", "exited"):
+                    notify = notify with { Exited = Alerts(entry, displayName) };
+                    break;
+                case ("notify", _):
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [notify] (known: waiting, exited)");
                 case ("", _):
-                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys], [notify])");
                 default:
-                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys], [notify])");
             }
         }
 
@@ -67,8 +79,17 @@ public static class UserConfigLoader
             keymap = keymap.Rebind(command, sequences);
         }
         RefuseClashes(keymap, entries, displayName);
-        return new UserConfig(keymap, theme);
+        return new UserConfig(keymap, theme) { Notify = notify };
     }
+
+    private static List<OuterAlert> Alerts(TomlEntry entry, string displayName) =>
+        TomlEntries.StringList(entry, displayName).Select(item => item.Text switch
+        {
+            "bell" => OuterAlert.Bell,
+            "osc9" => OuterAlert.Osc9,
+            "osc777" => OuterAlert.Osc777,
+            _ => throw new ConfigException(displayName, item.Position, $"unknown alert '{item.Text}' in [notify] {entry.Key} (known: bell, osc9, osc777)"),
+        }).Distinct().ToList();
 
     private static void RefuseClashes(Keymap keymap, IReadOnlyList<TomlEntry> entries, string displayName)
     {
