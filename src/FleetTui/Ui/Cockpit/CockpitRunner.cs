@@ -70,7 +70,10 @@ public static class CockpitRunner
             return ExitCodes.Failed;
         }
 
-        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"));
+        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"))
+        {
+            ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
+        };
         await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Config = config }, cancellationToken);
         RunUi(session, user, theme);
         return ExitCodes.Ok;

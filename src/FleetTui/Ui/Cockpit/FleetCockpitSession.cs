@@ -43,6 +43,12 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         _detectorOptions = detectorOptions ?? AgentStateDetectorOptions.Default;
     }
 
+    /// <summary>
+    /// How to run this fleet executable, when the user enabled Claude Code hooks (<c>[hooks] claude = true</c>): tasks on
+    /// the claude preset then get hooks calling <c>fleet signal</c> in their worktree's own settings. Null: no hooks.
+    /// </summary>
+    public IReadOnlyList<string>? ClaudeHooksFleetArgv { get; init; }
+
     /// <summary>How long a stop waits after SIGINT, and again after SIGTERM, before the next signal.</summary>
     public TimeSpan StopStep { get; init; } = AgentStopper.DefaultStep;
 
@@ -162,6 +168,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
                 {
                     if (launch.Files.Count > 0 || launch.ExcludePatterns.Count > 0)
                         AgentLaunchFiles.WriteAsync(new GitCli(), launch).GetAwaiter().GetResult();
+                    if (ClaudeHooksFleetArgv is { } fleetArgv && launch.Preset == "claude")
+                        InstallClaudeHooks(terminal, launch, fleetArgv);
                     terminal.Start(_host, TaskLaunchPlanner.SpawnOptions(launch));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or GitException)
@@ -186,6 +194,19 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         }
         _signals?.Poll(task.Name);
         TerminalStarted?.Invoke(task.Name);
+    }
+
+    /// <summary>Hooks are a bonus over the terminal's evidence: a failure is said in the pane, and the agent starts anyway.</summary>
+    private static void InstallClaudeHooks(PaneTerminal terminal, AgentLaunchPlan launch, IReadOnlyList<string> fleetArgv)
+    {
+        try
+        {
+            ClaudeHooksInstaller.InstallAsync(new GitCli(), launch.WorkingDirectory, launch.Task, fleetArgv).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or GitException)
+        {
+            terminal.Terminal.Feed($"\e[33mfleet: Claude Code hooks not installed: {e.Message}\e[0m\r\n");
+        }
     }
 
     private void Report(string task, PaneTerminal terminal, AgentState state, (string Text, string Submit)? stdin)

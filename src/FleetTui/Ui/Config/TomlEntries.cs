@@ -48,6 +48,11 @@ public static class TomlEntries
             ? text.Value ?? ""
             : throw new ConfigException(displayName, entry.ValuePosition, $"'{entry.Key}' must be a string");
 
+    public static bool Bool(TomlEntry entry, string displayName) =>
+        entry.Value is BooleanValueSyntax flag
+            ? flag.Value
+            : throw new ConfigException(displayName, entry.ValuePosition, $"'{entry.Key}' must be true or false");
+
     /// <summary>A string or an array of strings, each with its position.</summary>
     public static IReadOnlyList<(string Text, SourcePosition Position)> StringList(TomlEntry entry, string displayName)
     {

@@ -8,5 +8,11 @@ public sealed record UserConfig(Keymap Keymap, string? Theme)
     /// <summary>Alerts sent to the outer terminal when a task needs attention (<c>[notify]</c>); none by default.</summary>
     public NotifySettings Notify { get; init; } = NotifySettings.None;
 
+    /// <summary>
+    /// <c>[hooks] claude = true</c>: tasks running the claude preset get Claude Code hooks that report their state through
+    /// <c>fleet signal</c>, in the worktree's own <c>.claude/settings.local.json</c> (never the user's global settings). Off by default.
+    /// </summary>
+    public bool ClaudeHooks { get; init; }
+
     public static UserConfig Default { get; } = new(Keymap.Default(), null);
 }

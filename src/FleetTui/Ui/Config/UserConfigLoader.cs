@@ -13,6 +13,8 @@ namespace FleetTui.Ui.Config;
 /// [notify]
 /// waiting = ["bell", "osc9"]
 /// exited = ["osc9"]
+/// [hooks]
+/// claude = true
 /// </code>
 /// Unknown keys, unknown commands, bad key names and one key bound to two commands are errors with file:line:col.
 /// </summary>
@@ -37,6 +39,7 @@ public static class UserConfigLoader
         string? theme = null;
         var prefix = Keymap.DefaultPrefix;
         var notify = NotifySettings.None;
+        var claudeHooks = false;
         foreach (var entry in entries)
         {
             switch (entry.Table, entry.Key)
@@ -56,12 +59,17 @@ public static class UserConfigLoader
                 case ("notify", "exited"):
                     notify = notify with { Exited = Alerts(entry, displayName) };
                     break;
+                case ("hooks", "claude"):
+                    claudeHooks = TomlEntries.Bool(entry, displayName);
+                    break;
+                case ("hooks", _):
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [hooks] (known: claude)");
                 case ("notify", _):
                     throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [notify] (known: waiting, exited)");
                 case ("", _):
-                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys], [notify])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys], [notify], [hooks])");
                 default:
-                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys], [notify])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys], [notify], [hooks])");
             }
         }
 
@@ -79,7 +87,7 @@ public static class UserConfigLoader
             keymap = keymap.Rebind(command, sequences);
         }
         RefuseClashes(keymap, entries, displayName);
-        return new UserConfig(keymap, theme) { Notify = notify };
+        return new UserConfig(keymap, theme) { Notify = notify, ClaudeHooks = claudeHooks };
     }
 
     private static List<OuterAlert> Alerts(TomlEntry entry, string displayName) =>

@@ -24,7 +24,11 @@ public sealed class FleetCockpitSessionTests : IDisposable
             item.Dispose();
     }
 
-    private async Task<(FleetCockpitSession Session, TempRepo Repo)> OpenAsync(string fleetToml, params (string Path, string Text)[] files)
+    private Task<(FleetCockpitSession Session, TempRepo Repo)> OpenAsync(string fleetToml, params (string Path, string Text)[] files) =>
+        OpenAsync(fleetToml, claudeHooksArgv: null, files);
+
+    private async Task<(FleetCockpitSession Session, TempRepo Repo)> OpenAsync(
+        string fleetToml, IReadOnlyList<string>? claudeHooksArgv, params (string Path, string Text)[] files)
     {
         var repo = await TempRepo.CreateAsync();
         _cleanup.Add(repo);
@@ -32,7 +36,7 @@ public sealed class FleetCockpitSessionTests : IDisposable
             repo.WriteFile(path, text);
         await repo.CommitFileAsync("fleet.toml", fleetToml, "fleet");
         var config = ConfigLoader.Parse(fleetToml, Path.Combine(repo.Path, "fleet.toml"));
-        var session = new FleetCockpitSession(new UnixPtyHost(), "/bin/sh") { StopStep = TimeSpan.FromMilliseconds(500) };
+        var session = new FleetCockpitSession(new UnixPtyHost(), "/bin/sh") { StopStep = TimeSpan.FromMilliseconds(500), ClaudeHooksFleetArgv = claudeHooksArgv };
         _cleanup.Add(session);
         await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repo.Path, Config = config, Git = repo.Git }, CancellationToken.None);
         session.Start(new Dictionary<string, (int Columns, int Rows)>());
@@ -158,5 +162,38 @@ public sealed class FleetCockpitSessionTests : IDisposable
         session.Snapshot.FindTask("api")!.Phase.ShouldBe(TaskPhase.Done);
         ticket.Source.ShouldBe("tickets/api.md + context docs/solution.md");
         ticket.Text.ShouldBe("The solution.\n\n---\n\nBuild the API.");
+    }
+
+    [Fact]
+    public async Task Installs_claude_hooks_in_the_worktrees_own_settings_when_the_user_enabled_them()
+    {
+        var (session, _) = await OpenAsync("""
+            [fleet]
+            base = "main"
+            agent = "claude"
+
+            [agents.claude]
+            command = ["sh", "-c", "echo hooks=$(grep -c fleet-signal .claude/settings.local.json); exec sleep 600"]
+
+            [[task]]
+            name = "api"
+            """, claudeHooksArgv: ["/opt/fleet/fleet"]);
+
+        var terminal = await TerminalAsync(session, "api");
+
+        await ScreenAsync(terminal, "hooks=5"); // installed before the start: one per Claude Code event, each marked as ours
+        var settings = await File.ReadAllTextAsync(Path.Combine(session.Snapshot.FindTask("api")!.WorktreePath, ".claude", "settings.local.json"));
+        settings.ShouldContain("/opt/fleet/fleet");
+        settings.ShouldContain("signal waiting --task");
+    }
+
+    [Fact]
+    public async Task Installs_no_hooks_unless_asked()
+    {
+        var (session, _) = await OpenAsync("[fleet]\nbase = \"main\"\nagent = \"claude\"\n\n[agents.claude]\ncommand = [\"sh\", \"-c\", \"echo started; exec sleep 600\"]\n\n[[task]]\nname = \"api\"\n");
+
+        await ScreenAsync(await TerminalAsync(session, "api"), "started");
+
+        File.Exists(Path.Combine(session.Snapshot.FindTask("api")!.WorktreePath, ".claude", "settings.local.json")).ShouldBeFalse();
     }
 }

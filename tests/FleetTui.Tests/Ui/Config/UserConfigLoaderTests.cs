@@ -78,4 +78,12 @@ public class UserConfigLoaderTests
     [InlineData("[notify]\nwaiting = 1", "config.toml:2:")]
     public void Rejects_bad_notify_settings_with_file_line_and_column(string text, string expected) =>
         Should.Throw<ConfigException>(() => UserConfigLoader.Parse(text)).Message.ShouldContain(expected);
+
+    [Fact]
+    public void Claude_hooks_are_off_unless_enabled()
+    {
+        UserConfigLoader.Parse("").ClaudeHooks.ShouldBeFalse();
+        UserConfigLoader.Parse("[hooks]\nclaude = true\n").ClaudeHooks.ShouldBeTrue();
+        Should.Throw<ConfigException>(() => UserConfigLoader.Parse("[hooks]\nclaude = \"yes\"")).Message.ShouldContain("config.toml:2:10: 'claude' must be true or false");
+    }
 }
