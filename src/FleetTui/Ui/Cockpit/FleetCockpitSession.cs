@@ -133,19 +133,23 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private void Launch(TaskSnapshot task, bool replace = false, bool continueSession = false)
     {
         PaneTerminal terminal;
+        PaneTerminal? old;
         AgentStateMonitor? oldMonitor;
         lock (_lock)
         {
             if (!replace && _terminals.ContainsKey(task.Name))
                 return;
             var (columns, rows) = _sizes.GetValueOrDefault(task.Name, (80, 24));
-            if (_terminals.Remove(task.Name, out var old))
-                old.Dispose();
+            _terminals.Remove(task.Name, out old);
             _monitors.Remove(task.Name, out oldMonitor);
             terminal = new PaneTerminal(columns, rows);
             _terminals[task.Name] = terminal;
         }
+        // The old agent's reports stop first; then it is hung up in the background: never under our lock (its output
+        // thread may be waiting for a monitor that waits for us) and never on the UI thread (hang-up has grace periods).
         oldMonitor?.Dispose();
+        if (old is not null)
+            _ = Task.Run(old.Dispose);
 
         var result = TaskLaunchPlanner.Plan(Snapshot, task, Session.Repository, _userShell, Environment.GetEnvironmentVariable("PATH"), continueSession);
         var hints = result is AgentLaunchResult.Ready ready ? ready.Plan.Hints : AgentStatePatterns.Generic;

@@ -74,8 +74,8 @@ public sealed class PaneTerminal : IDisposable
             {
                 ExitStatus = t.IsCompletedSuccessfully ? t.Result : PtyExitStatus.Unknown;
                 SignalChange();
-                Exited?.Invoke();
                 _exited.TrySetResult(ExitStatus.Value);
+                Exited?.Invoke();
             }, TaskScheduler.Default);
         }
         catch (PtySpawnException e)

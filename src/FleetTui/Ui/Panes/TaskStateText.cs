@@ -26,7 +26,7 @@ public static class TaskStateText
         AgentActivity.Working => "working",
         AgentActivity.WaitingForInput => "waiting for input",
         AgentActivity.Idle => "idle",
-        AgentActivity.Exited when agent.Signal is { } signal => $"killed by signal {signal}",
+        AgentActivity.Exited when agent.Signal is { } signal => $"killed by {FleetTui.Terminal.Pty.UnixSignal.Name(signal)}",
         AgentActivity.Exited => $"exited {agent.ExitCode?.ToString() ?? "?"}",
         _ => agent.Activity.ToString(),
     };
