@@ -70,7 +70,7 @@ public static class CockpitRunner
             return ExitCodes.Failed;
         }
 
-        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"))
+        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"), user.Detection)
         {
             ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
         };

@@ -1,3 +1,4 @@
+using FleetTui.Core.Agents;
 using FleetTui.Ui.Keys;
 
 namespace FleetTui.Ui.Config;
@@ -13,6 +14,9 @@ public sealed record UserConfig(Keymap Keymap, string? Theme)
     /// <c>fleet signal</c>, in the worktree's own <c>.claude/settings.local.json</c> (never the user's global settings). Off by default.
     /// </summary>
     public bool ClaudeHooks { get; init; }
+
+    /// <summary><c>[detection]</c>: how long a state must hold before the sidebar shows it, and the other detector timings.</summary>
+    public AgentStateDetectorOptions Detection { get; init; } = AgentStateDetectorOptions.Default;
 
     public static UserConfig Default { get; } = new(Keymap.Default(), null);
 }

@@ -1,3 +1,4 @@
+using FleetTui.Core.Agents;
 using FleetTui.Core.Config;
 using FleetTui.Ui.Keys;
 
@@ -15,6 +16,10 @@ namespace FleetTui.Ui.Config;
 /// exited = ["osc9"]
 /// [hooks]
 /// claude = true
+/// [detection]
+/// debounce_ms = 400        # a state must hold this long before it shows (hooks and exits show at once)
+/// hook_override_ms = 1500  # how long other evidence must hold to contradict the last hook
+/// quiet_ms = 3000          # no output for this long counts as idle (when nothing better is known)
 /// </code>
 /// Unknown keys, unknown commands, bad key names and one key bound to two commands are errors with file:line:col.
 /// </summary>
@@ -40,6 +45,7 @@ public static class UserConfigLoader
         var prefix = Keymap.DefaultPrefix;
         var notify = NotifySettings.None;
         var claudeHooks = false;
+        var detection = AgentStateDetectorOptions.Default;
         foreach (var entry in entries)
         {
             switch (entry.Table, entry.Key)
@@ -62,14 +68,25 @@ public static class UserConfigLoader
                 case ("hooks", "claude"):
                     claudeHooks = TomlEntries.Bool(entry, displayName);
                     break;
+                case ("detection", "debounce_ms"):
+                    detection = detection with { Debounce = Milliseconds(entry, displayName) };
+                    break;
+                case ("detection", "hook_override_ms"):
+                    detection = detection with { HookOverride = Milliseconds(entry, displayName) };
+                    break;
+                case ("detection", "quiet_ms"):
+                    detection = detection with { QuietAfter = Milliseconds(entry, displayName) };
+                    break;
+                case ("detection", _):
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [detection] (known: debounce_ms, hook_override_ms, quiet_ms)");
                 case ("hooks", _):
                     throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [hooks] (known: claude)");
                 case ("notify", _):
                     throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [notify] (known: waiting, exited)");
                 case ("", _):
-                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys], [notify], [hooks])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys], [notify], [hooks], [detection])");
                 default:
-                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys], [notify], [hooks])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys], [notify], [hooks], [detection])");
             }
         }
 
@@ -87,8 +104,11 @@ public static class UserConfigLoader
             keymap = keymap.Rebind(command, sequences);
         }
         RefuseClashes(keymap, entries, displayName);
-        return new UserConfig(keymap, theme) { Notify = notify, ClaudeHooks = claudeHooks };
+        return new UserConfig(keymap, theme) { Notify = notify, ClaudeHooks = claudeHooks, Detection = detection };
     }
+
+    private static TimeSpan Milliseconds(TomlEntry entry, string displayName) =>
+        TimeSpan.FromMilliseconds(TomlEntries.Integer(entry, displayName, 0, 60_000));
 
     private static List<OuterAlert> Alerts(TomlEntry entry, string displayName) =>
         TomlEntries.StringList(entry, displayName).Select(item => item.Text switch

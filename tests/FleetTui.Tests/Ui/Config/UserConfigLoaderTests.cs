@@ -86,4 +86,17 @@ public class UserConfigLoaderTests
         UserConfigLoader.Parse("[hooks]\nclaude = true\n").ClaudeHooks.ShouldBeTrue();
         Should.Throw<ConfigException>(() => UserConfigLoader.Parse("[hooks]\nclaude = \"yes\"")).Message.ShouldContain("config.toml:2:10: 'claude' must be true or false");
     }
+
+    [Fact]
+    public void Reads_the_detection_timings_in_milliseconds()
+    {
+        var detection = UserConfigLoader.Parse("[detection]\ndebounce_ms = 250\nhook_override_ms = 1000\nquiet_ms = 5000\n").Detection;
+
+        detection.Debounce.ShouldBe(TimeSpan.FromMilliseconds(250));
+        detection.HookOverride.ShouldBe(TimeSpan.FromSeconds(1));
+        detection.QuietAfter.ShouldBe(TimeSpan.FromSeconds(5));
+        UserConfigLoader.Parse("").Detection.ShouldBe(FleetTui.Core.Agents.AgentStateDetectorOptions.Default);
+        Should.Throw<ConfigException>(() => UserConfigLoader.Parse("[detection]\ndebounce_ms = -1")).Message
+            .ShouldContain("config.toml:2:15: 'debounce_ms' must be between 0 and 60000 (got -1)");
+    }
 }
