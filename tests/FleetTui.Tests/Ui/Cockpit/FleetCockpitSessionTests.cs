@@ -196,4 +196,48 @@ public sealed class FleetCockpitSessionTests : IDisposable
 
         File.Exists(Path.Combine(session.Snapshot.FindTask("api")!.WorktreePath, ".claude", "settings.local.json")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Types_a_stdin_handover_once_the_agent_shows_its_prompt()
+    {
+        var (session, _) = await OpenAsync("""
+            [fleet]
+            base = "main"
+
+            [agents.fake]
+            command = ["sh", "-c", "printf '> '; read line; echo got=$line; exec sleep 600"]
+            handover = "stdin"
+
+            [[task]]
+            name = "api"
+            agent = "fake"
+            prompt = "hello ticket"
+            """);
+
+        await ScreenAsync(await TerminalAsync(session, "api"), "got=hello ticket");
+    }
+
+    [Fact]
+    public async Task Writes_a_file_handover_into_the_worktree_and_names_it_in_fleet_ticket()
+    {
+        var (session, _) = await OpenAsync("""
+            [fleet]
+            base = "main"
+            context = "docs/solution.md"
+
+            [agents.fake]
+            command = ["sh", "-c", "tr '\\n' ' ' < \"$FLEET_TICKET\"; echo; git status --porcelain; echo end-of-status; exec sleep 600"]
+            handover = "file"
+
+            [[task]]
+            name = "api"
+            agent = "fake"
+            ticket = "tickets/api.md"
+            """, ("docs/solution.md", "Use cents.\n"), ("tickets/api.md", "Build the API.\n"));
+
+        var screen = await ScreenAsync(await TerminalAsync(session, "api"), "end-of-status");
+
+        screen.ShouldContain("Use cents.  ---  Build the API.");
+        screen.ShouldNotContain(".fleet"); // the ticket file is excluded from git
+    }
 }
