@@ -48,6 +48,11 @@ public static class TaskStateText
         task.Phase is TaskPhase.SetupFailed or TaskPhase.Review or TaskPhase.Missing
         || (task.Phase == TaskPhase.Active && task.Agent.Activity is AgentActivity.WaitingForInput or AgentActivity.Exited);
 
-    /// <summary>Where a running agent's state came from, for the sidebar ("hook", "signal", "screen", "activity"); null when not running.</summary>
-    public static string? Source(AgentState agent) => agent.IsRunning ? agent.Source.ToString().ToLowerInvariant() : null;
+    /// <summary>
+    /// Where a running agent's state came from, for the sidebar ("hook", "signal", "screen", "activity", "process"), marked
+    /// "unsure" when the detector's confidence is below one half (output timing alone, or sources that disagree); null when not running.
+    /// </summary>
+    public static string? Source(AgentState agent) => agent.IsRunning
+        ? agent.Source.ToString().ToLowerInvariant() + (agent.Confidence < 0.5 ? " (unsure)" : "")
+        : null;
 }

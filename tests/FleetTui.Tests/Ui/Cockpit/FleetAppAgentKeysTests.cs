@@ -161,10 +161,13 @@ public class FleetAppAgentKeysTests
     {
         using var cockpit = new CockpitHarness(new FakeCockpitSession(
             FakeCockpitSession.Task("api") with { Agent = new AgentState(AgentActivity.Working, StateSource.Hook) },
-            FakeCockpitSession.Task("web") with { Agent = new AgentState(AgentActivity.Idle, StateSource.Screen) }));
+            FakeCockpitSession.Task("web") with { Agent = new AgentState(AgentActivity.Idle, StateSource.Screen) { Confidence = 0.7 } },
+            FakeCockpitSession.Task("docs") with { Agent = new AgentState(AgentActivity.Idle, StateSource.Activity) { Confidence = 0.45 } }),
+            width: 180);
 
         var text = cockpit.Text;
-        text.ShouldContain("via hook");
-        text.ShouldContain("via screen");
+        text.ShouldContain("via hook ·");
+        text.ShouldContain("via screen ·");
+        text.ShouldContain("via activity (unsure)");
     }
 }
