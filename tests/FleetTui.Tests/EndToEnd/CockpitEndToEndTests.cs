@@ -97,7 +97,8 @@ public class CockpitEndToEndTests
         await using var tmux = new CockpitTmux();
         await tmux.StartAsync(git.Root, Environment(git), [.. FleetExecutable.Argv(), "demo", "--dir", Path.Combine(git.Root, "demo")]);
 
-        var screen = await ScreenAsync(tmux, s => s.Contains($"Tasks ({DemoFleet.Tasks.Count})"), "the demo fleet in the sidebar");
+        // Wait for every name, not just the header: a capture may catch a frame still being written.
+        var screen = await ScreenAsync(tmux, s => s.Contains($"Tasks ({DemoFleet.Tasks.Count})") && DemoFleet.Tasks.All(t => s.Contains($" {t.Name}")), "the demo fleet in the sidebar");
         foreach (var task in DemoFleet.Tasks)
             screen.ShouldContain($" {task.Name}");
         await ScreenAsync(tmux, s => s.Contains("· working"), "a demo agent working");
