@@ -30,7 +30,7 @@ public sealed partial class FleetApp
             case UiCommand.StopAgent when task is not null:
                 _session.StopAgent(task);
                 break;
-            case UiCommand.MarkDone when task is not null:
+            case UiCommand.MarkFocusedTaskDone when task is not null:
                 _ = _session.MarkDoneAsync(task);
                 break;
             case UiCommand.ShowTicket when task is not null:

@@ -343,7 +343,7 @@ public sealed partial class FleetApp : IDisposable
             case UiCommand.NewTask:
                 ShowNewTaskForm();
                 break;
-            case UiCommand.NextAttention or UiCommand.RestartAgentContinue or UiCommand.StopAgent or UiCommand.MarkDone or UiCommand.ShowTicket:
+            case UiCommand.NextAttention or UiCommand.RestartAgentContinue or UiCommand.StopAgent or UiCommand.MarkFocusedTaskDone or UiCommand.ShowTicket:
                 RunAgentCommand(command);
                 break;
         }

@@ -258,7 +258,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
 
     public void RestartAgent(string task, bool continueSession)
     {
-        if (Snapshot.FindTask(task) is { Phase: TaskPhase.Active or TaskPhase.Done } snapshot)
+        // A task in review (or done) still has its worktree: its agent may be restarted, e.g. to resolve a conflict.
+        if (Snapshot.FindTask(task) is { Phase: TaskPhase.Active or TaskPhase.Done or TaskPhase.Review } snapshot)
             Launch(snapshot, replace: true, continueSession);
     }
 

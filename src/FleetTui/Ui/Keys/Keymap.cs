@@ -40,7 +40,7 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
         bindings.Add(Bind(UiCommand.NextAttention, "Focus the next task needing attention", "prefix a"));
         bindings.Add(Bind(UiCommand.RestartAgentContinue, "Restart the focused agent, continuing its session", "prefix R"));
         bindings.Add(Bind(UiCommand.StopAgent, "Stop the focused agent (SIGINT, SIGTERM, SIGKILL)", "prefix s"));
-        bindings.Add(Bind(UiCommand.MarkDone, "Mark the focused task done", "prefix d"));
+        bindings.Add(Bind(UiCommand.MarkFocusedTaskDone, "Mark the focused task done", "prefix d"));
         bindings.Add(Bind(UiCommand.ShowTicket, "Show the focused task's ticket", "prefix t"));
         return new Keymap(p, bindings);
     }

@@ -36,7 +36,8 @@ public enum UiCommand
     RestartAgentContinue,
     /// <summary>Stop the focused agent: SIGINT, then SIGTERM, then SIGKILL.</summary>
     StopAgent,
-    MarkDone,
+    /// <summary>Mark the focused pane's task done by hand (its phase becomes Done).</summary>
+    MarkFocusedTaskDone,
     /// <summary>Show the focused task's ticket (and the fleet's context) in an overlay.</summary>
     ShowTicket,
 }
