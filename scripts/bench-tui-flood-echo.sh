@@ -20,7 +20,8 @@ make_repo "$WORK/repo"
 
 tmux -L "$SOCKET" new-session -d -x 200 -y 60 -c "$WORK/repo" ${BENCH_NICE:+nice -n "$BENCH_NICE"} env SHELL=/bin/sh ${FLEET_MAX_FPS:+FLEET_MAX_FPS=$FLEET_MAX_FPS} PS1='$ ' dotnet "$FLEET_DLL"
 deadline=$(( $(date +%s) + 120 ))
-until [ "$(tmux -L "$SOCKET" capture-pane -p | grep -o '· working' | wc -l)" -ge $(( PANES + 1 )) ]; do
+# Flooding panes are detected working, the shell at its prompt idle.
+until [ "$(tmux -L "$SOCKET" capture-pane -p | grep -oE '· (idle|working)( |$)' | wc -l)" -ge $(( PANES + 1 )) ]; do
   [ "$(date +%s)" -lt "$deadline" ] || { echo "panes did not start" >&2; tmux -L "$SOCKET" capture-pane -p >&2; exit 1; }
   sleep 0.5
 done

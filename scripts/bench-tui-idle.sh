@@ -16,7 +16,8 @@ tmux -L "$SOCKET" new-session -d -x 200 -y 60 -c "$WORK/repo" env SHELL=/bin/sh 
 pid="$(tmux -L "$SOCKET" display-message -p '#{pane_pid}')"
 # Wait until every pane's shell is up, then let startup work (JIT, worktree creation) settle.
 deadline=$(( $(date +%s) + 120 ))
-until [ "$(tmux -L "$SOCKET" capture-pane -p | grep -o '· working' | wc -l)" -ge "$PANES" ]; do
+# A shell at its prompt is detected idle once its output stops (working or starting before that).
+until [ "$(tmux -L "$SOCKET" capture-pane -p | grep -oE '· (idle|working)( |$)' | wc -l)" -ge "$PANES" ]; do
   [ "$(date +%s)" -lt "$deadline" ] || { echo "panes did not start" >&2; tmux -L "$SOCKET" capture-pane -p >&2; exit 1; }
   sleep 0.5
 done

@@ -42,9 +42,34 @@ public static class TicketImporter
             added.Add(new ImportedTicket(name, relative, dependsOn, front.Agent, front.Ignored));
         }
 
-        var import = new TicketImport(configPath, added, skipped, original, Render(added, Normalize(Path.GetRelativePath(repoRoot, ticketsDirectory))));
+        var import = new TicketImport(configPath, added, skipped, original, Render(added, $"Imported from {Normalize(Path.GetRelativePath(repoRoot, ticketsDirectory))}/ by `fleet import`."));
         if (added.Count > 0)
             ConfigLoader.Parse(import.NewText, configPath);
+        return import;
+    }
+
+    /// <summary>
+    /// <c>fleet new --ticket FILE</c>: one task for one ticket file, named <paramref name="name"/> or after the file
+    /// (<see cref="TicketTaskName"/>), with the front matter's <c>depends_on</c> and <c>agent</c> (<paramref name="agent"/> wins).
+    /// Unlike <see cref="Plan"/>, a name or ticket already in fleet.toml is an error, not a skip: the user asked for this one.
+    /// </summary>
+    /// <exception cref="ConfigException">fleet.toml is invalid, or would be with the new task (a taken name, an unknown dependency…).</exception>
+    /// <exception cref="FormatException">The ticket is outside the repository, already a task's ticket, or its front matter is malformed.</exception>
+    public static TicketImport PlanTicket(string repoRoot, string configPath, string ticketFile, string? name = null, string? agent = null)
+    {
+        var original = File.Exists(configPath) ? File.ReadAllText(configPath) : null;
+        var existing = original is null ? [] : ConfigLoader.Parse(original, configPath).Tasks;
+        var relative = Normalize(Path.GetRelativePath(repoRoot, ticketFile));
+        if (relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            throw new FormatException($"{ticketFile}: the ticket must be inside the repository ({repoRoot})");
+        if (existing.FirstOrDefault(t => t.Ticket is { } ticket && Normalize(ticket) == relative) is { } owner)
+            throw new FormatException($"{relative}: already the ticket of task '{owner.Name}'");
+
+        var front = TicketFrontMatter.Parse(File.ReadAllText(ticketFile), relative);
+        var dependsOn = front.DependsOn.Select(d => TicketTaskName.FromFileName(d.EndsWith(".md", StringComparison.Ordinal) ? d : d + ".md")).ToList();
+        var ticketTask = new ImportedTicket(name ?? TicketTaskName.FromFileName(ticketFile), relative, dependsOn, agent ?? front.Agent, front.Ignored);
+        var import = new TicketImport(configPath, [ticketTask], [], original, Render([ticketTask], $"Added from {relative} by `fleet new --ticket`."));
+        ConfigLoader.Parse(import.NewText, configPath);
         return import;
     }
 
@@ -58,12 +83,12 @@ public static class TicketImporter
         File.Move(temporary, import.ConfigPath, overwrite: true);
     }
 
-    private static string Render(IReadOnlyList<ImportedTicket> tickets, string folder)
+    private static string Render(IReadOnlyList<ImportedTicket> tickets, string header)
     {
         if (tickets.Count == 0)
             return "";
         var toml = new StringBuilder();
-        toml.Append(CultureInfo.InvariantCulture, $"\n# Imported from {folder}/ by `fleet import`.\n");
+        toml.Append(CultureInfo.InvariantCulture, $"\n# {header}\n");
         foreach (var ticket in tickets)
         {
             toml.Append("\n[[task]]\n");

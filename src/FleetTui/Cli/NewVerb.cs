@@ -3,12 +3,20 @@ using FleetTui.Core.Session;
 
 namespace FleetTui.Cli;
 
-/// <summary><c>fleet new &lt;task&gt;</c>: declares a task outside fleet.toml and creates its worktree (setup included).</summary>
+/// <summary><c>fleet new &lt;task&gt;</c>: declares a task outside fleet.toml and creates its worktree (setup included); <c>fleet new --ticket FILE</c> adds a ticket's task to fleet.toml (<see cref="NewTicketTask"/>).</summary>
 public static class NewVerb
 {
     public static Command Create(CliContext context)
     {
-        var name = new Argument<string>("task") { Description = "Task name: a-z, 0-9, '.', '_', '-' (it becomes a folder, a branch and a database name)." };
+        var name = new Argument<string?>("task")
+        {
+            Description = "Task name: a-z, 0-9, '.', '_', '-' (it becomes a folder, a branch and a database name). Optional with --ticket.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var ticket = new Option<string?>("--ticket")
+        {
+            Description = "Create the task from a ticket file: added to fleet.toml, named after the file, depends_on and agent from its front matter.",
+        };
         var baseOption = new Option<string?>("--base") { Description = "Branch (or another task, to stack on it) to start from. Default: the fleet's base." };
         var dependsOn = new Option<string[]>("--depends-on") { Description = "Tasks that must merge before this one (repeatable).", AllowMultipleArgumentsPerToken = true };
         var agent = new Option<string?>("--agent") { Description = "Agent preset (claude, codex, aider, gemini, shell, or one from [agents.<name>]). Default: the fleet's." };
@@ -22,10 +30,26 @@ public static class NewVerb
             "Add a task to the fleet (kept in the session state, not in fleet.toml) and create its worktree on a new branch, " +
             "with ports, copied/linked files and the [setup] command. Validates the name and branch like fleet.toml's [[task]].")
         {
-            name, baseOption, dependsOn, agent, branch, ports,
+            name, baseOption, dependsOn, agent, branch, ports, ticket,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(ticket) is { } ticketFile)
+            {
+                if (parse.GetValue(baseOption) is not null || parse.GetValue(branch) is not null
+                    || parse.GetValue(dependsOn) is { Length: > 0 } || parse.GetValue(ports) is { Length: > 0 })
+                {
+                    context.Error.WriteLine("fleet new: --ticket takes depends_on from the ticket's front matter; --base, --branch, --depends-on and --port go in fleet.toml");
+                    return ExitCodes.Usage;
+                }
+                return await NewTicketTask.RunAsync(context, ticketFile, parse.GetValue(name), parse.GetValue(agent), cancellationToken);
+            }
+            if (parse.GetValue(name) is null)
+            {
+                context.Error.WriteLine("fleet new: name the task (or give --ticket FILE)");
+                return ExitCodes.Usage;
+            }
+
             var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
             if (session is null)
                 return exit;

@@ -52,8 +52,8 @@ public class CockpitEndToEndTests
         await using var tmux = new CockpitTmux();
         await tmux.StartAsync(repo, Environment(git), FleetExecutable.Argv());
 
-        // The sidebar lists the tasks and both free tasks get a running shell.
-        var screen = await ScreenAsync(tmux, s => s.Contains("Tasks (3)") && s.Contains("1 api · fleet/api · working") && s.Contains("2 web · fleet/web · working"), "the sidebar and two working panes");
+        // The sidebar lists the tasks and both free tasks get a running shell, idle at its prompt once its output stops.
+        var screen = await ScreenAsync(tmux, s => s.Contains("Tasks (3)") && s.Contains("1 api · fleet/api · idle") && s.Contains("2 web · fleet/web · idle"), "the sidebar and two idle shells");
         screen.ShouldContain("3 docs blocked on api");
 
         // Alt+2 focuses web; typing goes to its shell and echoes there.
@@ -97,7 +97,8 @@ public class CockpitEndToEndTests
         await using var tmux = new CockpitTmux();
         await tmux.StartAsync(git.Root, Environment(git), [.. FleetExecutable.Argv(), "demo", "--dir", Path.Combine(git.Root, "demo")]);
 
-        var screen = await ScreenAsync(tmux, s => s.Contains($"Tasks ({DemoFleet.Tasks.Count})"), "the demo fleet in the sidebar");
+        // Wait for every name, not just the header: a capture may catch a frame still being written.
+        var screen = await ScreenAsync(tmux, s => s.Contains($"Tasks ({DemoFleet.Tasks.Count})") && DemoFleet.Tasks.All(t => s.Contains($" {t.Name}")), "the demo fleet in the sidebar");
         foreach (var task in DemoFleet.Tasks)
             screen.ShouldContain($" {task.Name}");
         await ScreenAsync(tmux, s => s.Contains("· working"), "a demo agent working");

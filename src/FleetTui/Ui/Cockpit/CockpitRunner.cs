@@ -70,7 +70,10 @@ public static class CockpitRunner
             return ExitCodes.Failed;
         }
 
-        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"));
+        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"), user.Detection)
+        {
+            ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
+        };
         await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Config = config }, cancellationToken);
         RunUi(session, user, theme);
         return ExitCodes.Ok;
@@ -93,7 +96,7 @@ public static class CockpitRunner
         Application.MaximumIterationsPerSecond =
             int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120 ? (ushort)fps : DefaultFramesPerSecond;
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
-        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal);
+        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify };
         LogFirstFrame(app);
         fleet.Start();
         app.Run(fleet.Root);

@@ -19,7 +19,7 @@ namespace FleetTui.Ui.Cockpit;
 /// dialogs, and everything else to the focused pane through <see cref="KeyEncoder"/>), lays the panes out on every
 /// change, and turns terminal output into at most one redraw per pane per main-loop iteration.
 /// </summary>
-public sealed class FleetApp : IDisposable
+public sealed partial class FleetApp : IDisposable
 {
     private readonly IApplication _app;
     private readonly ICockpitSession _session;
@@ -150,6 +150,7 @@ public sealed class FleetApp : IDisposable
                     Attach(pane);
                 }
                 RefreshChrome();
+                AlertArrivals(snapshot);
             });
     }
 
@@ -341,6 +342,9 @@ public sealed class FleetApp : IDisposable
                 break;
             case UiCommand.NewTask:
                 ShowNewTaskForm();
+                break;
+            case UiCommand.NextAttention or UiCommand.RestartAgentContinue or UiCommand.StopAgent or UiCommand.MarkFocusedTaskDone or UiCommand.ShowTicket:
+                RunAgentCommand(command);
                 break;
         }
     }

@@ -2,15 +2,19 @@ using FleetTui.Core.Agents;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
 using FleetTui.Core.Worktrees;
+using FleetTui.Terminal.Input;
 using FleetTui.Terminal.Pty;
+using FleetTui.Ui.Agents;
 using FleetTui.Ui.Panes;
 
 namespace FleetTui.Ui.Cockpit;
 
 /// <summary>
 /// The cockpit's face on a <see cref="FleetSession"/>: it runs each active task's agent on a PTY (as the session's
-/// <see cref="IAgentLauncher"/>), reports the agent's life back as <see cref="SessionCommand.UpdateAgent"/>, turns
-/// session events into <see cref="SnapshotChanged"/>, and asks for a status refresh every two seconds.
+/// <see cref="IAgentLauncher"/>, planned by <see cref="TaskLaunchPlanner"/>), watches it with an <see cref="AgentStateMonitor"/>
+/// (terminal evidence) and the <see cref="AgentSignalWatcher"/> (hooks), reports each state as
+/// <see cref="SessionCommand.UpdateAgent"/>, turns session events into <see cref="SnapshotChanged"/>, and asks for a
+/// status refresh every two seconds.
 /// </summary>
 public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
 {
@@ -20,7 +24,11 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private readonly string? _userShell;
     private readonly Dictionary<string, PaneTerminal> _terminals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Columns, int Rows)> _sizes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgentStateMonitor> _monitors = new(StringComparer.Ordinal);
+    private readonly HashSet<PaneTerminal> _handedOver = [];
+    private readonly AgentStateDetectorOptions _detectorOptions;
     private readonly Lock _lock = new();
+    private AgentSignalWatcher? _signals;
     // Orders "started" and "exited" reports of one agent: the session applies commands in the order they were sent.
     private readonly Lock _agentStateOrder = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -28,16 +36,34 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private Task? _eventPump;
     private Task? _statusPump;
 
-    public FleetCockpitSession(IPtyHost host, string? userShell)
+    public FleetCockpitSession(IPtyHost host, string? userShell, AgentStateDetectorOptions? detectorOptions = null)
     {
         _host = host;
         _userShell = userShell;
+        _detectorOptions = detectorOptions ?? AgentStateDetectorOptions.Default;
     }
+
+    /// <summary>
+    /// How to run this fleet executable, when the user enabled Claude Code hooks (<c>[hooks] claude = true</c>): tasks on
+    /// the claude preset then get hooks calling <c>fleet signal</c> in their worktree's own settings. Null: no hooks.
+    /// </summary>
+    public IReadOnlyList<string>? ClaudeHooksFleetArgv { get; init; }
+
+    /// <summary>How long a stop waits after SIGINT, and again after SIGTERM, before the next signal.</summary>
+    public TimeSpan StopStep { get; init; } = AgentStopper.DefaultStep;
 
     /// <summary>Opens the session (recovering state) with this object as its agent launcher.</summary>
     public async Task OpenAsync(FleetSessionOptions options, CancellationToken cancellationToken)
     {
         _session = await FleetSession.OpenAsync(options with { AgentLauncher = this }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _signals = new AgentSignalWatcher(_session.Repository.CommonDir, OnHookSignals);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the watch, states come from the terminal alone.
+        }
         var subscription = _session.Subscribe();
         _eventPump = Task.Run(async () =>
         {
@@ -104,52 +130,151 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         return ValueTask.CompletedTask;
     }
 
-    private void Launch(TaskSnapshot task, bool replace = false)
+    private void Launch(TaskSnapshot task, bool replace = false, bool continueSession = false)
     {
         PaneTerminal terminal;
+        PaneTerminal? old;
+        AgentStateMonitor? oldMonitor;
         lock (_lock)
         {
             if (!replace && _terminals.ContainsKey(task.Name))
                 return;
             var (columns, rows) = _sizes.GetValueOrDefault(task.Name, (80, 24));
-            if (_terminals.Remove(task.Name, out var old))
-                old.Dispose();
+            _terminals.Remove(task.Name, out old);
+            _monitors.Remove(task.Name, out oldMonitor);
             terminal = new PaneTerminal(columns, rows);
             _terminals[task.Name] = terminal;
         }
-        var options = AgentCommandLine.For(Snapshot, task, Session.Repository, _userShell);
-        // Subscribe before starting: a program that dies at once must still be reported.
-        terminal.Exited += () => ReportExit(task.Name, terminal);
-        terminal.Start(_host, options);
-        lock (_agentStateOrder)
+        // The old agent's reports stop first; then it is hung up in the background: never under our lock (its output
+        // thread may be waiting for a monitor that waits for us) and never on the UI thread (hang-up has grace periods).
+        oldMonitor?.Dispose();
+        if (old is not null)
+            _ = Task.Run(old.Dispose);
+
+        var result = TaskLaunchPlanner.Plan(Snapshot, task, Session.Repository, _userShell, Environment.GetEnvironmentVariable("PATH"), continueSession);
+        var hints = result is AgentLaunchResult.Ready ready ? ready.Plan.Hints : AgentStatePatterns.Generic;
+        var stdin = (result as AgentLaunchResult.Ready)?.Plan is { StdinText: { } text } plan ? (Text: text, plan.StdinSubmit) : default((string Text, string Submit)?);
+        var monitor = new AgentStateMonitor(terminal, new AgentStateDetector(hints, _detectorOptions), state => Report(task.Name, terminal, state, stdin));
+        lock (_lock)
         {
-            // A program that already exited has been reported by ReportExit; "working" must not overwrite that.
-            if (terminal.ExitStatus is null)
+            if (!ReferenceEquals(_terminals.GetValueOrDefault(task.Name), terminal))
             {
-                var state = terminal.StartError is null ? new AgentState(AgentActivity.Working) : new AgentState(AgentActivity.Exited, ExitCode: 127);
-                SendAndNotify(new SessionCommand.UpdateAgent(task.Name, state));
+                monitor.Dispose(); // replaced meanwhile by a faster restart
+                return;
             }
+            _monitors[task.Name] = monitor;
         }
+
+        switch (result)
+        {
+            case AgentLaunchResult.Ready { Plan: var launch }:
+                try
+                {
+                    if (launch.Files.Count > 0 || launch.ExcludePatterns.Count > 0)
+                        AgentLaunchFiles.WriteAsync(new GitCli(), launch).GetAwaiter().GetResult();
+                    if (ClaudeHooksFleetArgv is { } fleetArgv && launch.Preset == "claude")
+                        InstallClaudeHooks(terminal, launch, fleetArgv);
+                    terminal.Start(_host, TaskLaunchPlanner.SpawnOptions(launch));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or GitException)
+                {
+                    terminal.Fail($"could not prepare {task.Name}'s worktree: {e.Message}");
+                }
+                break;
+            case AgentLaunchResult.Failed failed:
+                terminal.Fail(failed.Message);
+                break;
+        }
+
+        if (terminal.StartError is { } error)
+        {
+            // Nothing runs: the pane keeps the message (with the command tried) and the task shows "exited 127".
+            lock (_agentStateOrder)
+                SendAndNotify(new SessionCommand.UpdateAgent(task.Name, new AgentState(AgentActivity.Exited, StateSource.Process, ExitCode: 127)));
+        }
+        else
+        {
+            monitor.ObserveStarted();
+        }
+        _signals?.Poll(task.Name);
         TerminalStarted?.Invoke(task.Name);
     }
 
-    private void ReportExit(string task, PaneTerminal terminal)
+    /// <summary>Hooks are a bonus over the terminal's evidence: a failure is said in the pane, and the agent starts anyway.</summary>
+    private static void InstallClaudeHooks(PaneTerminal terminal, AgentLaunchPlan launch, IReadOnlyList<string> fleetArgv)
     {
-        if (terminal.ExitStatus is not { } status || TerminalFor(task) != terminal)
+        try
+        {
+            ClaudeHooksInstaller.InstallAsync(new GitCli(), launch.WorkingDirectory, launch.Task, fleetArgv).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or GitException)
+        {
+            terminal.Terminal.Feed($"\e[33mfleet: Claude Code hooks not installed: {e.Message}\e[0m\r\n");
+        }
+    }
+
+    private void Report(string task, PaneTerminal terminal, AgentState state, (string Text, string Submit)? stdin)
+    {
+        if (TerminalFor(task) != terminal)
             return;
-        var state = new AgentState(AgentActivity.Exited, StateSource.Process, status.ExitCode, status.Signal);
         lock (_agentStateOrder)
             SendAndNotify(new SessionCommand.UpdateAgent(task, state));
+        // The stdin handover: type the ticket once the agent first shows it is ready for input.
+        if (stdin is { } handover && state.Activity is AgentActivity.Idle or AgentActivity.WaitingForInput)
+        {
+            lock (_lock)
+            {
+                if (!_handedOver.Add(terminal))
+                    return;
+            }
+            terminal.Write(PasteEncoder.Encode(handover.Text, terminal.InputModes));
+            terminal.Write(System.Text.Encoding.UTF8.GetBytes(handover.Submit));
+        }
+    }
+
+    private void OnHookSignals(string task, IReadOnlyList<AgentObservation.Hook> hooks)
+    {
+        AgentStateMonitor? monitor;
+        lock (_lock)
+            monitor = _monitors.GetValueOrDefault(task);
+        foreach (var hook in hooks)
+            monitor?.ObserveHook(hook);
     }
 
     // Agent updates change the snapshot without publishing an event, so tell the UI ourselves.
-    private void SendAndNotify(SessionCommand command) =>
-        Session.SendAsync(command).ContinueWith(_ => SnapshotChanged?.Invoke(), TaskScheduler.Default);
-
-    public void RestartAgent(string task)
+    private void SendAndNotify(SessionCommand command)
     {
-        if (Snapshot.FindTask(task) is { Phase: TaskPhase.Active } snapshot)
-            Launch(snapshot, replace: true);
+        try
+        {
+            Session.SendAsync(command).ContinueWith(_ => SnapshotChanged?.Invoke(), TaskScheduler.Default);
+        }
+        catch (ObjectDisposedException)
+        {
+            // closing: nobody is listening any more
+        }
+    }
+
+    public void RestartAgent(string task) => RestartAgent(task, continueSession: false);
+
+    public void RestartAgent(string task, bool continueSession)
+    {
+        // A task in review (or done) still has its worktree: its agent may be restarted, e.g. to resolve a conflict.
+        if (Snapshot.FindTask(task) is { Phase: TaskPhase.Active or TaskPhase.Done or TaskPhase.Review } snapshot)
+            Launch(snapshot, replace: true, continueSession);
+    }
+
+    public void StopAgent(string task)
+    {
+        if (TerminalFor(task) is { IsRunning: true } terminal)
+            _ = AgentStopper.StopAsync(terminal, StopStep);
+    }
+
+    public Task MarkDoneAsync(string task) => Session.SendAsync(new SessionCommand.MarkDone(task));
+
+    public TaskTicket? TicketFor(string task)
+    {
+        var snapshot = Snapshot;
+        return TaskTicketReader.Read(snapshot.Config, Session.Repository.Root, snapshot.Config.FindTask(task));
     }
 
     public async Task<IReadOnlyList<string>> DescribeLossAsync(string task)
@@ -165,8 +290,13 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     public async Task DestroyTaskAsync(string task)
     {
         PaneTerminal? terminal;
+        AgentStateMonitor? monitor;
         lock (_lock)
+        {
             _terminals.Remove(task, out terminal);
+            _monitors.Remove(task, out monitor);
+        }
+        monitor?.Dispose();
         terminal?.Dispose();
         await Session.SendAsync(new SessionCommand.DestroyTask(task, Force: true)).ConfigureAwait(false);
     }
@@ -177,12 +307,18 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     public void Dispose()
     {
         _stopping.Cancel();
+        _signals?.Dispose();
         List<PaneTerminal> terminals;
+        List<AgentStateMonitor> monitors;
         lock (_lock)
         {
             terminals = [.. _terminals.Values];
             _terminals.Clear();
+            monitors = [.. _monitors.Values];
+            _monitors.Clear();
         }
+        foreach (var monitor in monitors)
+            monitor.Dispose();
         // Hang up every agent in parallel: each may take its grace period.
         Parallel.ForEach(terminals, t => t.Dispose());
         try

@@ -7,7 +7,7 @@ namespace FleetTui.Ui.Cockpit;
 /// What the cockpit needs from the fleet: snapshots, each task's terminal, and commands. The UI never calls git or the
 /// PTY itself, so the session can later move into a background server and this becomes a client over a socket.
 /// </summary>
-public interface ICockpitSession : IDisposable
+public interface ICockpitSession : IDisposable, IAgentLifecycle
 {
     SessionSnapshot Snapshot { get; }
 

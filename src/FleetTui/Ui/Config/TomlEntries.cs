@@ -48,6 +48,19 @@ public static class TomlEntries
             ? text.Value ?? ""
             : throw new ConfigException(displayName, entry.ValuePosition, $"'{entry.Key}' must be a string");
 
+    /// <summary>An integer in <paramref name="min"/>..<paramref name="max"/>.</summary>
+    public static long Integer(TomlEntry entry, string displayName, long min, long max) =>
+        entry.Value is IntegerValueSyntax number
+            ? number.Value >= min && number.Value <= max
+                ? number.Value
+                : throw new ConfigException(displayName, entry.ValuePosition, $"'{entry.Key}' must be between {min} and {max} (got {number.Value})")
+            : throw new ConfigException(displayName, entry.ValuePosition, $"'{entry.Key}' must be an integer");
+
+    public static bool Bool(TomlEntry entry, string displayName) =>
+        entry.Value is BooleanValueSyntax flag
+            ? flag.Value
+            : throw new ConfigException(displayName, entry.ValuePosition, $"'{entry.Key}' must be true or false");
+
     /// <summary>A string or an array of strings, each with its position.</summary>
     public static IReadOnlyList<(string Text, SourcePosition Position)> StringList(TomlEntry entry, string displayName)
     {

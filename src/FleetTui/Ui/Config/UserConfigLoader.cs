@@ -1,3 +1,4 @@
+using FleetTui.Core.Agents;
 using FleetTui.Core.Config;
 using FleetTui.Ui.Keys;
 
@@ -10,6 +11,15 @@ namespace FleetTui.Ui.Config;
 /// [keys]
 /// prefix = "ctrl+a"
 /// zoom = ["prefix z", "alt+z"]
+/// [notify]
+/// waiting = ["bell", "osc9"]
+/// exited = ["osc9"]
+/// [hooks]
+/// claude = true
+/// [detection]
+/// debounce_ms = 400        # a state must hold this long before it shows (hooks and exits show at once)
+/// hook_override_ms = 1500  # how long other evidence must hold to contradict the last hook
+/// quiet_ms = 3000          # no output for this long counts as idle (when nothing better is known)
 /// </code>
 /// Unknown keys, unknown commands, bad key names and one key bound to two commands are errors with file:line:col.
 /// </summary>
@@ -33,6 +43,9 @@ public static class UserConfigLoader
         var entries = TomlEntries.Read(text, displayName);
         string? theme = null;
         var prefix = Keymap.DefaultPrefix;
+        var notify = NotifySettings.None;
+        var claudeHooks = false;
+        var detection = AgentStateDetectorOptions.Default;
         foreach (var entry in entries)
         {
             switch (entry.Table, entry.Key)
@@ -46,10 +59,34 @@ public static class UserConfigLoader
                     break;
                 case ("keys", _):
                     break;
+                case ("notify", "waiting"):
+                    notify = notify with { Waiting = Alerts(entry, displayName) };
+                    break;
+                case ("notify", "exited"):
+                    notify = notify with { Exited = Alerts(entry, displayName) };
+                    break;
+                case ("hooks", "claude"):
+                    claudeHooks = TomlEntries.Bool(entry, displayName);
+                    break;
+                case ("detection", "debounce_ms"):
+                    detection = detection with { Debounce = Milliseconds(entry, displayName) };
+                    break;
+                case ("detection", "hook_override_ms"):
+                    detection = detection with { HookOverride = Milliseconds(entry, displayName) };
+                    break;
+                case ("detection", "quiet_ms"):
+                    detection = detection with { QuietAfter = Milliseconds(entry, displayName) };
+                    break;
+                case ("detection", _):
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [detection] (known: debounce_ms, hook_override_ms, quiet_ms)");
+                case ("hooks", _):
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [hooks] (known: claude)");
+                case ("notify", _):
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [notify] (known: waiting, exited)");
                 case ("", _):
-                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys], [notify], [hooks], [detection])");
                 default:
-                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys])");
+                    throw new ConfigException(displayName, entry.Position, $"unknown table [{entry.Table}] (known: [keys], [notify], [hooks], [detection])");
             }
         }
 
@@ -67,8 +104,20 @@ public static class UserConfigLoader
             keymap = keymap.Rebind(command, sequences);
         }
         RefuseClashes(keymap, entries, displayName);
-        return new UserConfig(keymap, theme);
+        return new UserConfig(keymap, theme) { Notify = notify, ClaudeHooks = claudeHooks, Detection = detection };
     }
+
+    private static TimeSpan Milliseconds(TomlEntry entry, string displayName) =>
+        TimeSpan.FromMilliseconds(TomlEntries.Integer(entry, displayName, 0, 60_000));
+
+    private static List<OuterAlert> Alerts(TomlEntry entry, string displayName) =>
+        TomlEntries.StringList(entry, displayName).Select(item => item.Text switch
+        {
+            "bell" => OuterAlert.Bell,
+            "osc9" => OuterAlert.Osc9,
+            "osc777" => OuterAlert.Osc777,
+            _ => throw new ConfigException(displayName, item.Position, $"unknown alert '{item.Text}' in [notify] {entry.Key} (known: bell, osc9, osc777)"),
+        }).Distinct().ToList();
 
     private static void RefuseClashes(Keymap keymap, IReadOnlyList<TomlEntry> entries, string displayName)
     {

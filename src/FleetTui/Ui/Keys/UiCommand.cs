@@ -30,4 +30,14 @@ public enum UiCommand
     FocusPane9,
     /// <summary>The prefix pressed twice sends the prefix key itself to the focused pane.</summary>
     SendPrefix,
+    /// <summary>Focus the next task that needs attention (waiting for input, exited, setup failed, in review).</summary>
+    NextAttention,
+    /// <summary>Restart the focused agent with its preset's continue arguments (resume the conversation).</summary>
+    RestartAgentContinue,
+    /// <summary>Stop the focused agent: SIGINT, then SIGTERM, then SIGKILL.</summary>
+    StopAgent,
+    /// <summary>Mark the focused pane's task done by hand (its phase becomes Done).</summary>
+    MarkFocusedTaskDone,
+    /// <summary>Show the focused task's ticket (and the fleet's context) in an overlay.</summary>
+    ShowTicket,
 }

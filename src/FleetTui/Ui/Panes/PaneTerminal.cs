@@ -15,6 +15,7 @@ public sealed class PaneTerminal : IDisposable
     private readonly Lock _processLock = new();
     private readonly List<byte[]> _repliesBeforeStart = [];
     private IPtyProcess? _process;
+    private readonly TaskCompletionSource<PtyExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _changeSignalled;
 
     public PaneTerminal(int columns, int rows)
@@ -31,6 +32,12 @@ public sealed class PaneTerminal : IDisposable
 
     /// <summary>Raised once on a background thread when the program exited (not coalesced with <see cref="Changed"/>).</summary>
     public event Action? Exited;
+
+    /// <summary>
+    /// Raised on the PTY thread after each chunk of output was parsed, with its size in bytes (not coalesced: the agent
+    /// state monitor counts activity; keep handlers cheap).
+    /// </summary>
+    public event Action<int>? Output;
 
     /// <summary>Null while the program runs (or before it starts).</summary>
     public PtyExitStatus? ExitStatus { get; private set; }
@@ -54,6 +61,7 @@ public sealed class PaneTerminal : IDisposable
             {
                 Terminal.Feed(chunk);
                 SignalChange();
+                Output?.Invoke(chunk.Length);
             });
             lock (_processLock)
             {
@@ -66,15 +74,48 @@ public sealed class PaneTerminal : IDisposable
             {
                 ExitStatus = t.IsCompletedSuccessfully ? t.Result : PtyExitStatus.Unknown;
                 SignalChange();
+                _exited.TrySetResult(ExitStatus.Value);
                 Exited?.Invoke();
             }, TaskScheduler.Default);
         }
         catch (PtySpawnException e)
         {
-            StartError = $"could not start {string.Join(' ', options.Arguments)}: {e.Message}";
-            Terminal.Feed($"\e[31m{StartError}\e[0m\r\n");
-            SignalChange();
+            Fail($"could not start {string.Join(' ', options.Arguments)}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The program will not start (command not found, ticket missing…): the pane keeps <paramref name="message"/> on
+    /// screen, plainly, instead of a program that flashes and dies.
+    /// </summary>
+    public void Fail(string message)
+    {
+        StartError = message;
+        Terminal.Feed($"\e[31m{message.Replace("\n", "\r\n", StringComparison.Ordinal)}\e[0m\r\n");
+        SignalChange();
+    }
+
+    /// <summary>Completes with the exit status once the program exited (never when it did not start).</summary>
+    public Task<PtyExitStatus> WhenExited => _exited.Task;
+
+    /// <summary>The terminal's foreground process group (another than <see cref="ProcessId"/>: a child runs in the foreground).</summary>
+    public int? ForegroundProcessGroup
+    {
+        get
+        {
+            lock (_processLock)
+                return _process?.ForegroundProcessGroup;
+        }
+    }
+
+    /// <summary>Sends a signal to the program's process group; ignored when it is not running.</summary>
+    public void Signal(int signal)
+    {
+        IPtyProcess? process;
+        lock (_processLock)
+            process = _process;
+        if (ExitStatus is null)
+            process?.Signal(signal);
     }
 
     /// <summary>Bytes for the program (keys, paste, mouse, replies); dropped when it is not running.</summary>

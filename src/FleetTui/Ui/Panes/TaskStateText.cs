@@ -26,7 +26,7 @@ public static class TaskStateText
         AgentActivity.Working => "working",
         AgentActivity.WaitingForInput => "waiting for input",
         AgentActivity.Idle => "idle",
-        AgentActivity.Exited when agent.Signal is { } signal => $"killed by signal {signal}",
+        AgentActivity.Exited when agent.Signal is { } signal => $"killed by {FleetTui.Terminal.Pty.UnixSignal.Name(signal)}",
         AgentActivity.Exited => $"exited {agent.ExitCode?.ToString() ?? "?"}",
         _ => agent.Activity.ToString(),
     };
@@ -40,9 +40,19 @@ public static class TaskStateText
         _ => "",
     };
 
-    /// <summary>Needs a human: waiting for input, exited with an error, setup failed, in review.</summary>
+    /// <summary>
+    /// Needs a human: its agent waits for input or exited (whatever the code: finished or crashed, someone must look),
+    /// its setup failed, or it is in review. A task marked done by hand needs nothing more.
+    /// </summary>
     public static bool NeedsAttention(TaskSnapshot task) =>
         task.Phase is TaskPhase.SetupFailed or TaskPhase.Review or TaskPhase.Missing
-        || task.Agent.Activity == AgentActivity.WaitingForInput
-        || (task.Agent.Activity == AgentActivity.Exited && task.Agent.ExitCode != 0);
+        || (task.Phase == TaskPhase.Active && task.Agent.Activity is AgentActivity.WaitingForInput or AgentActivity.Exited);
+
+    /// <summary>
+    /// Where a running agent's state came from, for the sidebar ("hook", "signal", "screen", "activity", "process"), marked
+    /// "unsure" when the detector's confidence is below one half (output timing alone, or sources that disagree); null when not running.
+    /// </summary>
+    public static string? Source(AgentState agent) => agent.IsRunning
+        ? agent.Source.ToString().ToLowerInvariant() + (agent.Confidence < 0.5 ? " (unsure)" : "")
+        : null;
 }

@@ -26,7 +26,8 @@ public static class SidebarPresenter
                 new StyledRun(head, headRole),
                 new StyledRun(Fit(" " + state, Math.Max(0, width - head.Length)), isSelected ? TextRole.Selected : StateRole(task)),
             ]));
-            lines.Add(StyledLine.Of(Fit("   " + Details(task, now), width), TextRole.Muted));
+            var source = task.Phase == TaskPhase.Active && TaskStateText.Source(task.Agent) is { } from ? $"via {from} · " : "";
+            lines.Add(StyledLine.Of(Fit("   " + source + Details(task, now), width), TextRole.Muted));
             foreach (var file in task.Status?.OutOfScope.Take(2) ?? [])
                 lines.Add(StyledLine.Of(Fit($"   ⚠ out of scope: {file}", width), TextRole.Warning));
             if (task.Status?.OutOfScope.Count > 2)

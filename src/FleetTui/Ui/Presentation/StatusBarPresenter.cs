@@ -10,7 +10,7 @@ public static class StatusBarPresenter
     {
         var left = $" {ModeText(mode, awaitingPrefix)} │ {focusedTask ?? "no task"} ";
         if (attention > 0)
-            left += $"│ {attention} need{(attention == 1 ? "s" : "")} attention ";
+            left += $"│ {attention} need{(attention == 1 ? "s" : "")} attention{(keymap.FirstKeyText(UiCommand.NextAttention) is { } jump ? $" ({jump})" : "")} ";
         var hints = mode switch
         {
             CockpitMode.Scroll => "↑↓ PgUp PgDn scroll · / search · n next · v select · y copy · q/Esc leave",

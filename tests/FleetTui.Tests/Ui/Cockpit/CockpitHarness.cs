@@ -1,5 +1,6 @@
 using System.Text;
 using FleetTui.Ui.Cockpit;
+using FleetTui.Ui.Config;
 using FleetTui.Ui.Keys;
 using FleetTui.Ui.Themes;
 using Terminal.Gui.App;
@@ -15,12 +16,15 @@ internal sealed class CockpitHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public CockpitHarness(FakeCockpitSession session, int width = 120, int height = 30, Keymap? keymap = null)
+    public CockpitHarness(FakeCockpitSession session, int width = 120, int height = 30, Keymap? keymap = null, NotifySettings? notify = null)
     {
         Session = session;
         App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text));
+        Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text))
+        {
+            Notify = notify ?? NotifySettings.None,
+        };
         _token = App.Begin(Fleet.Root);
         Fleet.Start();
         Draw();

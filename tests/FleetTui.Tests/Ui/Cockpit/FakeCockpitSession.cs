@@ -71,6 +71,26 @@ internal sealed class FakeCockpitSession : ICockpitSession
 
     public void RestartAgent(string task) => Restarted.Add(task);
 
+    public List<(string Task, bool Continue)> RestartedWith { get; } = [];
+
+    public List<string> Stopped { get; } = [];
+
+    public List<string> MarkedDone { get; } = [];
+
+    public Dictionary<string, TaskTicket> Tickets { get; } = [];
+
+    public void RestartAgent(string task, bool continueSession) => RestartedWith.Add((task, continueSession));
+
+    public void StopAgent(string task) => Stopped.Add(task);
+
+    public Task MarkDoneAsync(string task)
+    {
+        MarkedDone.Add(task);
+        return System.Threading.Tasks.Task.CompletedTask;
+    }
+
+    public TaskTicket? TicketFor(string task) => Tickets.GetValueOrDefault(task);
+
     public Task<IReadOnlyList<string>> DescribeLossAsync(string task) =>
         System.Threading.Tasks.Task.FromResult<IReadOnlyList<string>>(["uncommitted: src/api.cs", "unmerged commit: abc1234 add api"]);
 

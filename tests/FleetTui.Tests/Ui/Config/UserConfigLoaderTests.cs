@@ -55,4 +55,48 @@ public class UserConfigLoaderTests
         UserConfigLoader.DefaultPath(name => name == "XDG_CONFIG_HOME" ? "/x" : "/home/u").ShouldBe("/x/fleet/config.toml");
         UserConfigLoader.DefaultPath(name => name == "HOME" ? "/home/u" : null).ShouldBe("/home/u/.config/fleet/config.toml");
     }
+
+    [Fact]
+    public void Reads_which_alerts_go_to_the_outer_terminal_per_event()
+    {
+        var config = UserConfigLoader.Parse("[notify]\nwaiting = [\"bell\", \"osc9\"]\nexited = \"osc777\"\n");
+
+        config.Notify.Waiting.ShouldBe([OuterAlert.Bell, OuterAlert.Osc9]);
+        config.Notify.Exited.ShouldBe([OuterAlert.Osc777]);
+    }
+
+    [Fact]
+    public void Sends_no_alert_unless_asked()
+    {
+        UserConfigLoader.Parse("").Notify.ShouldBe(NotifySettings.None);
+        UserConfig.Default.Notify.Waiting.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("[notify]\nwaiting = [\"bel\"]", "config.toml:2:12: unknown alert 'bel' in [notify] waiting (known: bell, osc9, osc777)")]
+    [InlineData("[notify]\nfinished = []", "config.toml:2:1: unknown key 'finished' in [notify]")]
+    [InlineData("[notify]\nwaiting = 1", "config.toml:2:")]
+    public void Rejects_bad_notify_settings_with_file_line_and_column(string text, string expected) =>
+        Should.Throw<ConfigException>(() => UserConfigLoader.Parse(text)).Message.ShouldContain(expected);
+
+    [Fact]
+    public void Claude_hooks_are_off_unless_enabled()
+    {
+        UserConfigLoader.Parse("").ClaudeHooks.ShouldBeFalse();
+        UserConfigLoader.Parse("[hooks]\nclaude = true\n").ClaudeHooks.ShouldBeTrue();
+        Should.Throw<ConfigException>(() => UserConfigLoader.Parse("[hooks]\nclaude = \"yes\"")).Message.ShouldContain("config.toml:2:10: 'claude' must be true or false");
+    }
+
+    [Fact]
+    public void Reads_the_detection_timings_in_milliseconds()
+    {
+        var detection = UserConfigLoader.Parse("[detection]\ndebounce_ms = 250\nhook_override_ms = 1000\nquiet_ms = 5000\n").Detection;
+
+        detection.Debounce.ShouldBe(TimeSpan.FromMilliseconds(250));
+        detection.HookOverride.ShouldBe(TimeSpan.FromSeconds(1));
+        detection.QuietAfter.ShouldBe(TimeSpan.FromSeconds(5));
+        UserConfigLoader.Parse("").Detection.ShouldBe(FleetTui.Core.Agents.AgentStateDetectorOptions.Default);
+        Should.Throw<ConfigException>(() => UserConfigLoader.Parse("[detection]\ndebounce_ms = -1")).Message
+            .ShouldContain("config.toml:2:15: 'debounce_ms' must be between 0 and 60000 (got -1)");
+    }
 }

@@ -1,0 +1,89 @@
+using FleetTui.Core.Session;
+using FleetTui.Ui.Config;
+using FleetTui.Ui.Keys;
+using FleetTui.Ui.Presentation;
+using FleetTui.Ui.Views;
+using GuiKey = Terminal.Gui.Input.Key;
+
+namespace FleetTui.Ui.Cockpit;
+
+/// <summary>The agents' side of the cockpit: attention (jump, outer-terminal alerts), lifecycle keys and the ticket view.</summary>
+public sealed partial class FleetApp
+{
+    private SessionSnapshot? _alertedSnapshot;
+
+    /// <summary>What to send the outer terminal when a task needs attention (<c>[notify]</c> in the user config).</summary>
+    public NotifySettings Notify { get; init; } = NotifySettings.None;
+
+    private void RunAgentCommand(UiCommand command)
+    {
+        var task = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
+        switch (command)
+        {
+            case UiCommand.NextAttention:
+                if (AttentionPresenter.Next(_session.Snapshot, _focused) is var next and >= 0)
+                    Focus(next);
+                break;
+            case UiCommand.RestartAgentContinue when task is not null:
+                _session.RestartAgent(task, continueSession: true);
+                break;
+            case UiCommand.StopAgent when task is not null:
+                _session.StopAgent(task);
+                break;
+            case UiCommand.MarkFocusedTaskDone when task is not null:
+                _ = _session.MarkDoneAsync(task);
+                break;
+            case UiCommand.ShowTicket when task is not null:
+                ShowTicket(task);
+                break;
+        }
+    }
+
+    private void ShowTicket(string task)
+    {
+        var ticket = _session.TicketFor(task);
+        var offset = 0;
+        IReadOnlyList<StyledLine> Render()
+        {
+            var screen = _app.Screen;
+            return TicketPresenter.Lines(task, ticket, Math.Max(10, screen.Width - 8), Math.Max(5, screen.Height - 3), ref offset);
+        }
+        ShowOverlay(Render(), key =>
+        {
+            var page = Math.Max(1, _app.Screen.Height - 8);
+            switch (GuiKeyTranslator.ToChord(key)?.Key)
+            {
+                case "up" or "k": offset--; break;
+                case "down" or "j": offset++; break;
+                case "pageup": offset -= page; break;
+                case "pagedown" or "space": offset += page; break;
+                case "home" or "g": offset = 0; break;
+                case "end" or "G": offset = int.MaxValue / 2; break;
+                default:
+                    CloseOverlay();
+                    return true;
+            }
+            if (ticket is null)
+            {
+                CloseOverlay();
+                return true;
+            }
+            _overlay.Lines = Render();
+            PlaceOverlay();
+            return true;
+        });
+    }
+
+    /// <summary>Called with each new snapshot on the UI thread: alerts the outer terminal about tasks that just started needing attention.</summary>
+    private void AlertArrivals(SessionSnapshot snapshot)
+    {
+        var before = _alertedSnapshot ?? snapshot;
+        _alertedSnapshot = snapshot;
+        foreach (var arrival in AttentionPresenter.Arrivals(before, snapshot))
+        {
+            var alerts = arrival.Kind == AttentionKind.Waiting ? Notify.Waiting : Notify.Exited;
+            foreach (var alert in alerts)
+                _writeToOuterTerminal(OuterTerminal.AlertSequence(alert, arrival.Message));
+        }
+    }
+}
