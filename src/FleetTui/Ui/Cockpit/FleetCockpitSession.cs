@@ -3,6 +3,7 @@ using FleetTui.Core.Git;
 using FleetTui.Core.Session;
 using FleetTui.Core.Worktrees;
 using FleetTui.Terminal.Pty;
+using FleetTui.Ui.Merging;
 using FleetTui.Ui.Panes;
 
 namespace FleetTui.Ui.Cockpit;
@@ -25,6 +26,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private readonly Lock _agentStateOrder = new();
     private readonly CancellationTokenSource _stopping = new();
     private FleetSession? _session;
+    private SessionMergeDriver? _merges;
     private Task? _eventPump;
     private Task? _statusPump;
 
@@ -38,6 +40,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     public async Task OpenAsync(FleetSessionOptions options, CancellationToken cancellationToken)
     {
         _session = await FleetSession.OpenAsync(options with { AgentLauncher = this }, cancellationToken).ConfigureAwait(false);
+        _merges = new SessionMergeDriver(_session, options.Git);
         var subscription = _session.Subscribe();
         _eventPump = Task.Run(async () =>
         {
@@ -174,8 +177,11 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     public Task CreateTaskAsync(NewTaskRequest request) =>
         Session.SendAsync(new SessionCommand.NewTask(request.Name, Base: request.Base, DependsOn: request.DependsOn, Agent: request.Agent));
 
+    public IMergeDriver Merges => _merges ?? throw new InvalidOperationException("OpenAsync first");
+
     public void Dispose()
     {
+        _merges?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(15));
         _stopping.Cancel();
         List<PaneTerminal> terminals;
         lock (_lock)

@@ -30,4 +30,19 @@ public enum UiCommand
     FocusPane9,
     /// <summary>The prefix pressed twice sends the prefix key itself to the focused pane.</summary>
     SendPrefix,
+    /// <summary>Show the merge-order panel and give it the keyboard (its own keys: <see cref="KeyScope.MergePanel"/>).</summary>
+    FocusMergePanel,
+    MergeNext,
+    MergeAllReady,
+    MergeSelected,
+    RunGate,
+    ShowGateLog,
+    OpenReview,
+    RetryReview,
+    MarkDone,
+    AcceptScope,
+    DropTask,
+    SelectNextTask,
+    SelectPreviousTask,
+    LeavePanel,
 }
