@@ -244,7 +244,7 @@ public sealed class MergePanelController(IMergeDriver driver, IMergePanelHost ho
         lines.Add(StyledLine.Of($"  Nothing was changed. Ask its agent to merge or rebase on {host.Snapshot.BaseBranch}"));
         lines.Add(StyledLine.Of("  and commit; then retry it from the merge panel (r), or drop it (x)."));
         lines.Add(StyledLine.Of(""));
-        lines.Add(StyledLine.Of($"  any key: type to {task.Name}'s pane", TextRole.Muted));
+        lines.Add(StyledLine.Of($"  any key closes this; then keys go to the pane of {task.Name}", TextRole.Muted));
         host.ShowOverlay(lines, _ =>
         {
             host.CloseOverlay();

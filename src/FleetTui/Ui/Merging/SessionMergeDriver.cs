@@ -164,6 +164,9 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
         };
         Change(a =>
         {
+            // A dependent started in this run is then skipped by it (no commits yet): "started" is the news worth keeping.
+            if (activity?.Kind == TaskMergeActivityKind.Skipped && a.For(step.Task)?.Kind == TaskMergeActivityKind.Started)
+                activity = null;
             var next = activity is null ? a : a.WithTask(step.Task, activity);
             // The run goes in plan order: once a task is done with, the next queued one is being merged.
             if (activity is { InProgress: false } && next.Tasks.FirstOrDefault(t => t.Value.Kind == TaskMergeActivityKind.Queued) is { Key: { } queued })
