@@ -552,6 +552,8 @@ public sealed class FleetApp : IDisposable, IMergePanelHost
 
     int IMergePanelHost.ScreenHeight => _app.Screen.Height;
 
+    string? IMergePanelHost.RestartAgentKey => _dispatcher.Keymap.FirstKeyText(UiCommand.RestartAgent);
+
     void IMergePanelHost.ShowOverlay(IReadOnlyList<StyledLine> lines, Func<GuiKey, bool> keys) => ShowOverlay(lines, keys);
 
     void IMergePanelHost.CloseOverlay() => CloseOverlay();

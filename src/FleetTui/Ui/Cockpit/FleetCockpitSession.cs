@@ -151,7 +151,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
 
     public void RestartAgent(string task)
     {
-        if (Snapshot.FindTask(task) is { Phase: TaskPhase.Active } snapshot)
+        // A task in review (or done) still has its worktree: its agent may be restarted to merge or rebase the base itself.
+        if (Snapshot.FindTask(task) is { Phase: TaskPhase.Active or TaskPhase.Done or TaskPhase.Review } snapshot)
             Launch(snapshot, replace: true);
     }
 

@@ -9,6 +9,9 @@ public interface IMergePanelHost
 {
     SessionSnapshot Snapshot { get; }
 
+    /// <summary>The key that restarts the focused task's agent (for hints), or null when unbound.</summary>
+    string? RestartAgentKey { get; }
+
     /// <summary>Rows of the screen (a log overlay shows as much as fits).</summary>
     int ScreenHeight { get; }
 

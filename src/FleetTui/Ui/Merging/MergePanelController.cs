@@ -243,6 +243,8 @@ public sealed class MergePanelController(IMergeDriver driver, IMergePanelHost ho
         lines.Add(StyledLine.Of(""));
         lines.Add(StyledLine.Of($"  Nothing was changed. Ask its agent to merge or rebase on {host.Snapshot.BaseBranch}"));
         lines.Add(StyledLine.Of("  and commit; then retry it from the merge panel (r), or drop it (x)."));
+        if (host.RestartAgentKey is { } restart)
+            lines.Add(StyledLine.Of($"  Its agent has exited? {restart} starts it again in its worktree.", TextRole.Muted));
         lines.Add(StyledLine.Of(""));
         lines.Add(StyledLine.Of($"  any key closes this; then keys go to the pane of {task.Name}", TextRole.Muted));
         host.ShowOverlay(lines, _ =>
