@@ -79,6 +79,10 @@ public sealed class MergePanelController(IMergeDriver driver, IMergePanelHost ho
             case UiCommand.LeavePanel:
                 ReleaseKeyboard();
                 return true;
+            case UiCommand.MergeNext or UiCommand.MergeAllReady or UiCommand.MergeSelected when driver.Activity.Running is { } running:
+                // A second run queued behind this one would only plan "nothing ready" and hide this run's summary.
+                Notice($"Still {running}; wait for it to finish.", failed: true);
+                return true;
             case UiCommand.MergeNext:
                 if (Plan().Next is { } next)
                     Start(driver.MergeAsync([next.Name]));

@@ -84,6 +84,20 @@ public class MergePanelControllerTests
     }
 
     [Fact]
+    public void A_merge_asked_for_while_one_runs_is_refused_with_what_is_running()
+    {
+        using var cockpit = Fleet();
+        OpenPanel(cockpit);
+        Driver(cockpit).Activity = MergeActivity.Idle with { Running = "merging every ready task" };
+
+        cockpit.Press(new GuiKey('M'));
+        cockpit.Text.ShouldContain("Still merging every ready");
+        cockpit.Press(GuiKey.G);
+
+        Driver(cockpit).Calls.ShouldBe(["gate catalog"], "a gate may queue behind the merge; a second merge may not");
+    }
+
+    [Fact]
     public void Merging_with_nothing_ready_says_so_and_asks_the_driver_nothing()
     {
         using var cockpit = Fleet(FakeCockpitSession.Task("pricing"));
