@@ -20,45 +20,57 @@ public sealed class SessionMergeDriverTests : IAsyncLifetime
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(30);
     private readonly IsolatedGit _git = new();
     private DemoRepository _repository = null!;
-    private FleetSession _session = null!;
-    private SessionMergeDriver _driver = null!;
+    private FleetSession? _session;
+    private SessionMergeDriver? _driver;
     private readonly ConcurrentQueue<MergeActivity> _seen = new();
 
     public async Task InitializeAsync()
     {
         _repository = await _git.CreateDemoAsync();
+        await OpenAsync(config => config);
+    }
+
+    /// <summary>(Re)opens the session and a driver on it, with the demo's fleet.toml changed by <paramref name="change"/>.</summary>
+    private async Task OpenAsync(Func<FleetConfig, FleetConfig> change)
+    {
+        if (_driver is not null)
+            await _driver!.DisposeAsync();
+        if (_session is not null)
+            await _session.DisposeAsync();
         var gitCli = new GitCli(new GitCliOptions { Environment = _git.Environment.ToDictionary(e => e.Key, string? (e) => e.Value) });
         _session = await FleetSession.OpenAsync(new FleetSessionOptions
         {
             RepositoryDirectory = _repository.RepositoryPath,
-            Config = ConfigLoader.Load(_repository.FleetTomlPath),
+            Config = change(ConfigLoader.Load(_repository.FleetTomlPath)),
             Git = gitCli,
             ExtraSetupEnvironment = _git.Environment,
         });
         _driver = new SessionMergeDriver(_session, gitCli);
-        _driver.ActivityChanged += () => _seen.Enqueue(_driver.Activity);
+        _driver!.ActivityChanged += () => _seen.Enqueue(_driver!.Activity);
     }
 
     public async Task DisposeAsync()
     {
-        await _driver.DisposeAsync();
-        await _session.DisposeAsync();
+        if (_driver is not null)
+            await _driver.DisposeAsync();
+        if (_session is not null)
+            await _session.DisposeAsync();
         _repository.Dispose();
         _git.Dispose();
     }
 
     private async Task FinishAsync(string task)
     {
-        (await _session.SendAsync(new SessionCommand.CreateTask(task))).Succeeded.ShouldBeTrue($"create {task}");
-        var agent = new DemoAgent(DemoScripts.For(task)!, new DemoWorkspace(_session.Current.FindTask(task)!.WorktreePath, _git.Environment),
+        (await _session!.SendAsync(new SessionCommand.CreateTask(task))).Succeeded.ShouldBeTrue($"create {task}");
+        var agent = new DemoAgent(DemoScripts.For(task)!, new DemoWorkspace(_session!.Current.FindTask(task)!.WorktreePath, _git.Environment),
             new DemoAgentOptions { Speed = 1000, AutoApprove = true, ExitWhenDone = true },
             TextWriter.Null, Channel.CreateUnbounded<DemoAgentInput>().Reader, () => 100);
         (await agent.RunAsync()).ShouldBe(0);
-        await _session.SendAsync(new SessionCommand.RefreshStatus());
+        await _session!.SendAsync(new SessionCommand.RefreshStatus());
     }
 
     private async Task<MergeActivity> ActivityAsync(Func<MergeActivity, bool> condition, string what) =>
-        await Eventually.HoldsAsync(() => Task.FromResult(_driver.Activity), condition, what, Slow);
+        await Eventually.HoldsAsync(() => Task.FromResult(_driver!.Activity), condition, what, Slow);
 
     [Fact]
     public async Task Predicts_the_conflict_when_the_second_branch_commits()
@@ -80,16 +92,16 @@ public sealed class SessionMergeDriverTests : IAsyncLifetime
         await FinishAsync("discounts");
         var mainBefore = (await _git.GitAsync(_repository.RepositoryPath, "rev-parse", "main")).Trim();
 
-        await _driver.MergeAsync(null);
+        await _driver!.MergeAsync(null);
 
-        var snapshot = _session.Current;
+        var snapshot = _session!.Current;
         var phases = new[] { snapshot.FindTask("pricing")!, snapshot.FindTask("discounts")! };
         var merged = phases.Where(t => t.Phase == TaskPhase.Merged).ShouldHaveSingleItem();
         var review = phases.Single(t => t.Phase == TaskPhase.Review);
         review.ReviewConflicts.ShouldBe(["src/pricing.sh"]);
         (await _git.GitAsync(_repository.RepositoryPath, "rev-parse", "main")).Trim().ShouldNotBe(mainBefore);
 
-        var activity = _driver.Activity;
+        var activity = _driver!.Activity;
         activity.Running.ShouldBeNull();
         activity.LastResult.ShouldBe($"Merged {merged.Name}; in review: {review.Name}.");
         activity.LastResultFailed.ShouldBeTrue();
@@ -105,13 +117,13 @@ public sealed class SessionMergeDriverTests : IAsyncLifetime
     {
         await FinishAsync("pricing");
 
-        await _driver.RunGateAsync("pricing");
+        await _driver!.RunGateAsync("pricing");
 
-        var gate = _session.Current.FindTask("pricing")!.Gate;
+        var gate = _session!.Current.FindTask("pricing")!.Gate;
         gate.Outcome.ShouldBe(GateOutcome.Passed);
         File.Exists(gate.LogPath).ShouldBeTrue();
-        _driver.Activity.For("pricing")!.ShouldBe(new TaskMergeActivity(TaskMergeActivityKind.GatePassed, $"gate passed (run {gate.RunNumber})"));
-        (await _driver.ReadLogAsync(gate.LogPath!, 50)).ShouldContain(line => line.Contains("sh check.sh"));
+        _driver!.Activity.For("pricing")!.ShouldBe(new TaskMergeActivity(TaskMergeActivityKind.GatePassed, $"gate passed (run {gate.RunNumber})"));
+        (await _driver!.ReadLogAsync(gate.LogPath!, 50)).ShouldContain(line => line.Contains("sh check.sh"));
     }
 
     [Fact]
@@ -119,14 +131,37 @@ public sealed class SessionMergeDriverTests : IAsyncLifetime
     {
         await FinishAsync("pricing");
         await FinishAsync("discounts");
-        await _driver.MergeAsync(null);
-        var review = _session.Current.Tasks.Single(t => t.Phase == TaskPhase.Review).Name;
+        await _driver!.MergeAsync(null);
+        var review = _session!.Current.Tasks.Single(t => t.Phase == TaskPhase.Review).Name;
 
-        await _driver.RetryAsync(review);
-        await _driver.MarkDoneAsync("checkout");
+        await _driver!.RetryAsync(review);
+        await _driver!.MarkDoneAsync("checkout");
 
-        _session.Current.FindTask(review)!.Phase.ShouldBe(TaskPhase.Done);
-        _driver.Activity.LastResult.ShouldBe("checkout has no running work to mark done");
-        _driver.Activity.LastResultFailed.ShouldBeTrue();
+        _session!.Current.FindTask(review)!.Phase.ShouldBe(TaskPhase.Done);
+        _driver!.Activity.LastResult.ShouldBe("checkout has no running work to mark done");
+        _driver!.Activity.LastResultFailed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_task_outside_its_scope_under_block_merges_only_after_the_scope_is_accepted()
+    {
+        await OpenAsync(config => config with { Fleet = config.Fleet with { ScopeEnforcement = ScopeEnforcement.Block } });
+        await FinishAsync("docs");
+        var worktree = _session!.Current.FindTask("docs")!.WorktreePath;
+        await File.WriteAllTextAsync(Path.Combine(worktree, "src", "extra.sh"), "echo extra\n");
+        await _git.GitAsync(worktree, "add", "src/extra.sh");
+        await _git.GitAsync(worktree, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "docs: also a script");
+        await _session!.SendAsync(new SessionCommand.RefreshStatus());
+
+        await _driver!.MergeAsync(["docs"]);
+
+        _session!.Current.FindTask("docs")!.Phase.ShouldNotBe(TaskPhase.Merged);
+        _driver!.Activity.LastResult.ShouldBe("Nothing to merge: docs: 1 file(s) outside its scope: src/extra.sh (accept the scope to merge).");
+
+        await _driver!.AcceptScopeAsync("docs");
+        await _driver!.MergeAsync(["docs"]);
+
+        _session!.Current.FindTask("docs")!.Phase.ShouldBe(TaskPhase.Merged);
+        _driver!.Activity.LastResult.ShouldBe("Merged docs.");
     }
 }
