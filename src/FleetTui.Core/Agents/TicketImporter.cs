@@ -67,36 +67,17 @@ public static class TicketImporter
         foreach (var ticket in tickets)
         {
             toml.Append("\n[[task]]\n");
-            toml.Append(CultureInfo.InvariantCulture, $"name = {Quote(ticket.Name)}\n");
-            toml.Append(CultureInfo.InvariantCulture, $"ticket = {Quote(ticket.Ticket)}\n");
+            toml.Append(CultureInfo.InvariantCulture, $"name = {TomlText.Quote(ticket.Name)}\n");
+            toml.Append(CultureInfo.InvariantCulture, $"ticket = {TomlText.Quote(ticket.Ticket)}\n");
             if (ticket.DependsOn.Count > 0)
-                toml.Append(CultureInfo.InvariantCulture, $"depends_on = [{string.Join(", ", ticket.DependsOn.Select(Quote))}]\n");
+                toml.Append(CultureInfo.InvariantCulture, $"depends_on = {TomlText.Array(ticket.DependsOn)}\n");
             if (ticket.Agent is not null)
-                toml.Append(CultureInfo.InvariantCulture, $"agent = {Quote(ticket.Agent)}\n");
+                toml.Append(CultureInfo.InvariantCulture, $"agent = {TomlText.Quote(ticket.Agent)}\n");
         }
 
         return toml.ToString();
     }
 
-    /// <summary>A TOML basic string.</summary>
-    private static string Quote(string value)
-    {
-        var quoted = new StringBuilder("\"", value.Length + 2);
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => quoted.Append("\\\""),
-                '\\' => quoted.Append("\\\\"),
-                '\n' => quoted.Append("\\n"),
-                '\t' => quoted.Append("\\t"),
-                _ when char.IsControl(c) => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
-                _ => quoted.Append(c),
-            };
-        }
-
-        return quoted.Append('"').ToString();
-    }
 
     private static string Unique(string name, HashSet<string> taken)
     {

@@ -368,8 +368,19 @@ public sealed class FleetSession : IAsyncDisposable
     private async Task<CommandResult> DestroyAsync(string name, bool force)
     {
         var task = _state.Find(name);
-        if (task is null || task.Phase is TaskPhase.Pending or TaskPhase.Blocked)
-            return CommandResult.Failed($"Task '{name}' has no worktree to remove.");
+        if (task is null)
+            return CommandResult.Failed(Definition(name) is null
+                ? $"No task named '{name}'."
+                : $"Task '{name}' has no worktree to remove; it is declared in fleet.toml (delete it there to drop it).");
+        if (task.Phase is TaskPhase.Pending or TaskPhase.Blocked)
+        {
+            if (task.Origin == TaskOrigin.Config)
+                return CommandResult.Failed($"Task '{name}' has no worktree to remove; it is declared in fleet.toml (delete it there to drop it).");
+            // A task added by `fleet new` that never got a worktree (still blocked): dropping it loses nothing.
+            Forget(task);
+            Publish(v => new SessionEvent.TaskDestroyed(v, name, false));
+            return CommandResult.Ok($"Removed task '{name}' (it had no worktree yet).");
+        }
         if (task.Phase == TaskPhase.SettingUp)
             return CommandResult.Failed($"Task '{name}' is still setting up; wait for it to finish.");
 

@@ -47,15 +47,21 @@ public static class DemoVerb
                 if (openCockpit is not null && !parseResult.GetValue(noUi))
                     return await openCockpit(repository, cancellationToken);
 
-                await context.Out.WriteLineAsync();
-                await context.Out.WriteAsync(DemoFleetTable.Render());
-                await context.Out.WriteLineAsync();
-                await context.Out.WriteLineAsync(repository.Owned
-                    ? $"Removing it now (pass --keep to keep it and explore: cd {repository.RepositoryPath})."
-                    : $"Kept: cd {repository.RepositoryPath}");
-                return ExitCodes.Ok;
+                return await PrintFleetAsync(context, repository);
             }
         });
         return command;
+    }
+
+    /// <summary>The demo without a cockpit: the fleet's table and where the repository lives (or that it is being removed).</summary>
+    internal static async Task<int> PrintFleetAsync(CliContext context, DemoRepository repository)
+    {
+        await context.Out.WriteLineAsync();
+        await context.Out.WriteAsync(DemoFleetTable.Render());
+        await context.Out.WriteLineAsync();
+        await context.Out.WriteLineAsync(repository.Owned
+            ? $"Removing it now (pass --keep to keep it and explore: cd {repository.RepositoryPath})."
+            : $"Kept: cd {repository.RepositoryPath}");
+        return ExitCodes.Ok;
     }
 }

@@ -38,12 +38,6 @@ public static class UpVerb
         {
             if (CockpitRunner.HasTerminal)
                 return await CockpitRunner.RunAsync(repository.RepositoryPath, null, context, cancellationToken);
-            await context.Out.WriteLineAsync();
-            await context.Out.WriteAsync(DemoFleetTable.Render());
-            await context.Out.WriteLineAsync();
-            await context.Out.WriteLineAsync(repository.Owned
-                ? $"Removing it now (pass --keep to keep it and explore: cd {repository.RepositoryPath})."
-                : $"Kept: cd {repository.RepositoryPath}");
-            return ExitCodes.Ok;
+            return await DemoVerb.PrintFleetAsync(context, repository);
         };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FleetTui.Core.Config;
 
 namespace FleetTui.Demo;
 
@@ -27,46 +28,24 @@ public static class DemoFleetToml
             database = "shop_{task}"
 
             """);
-        toml.Append(CultureInfo.InvariantCulture, $"caches = {{ SHOP_CACHE = {Quote(cacheDirectory)} }}\n");
+        toml.Append(CultureInfo.InvariantCulture, $"caches = {{ SHOP_CACHE = {TomlText.Quote(cacheDirectory)} }}\n");
 
         foreach (var task in DemoFleet.Tasks)
         {
             toml.Append('\n');
             toml.Append("[[task]]\n");
-            toml.Append(CultureInfo.InvariantCulture, $"name = {Quote(task.Name)}\n");
-            toml.Append(CultureInfo.InvariantCulture, $"prompt = {Quote(task.Prompt)}\n");
+            toml.Append(CultureInfo.InvariantCulture, $"name = {TomlText.Quote(task.Name)}\n");
+            toml.Append(CultureInfo.InvariantCulture, $"prompt = {TomlText.Quote(task.Prompt)}\n");
             if (task.DependsOn.Count > 0)
-                toml.Append(CultureInfo.InvariantCulture, $"depends_on = {Array(task.DependsOn)}\n");
-            toml.Append(CultureInfo.InvariantCulture, $"agent = {Array([.. agentCommand, "demo-agent", task.Name])}\n");
-            toml.Append(CultureInfo.InvariantCulture, $"scope = {Array(task.Scope)}\n");
-            toml.Append(CultureInfo.InvariantCulture, $"gate = {Quote(DemoFleet.Gate)}\n");
+                toml.Append(CultureInfo.InvariantCulture, $"depends_on = {TomlText.Array(task.DependsOn)}\n");
+            toml.Append(CultureInfo.InvariantCulture, $"agent = {TomlText.Array([.. agentCommand, "demo-agent", task.Name])}\n");
+            toml.Append(CultureInfo.InvariantCulture, $"scope = {TomlText.Array(task.Scope)}\n");
+            toml.Append(CultureInfo.InvariantCulture, $"gate = {TomlText.Quote(DemoFleet.Gate)}\n");
             if (task.Ports.Count > 0)
-                toml.Append(CultureInfo.InvariantCulture, $"ports = {Array(task.Ports)}\n");
+                toml.Append(CultureInfo.InvariantCulture, $"ports = {TomlText.Array(task.Ports)}\n");
             toml.Append(CultureInfo.InvariantCulture,
-                $"env = {{ {string.Join(", ", task.Env.Select(e => $"{e.Key} = {Quote(e.Value)}"))} }}\n");
+                $"env = {{ {string.Join(", ", task.Env.Select(e => $"{e.Key} = {TomlText.Quote(e.Value)}"))} }}\n");
         }
         return toml.ToString();
-    }
-
-    private static string Array(IEnumerable<string> values) => $"[{string.Join(", ", values.Select(Quote))}]";
-
-    /// <summary>A TOML basic string: backslash, quote and control characters escaped (paths may hold anything).</summary>
-    internal static string Quote(string value)
-    {
-        var quoted = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => quoted.Append("\\\""),
-                '\\' => quoted.Append("\\\\"),
-                '\n' => quoted.Append("\\n"),
-                '\t' => quoted.Append("\\t"),
-                '\r' => quoted.Append("\\r"),
-                < ' ' or '\u007f' => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
-                _ => quoted.Append(c),
-            };
-        }
-        return quoted.Append('"').ToString();
     }
 }

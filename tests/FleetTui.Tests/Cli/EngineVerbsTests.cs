@@ -73,6 +73,44 @@ public class EngineVerbsTests
     }
 
     [Fact]
+    public async Task New_creates_a_task_declared_in_fleet_toml_and_refuses_a_blocked_one()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        File.WriteAllText(Path.Combine(repo.Path, "fleet.toml"),
+            "[fleet]\nagent = [\"sh\"]\n[[task]]\nname = \"api\"\n[[task]]\nname = \"docs\"\ndepends_on = [\"api\"]\n");
+
+        var blocked = VerbRunner.Run(repo, "new", "docs");
+        var created = VerbRunner.Run(repo, "new", "api");
+
+        blocked.ExitCode.ShouldBe(ExitCodes.Failed);
+        blocked.Error.ShouldContain("depends on api");
+        Directory.Exists(Path.Combine(repo.RootDir, "repo.worktrees", "docs")).ShouldBeFalse();
+        created.ExitCode.ShouldBe(ExitCodes.Ok, created.Error);
+        created.Out.ShouldContain("Created task 'api'");
+        VerbRunner.Run(repo, "ps").Out.ShouldContain("active");
+    }
+
+    [Fact]
+    public async Task Rm_drops_an_added_task_that_never_got_a_worktree_and_explains_a_declared_one()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        File.WriteAllText(Path.Combine(repo.Path, "fleet.toml"),
+            "[fleet]\nagent = [\"sh\"]\n[[task]]\nname = \"api\"\n[[task]]\nname = \"docs\"\ndepends_on = [\"api\"]\n");
+        VerbRunner.Run(repo, "new", "extra", "--depends-on", "api").ExitCode.ShouldBe(ExitCodes.Ok);
+
+        var dropped = VerbRunner.Run(repo, "rm", "extra");
+        var declared = VerbRunner.Run(repo, "rm", "docs");
+        var unknown = VerbRunner.Run(repo, "rm", "nosuch");
+
+        dropped.ExitCode.ShouldBe(ExitCodes.Ok, dropped.Error);
+        VerbRunner.Run(repo, "ps").Out.ShouldNotContain("extra");
+        declared.ExitCode.ShouldBe(ExitCodes.Failed);
+        declared.Error.ShouldContain("declared in fleet.toml");
+        unknown.ExitCode.ShouldBe(ExitCodes.Failed);
+        unknown.Error.ShouldContain("No task named 'nosuch'");
+    }
+
+    [Fact]
     public async Task New_rejects_an_invalid_name_like_the_loader()
     {
         using var repo = await TempRepo.CreateAsync();

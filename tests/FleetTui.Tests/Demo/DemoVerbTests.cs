@@ -32,7 +32,7 @@ public sealed class DemoVerbTests : IDisposable
     {
         var dir = Path.Combine(_git.Root, "mine");
 
-        Run("demo", "--dir", dir).ShouldBe(0, _error.ToString());
+        Run("demo", "--no-ui", "--dir", dir).ShouldBe(0, _error.ToString());
 
         File.Exists(Path.Combine(dir, "shop", "fleet.toml")).ShouldBeTrue();
         _out.ToString().ShouldContain($"Kept: cd {Path.Combine(dir, "shop")}");
@@ -42,9 +42,9 @@ public sealed class DemoVerbTests : IDisposable
     public void Demo_refuses_a_folder_that_already_holds_a_shop()
     {
         var dir = Path.Combine(_git.Root, "mine");
-        Run("demo", "--dir", dir).ShouldBe(0);
+        Run("demo", "--no-ui", "--dir", dir).ShouldBe(0);
 
-        Run("demo", "--dir", dir).ShouldBe(1);
+        Run("demo", "--no-ui", "--dir", dir).ShouldBe(1);
 
         _error.ToString().ShouldContain("already exists");
     }
