@@ -213,7 +213,7 @@ public sealed class FleetApp : IDisposable, IMergePanelHost
         var width = _sidebar.Frame.Width;
         _sidebar.Lines = SidebarPresenter.Lines(snapshot, _focused, _time.GetUtcNow(), Math.Max(1, width));
         if (_mergePanelVisible)
-            _mergePanel.Lines = _merge.Lines(Math.Max(1, _mergePanel.Frame.Width));
+            _mergePanel.Lines = _merge.Lines(Math.Max(1, _mergePanel.Frame.Width), Math.Max(1, _mergePanel.Frame.Height));
         var focusedTask = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
         var attention = snapshot.Tasks.Count(TaskStateText.NeedsAttention);
         _statusBar.Lines = [StatusBarPresenter.Line(_mode, focusedTask, attention, _dispatcher.Keymap, _dispatcher.IsAwaitingNextKey, Math.Max(1, _app.Screen.Width))];

@@ -33,12 +33,12 @@ public sealed class MergePanelController(IMergeDriver driver, IMergePanelHost ho
 
     public void ReleaseKeyboard() => HasKeyboard = false;
 
-    public IReadOnlyList<StyledLine> Lines(int width)
+    public IReadOnlyList<StyledLine> Lines(int width, int height = int.MaxValue)
     {
         var activity = driver.Activity;
         if (_notice is { } notice)
             activity = activity with { LastResult = notice.Text, LastResultFailed = notice.Failed };
-        return MergeOrderPresenter.Lines(Plan(), activity, _selected, HasKeyboard, HasKeyboard ? Hints() : null, width);
+        return MergeOrderPresenter.Lines(Plan(), activity, _selected, HasKeyboard, HasKeyboard ? Hints() : null, width, height);
     }
 
     private string Hints() => string.Join(" · ", new[]

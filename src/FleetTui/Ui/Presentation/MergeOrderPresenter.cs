@@ -20,13 +20,16 @@ public static class MergeOrderPresenter
 
     /// <param name="selected">The selected task (marked; highlighted while the panel has the keyboard).</param>
     /// <param name="hint">Key hints shown under the title while the panel has the keyboard.</param>
-    public static IReadOnlyList<StyledLine> Lines(MergePlan plan, MergeActivity activity, string? selected, bool focused, string? hint, int width)
+    /// <param name="height">Rows available: when the plan is longer, it scrolls so the selected task stays in view.</param>
+    public static IReadOnlyList<StyledLine> Lines(MergePlan plan, MergeActivity activity, string? selected, bool focused, string? hint, int width, int height = int.MaxValue)
     {
         var lines = new List<StyledLine> { StyledLine.Of(Fit(focused ? " Merge order (keys here)" : " Merge order", width), TextRole.Accent) };
         if (focused && hint is not null)
             lines.AddRange(Wrap(hint, Math.Max(1, width - 1)).Select(h => StyledLine.Of(Fit(" " + h, width), TextRole.Muted)));
         if (activity.Running is { } running)
             lines.Add(StyledLine.Of(Fit($" ⟳ {running}…", width), TextRole.Accent));
+        var headerRows = lines.Count;
+        var selectedEnd = -1;
         foreach (var entry in plan.Entries)
         {
             var role = ReadinessRole(entry.Readiness);
@@ -40,6 +43,8 @@ public static class MergeOrderPresenter
                 foreach (var wrapped in Wrap("→ " + progress.Text, Math.Max(1, width - 5)))
                     lines.Add(StyledLine.Of(Fit("    " + wrapped, width), ActivityRole(progress)));
             }
+            if (isSelected)
+                selectedEnd = lines.Count - 1;
         }
         if (activity.LastResult is { } result)
         {
@@ -47,7 +52,18 @@ public static class MergeOrderPresenter
             foreach (var wrapped in Wrap(result, Math.Max(1, width - 1)))
                 lines.Add(StyledLine.Of(Fit(" " + wrapped, width), activity.LastResultFailed ? TextRole.Warning : TextRole.Success));
         }
-        return lines;
+        return Scrolled(lines, headerRows, selectedEnd, height);
+    }
+
+    /// <summary>Keeps the title rows, and skips plan rows from the top until the selected entry's last row fits.</summary>
+    private static IReadOnlyList<StyledLine> Scrolled(List<StyledLine> lines, int headerRows, int selectedEnd, int height)
+    {
+        if (lines.Count <= height || selectedEnd < height || height <= headerRows + 1)
+            return lines;
+        var skip = selectedEnd + 1 - height + 1; // one row for the "more above" marker
+        var visible = new List<StyledLine>(lines.Take(headerRows)) { StyledLine.Of($" ↑ {skip} more", TextRole.Muted) };
+        visible.AddRange(lines.Skip(headerRows + skip).Take(height - headerRows - 1));
+        return visible;
     }
 
     private static TextRole ReadinessRole(MergeReadiness readiness) => readiness switch
