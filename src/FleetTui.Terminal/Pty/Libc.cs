@@ -93,6 +93,15 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, SetLastError = true)]
     internal static partial int tcgetpgrp(int fd);
 
+    internal const int PRIO_PROCESS = 0;
+
+    /// <summary>With <see cref="PRIO_PROCESS"/> and a thread id, sets that one thread's nice value (Linux semantics).</summary>
+    [LibraryImport(Library, SetLastError = true)]
+    internal static partial int setpriority(int which, uint who, int priority);
+
+    [LibraryImport(Library)]
+    internal static partial int gettid();
+
     [LibraryImport(Library, SetLastError = true)]
     internal static partial int kill(int pid, int signal);
 

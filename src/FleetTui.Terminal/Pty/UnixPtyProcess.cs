@@ -263,8 +263,15 @@ internal sealed class UnixPtyProcess : IPtyProcess
         });
     }
 
+    /// <summary>The nice value of every PTY I/O thread (0 is normal, 19 the lowest priority).</summary>
+    private const int IoThreadNice = 5;
+
     private unsafe void RunIoLoop()
     {
+        // This thread parses whatever the child prints. A child that floods output must not starve the UI thread (the
+        // user's keystrokes, other panes' redraws), so it runs a little nicer; a quiet child's thread sleeps in poll and
+        // is scheduled promptly when it wakes. Best effort: a failure only leaves the default priority.
+        _ = Libc.setpriority(Libc.PRIO_PROCESS, (uint)Libc.gettid(), IoThreadNice);
         byte[] buffer = new byte[ReadBufferSize];
         Libc.PollFd* fds = stackalloc Libc.PollFd[3];
         try
