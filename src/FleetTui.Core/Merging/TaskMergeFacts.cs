@@ -56,7 +56,8 @@ public sealed record TaskMergeFacts
     public static TaskMergeFacts From(TaskSnapshot task, IReadOnlyList<TaskSnapshot> all)
     {
         var stackedOn = all.FirstOrDefault(t => t.Name != task.Name && t.Branch == task.BaseBranch)?.Name;
-        var finished = !task.Agent.IsRunning || task.Phase == TaskPhase.Done;
+        // The agent said it finished (a hook: `fleet signal done`) while it keeps running at its prompt: that counts too.
+        var finished = !task.Agent.IsRunning || task.Agent.Done || task.Phase == TaskPhase.Done;
         return new TaskMergeFacts
         {
             Name = task.Name,

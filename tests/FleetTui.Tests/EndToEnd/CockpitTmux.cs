@@ -26,7 +26,22 @@ public sealed class CockpitTmux : IAsyncDisposable
 
     public Task<string> CaptureAsync() => TmuxAsync("capture-pane", "-p");
 
-    public async Task<bool> IsDeadAsync() => (await TmuxAsync("display-message", "-p", "#{pane_dead}")).Trim() == "1";
+    /// <summary>
+    /// The program has exited: tmux says the pane is dead, or the process is a zombie tmux has not reaped yet (seen on a loaded
+    /// machine: the exit happened, tmux's SIGCHLD handling lagged behind by more than a minute).
+    /// </summary>
+    public async Task<bool> IsDeadAsync()
+    {
+        var fields = (await TmuxAsync("display-message", "-p", "#{pane_dead} #{pane_pid}")).Trim().Split(' ');
+        if (fields[0] == "1")
+            return true;
+        var stat = Path.Combine("/proc", fields[^1], "stat");
+        if (!File.Exists(stat))
+            return true;
+        var text = await File.ReadAllTextAsync(stat);
+        // "pid (comm) state ...": the state follows the last ')'.
+        return text[(text.LastIndexOf(')') + 2)..].StartsWith('Z');
+    }
 
     public Task ResizeAsync(int width, int height) => TmuxAsync("resize-window", "-x", $"{width}", "-y", $"{height}");
 

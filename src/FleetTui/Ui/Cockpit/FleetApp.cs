@@ -3,6 +3,7 @@ using FleetTui.Core.Session;
 using FleetTui.Terminal.Input;
 using FleetTui.Ui.Keys;
 using FleetTui.Ui.Layouts;
+using FleetTui.Ui.Merging;
 using FleetTui.Ui.Panes;
 using FleetTui.Ui.Presentation;
 using FleetTui.Ui.Themes;
@@ -19,7 +20,7 @@ namespace FleetTui.Ui.Cockpit;
 /// dialogs, and everything else to the focused pane through <see cref="KeyEncoder"/>), lays the panes out on every
 /// change, and turns terminal output into at most one redraw per pane per main-loop iteration.
 /// </summary>
-public sealed partial class FleetApp : IDisposable
+public sealed partial class FleetApp : IDisposable, IMergePanelHost
 {
     private readonly IApplication _app;
     private readonly ICockpitSession _session;
@@ -42,6 +43,9 @@ public sealed partial class FleetApp : IDisposable
     private string _search = "";
     private int _snapshotSignalled;
     private object? _clockTimer;
+    private readonly MergePanelController _merge;
+    private readonly KeyDispatcher _mergePanelKeys;
+    private int _mergeActivitySignalled;
 
     public FleetApp(IApplication app, ICockpitSession session, Keymap keymap, Theme theme, Action<string> writeToOuterTerminal, TimeProvider? time = null)
     {
@@ -56,6 +60,8 @@ public sealed partial class FleetApp : IDisposable
         _mergePanel = new StyledLinesView(_chrome);
         _statusBar = new StyledLinesView(_chrome);
         _overlay = new StyledLinesView(_chrome) { Visible = false };
+        _merge = new MergePanelController(session.Merges, this, keymap);
+        _mergePanelKeys = new KeyDispatcher(keymap, KeyScope.MergePanel);
         Root.Add(_sidebar, _mergePanel, _statusBar);
 
         var snapshot = session.Snapshot;
@@ -81,6 +87,7 @@ public sealed partial class FleetApp : IDisposable
         var sizes = _panes.ToDictionary(p => p.Task.Name, p => (p.ContentSize.Width, p.ContentSize.Height));
         _session.TerminalStarted += OnTerminalStarted;
         _session.SnapshotChanged += OnSnapshotChanged;
+        _session.Merges.ActivityChanged += OnMergeActivityChanged;
         _session.Start(sizes);
         foreach (var pane in _panes)
             Attach(pane);
@@ -154,6 +161,17 @@ public sealed partial class FleetApp : IDisposable
             });
     }
 
+    private void OnMergeActivityChanged()
+    {
+        // Progress can come in bursts (one step per task): one chrome refresh per main-loop iteration.
+        if (Interlocked.Exchange(ref _mergeActivitySignalled, 1) == 0)
+            _app.Invoke(() =>
+            {
+                Volatile.Write(ref _mergeActivitySignalled, 0);
+                RefreshChrome();
+            });
+    }
+
     public void ApplyLayout()
     {
         var screen = _app.Screen;
@@ -192,10 +210,11 @@ public sealed partial class FleetApp : IDisposable
 
     private void RefreshChrome()
     {
-        var snapshot = _session.Snapshot;
+        var snapshot = _merge.WithLiveGates(_session.Snapshot);
         var width = _sidebar.Frame.Width;
         _sidebar.Lines = SidebarPresenter.Lines(snapshot, _focused, _time.GetUtcNow(), Math.Max(1, width));
-        _mergePanel.Lines = MergeOrderPresenter.Lines(snapshot, Math.Max(1, _mergePanel.Frame.Width));
+        if (_mergePanelVisible)
+            _mergePanel.Lines = _merge.Lines(Math.Max(1, _mergePanel.Frame.Width), Math.Max(1, _mergePanel.Frame.Height));
         var focusedTask = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
         var attention = snapshot.Tasks.Count(TaskStateText.NeedsAttention);
         _statusBar.Lines = [StatusBarPresenter.Line(_mode, focusedTask, attention, _dispatcher.Keymap, _dispatcher.IsAwaitingNextKey, Math.Max(1, _app.Screen.Width))];
@@ -237,6 +256,8 @@ public sealed partial class FleetApp : IDisposable
             return _overlayKeys(key);
         if (_mode is CockpitMode.Scroll or CockpitMode.Search)
             return HandleScrollKey(key);
+        if (_mode == CockpitMode.MergePanel)
+            return HandleMergePanelKey(key);
 
         if (GuiKeyTranslator.ToChord(key) is { } chord)
         {
@@ -294,7 +315,12 @@ public sealed partial class FleetApp : IDisposable
                 break;
             case UiCommand.ToggleMergePanel:
                 _mergePanelVisible = !_mergePanelVisible;
+                if (!_mergePanelVisible)
+                    LeaveMergePanel();
                 ApplyLayout();
+                break;
+            case UiCommand.FocusMergePanel:
+                EnterMergePanel();
                 break;
             case UiCommand.FocusNext:
                 Focus(FocusNavigator.Next(_focused, _panes.Count));
@@ -324,7 +350,7 @@ public sealed partial class FleetApp : IDisposable
                 _mode = CockpitMode.Scroll;
                 break;
             case UiCommand.Help:
-                ShowOverlay(HelpPresenter.Lines(_dispatcher.Keymap), _ =>
+                ShowOverlay(HelpPresenter.Lines(_dispatcher.Keymap, _merge.HasKeyboard ? KeyScope.MergePanel : KeyScope.Global), _ =>
                 {
                     CloseOverlay();
                     return true;
@@ -338,7 +364,8 @@ public sealed partial class FleetApp : IDisposable
                     _session.RestartAgent(_panes[_focused].Task.Name);
                 break;
             case UiCommand.DestroyTask:
-                ConfirmDestroy();
+                if (_focused < _panes.Count)
+                    ConfirmDestroy(_panes[_focused].Task.Name);
                 break;
             case UiCommand.NewTask:
                 ShowNewTaskForm();
@@ -380,11 +407,8 @@ public sealed partial class FleetApp : IDisposable
         });
     }
 
-    private void ConfirmDestroy()
+    private void ConfirmDestroy(string task)
     {
-        if (_focused >= _panes.Count)
-            return;
-        var task = _panes[_focused].Task.Name;
         ShowOverlay([StyledLine.Of($" Destroy {task}?", TextRole.Accent), StyledLine.Of("  Checking what would be lost…", TextRole.Muted)], key =>
         {
             CloseOverlay();
@@ -476,7 +500,7 @@ public sealed partial class FleetApp : IDisposable
     {
         _overlay.Visible = false;
         _overlayKeys = null;
-        _mode = CockpitMode.Normal;
+        _mode = _merge.HasKeyboard ? CockpitMode.MergePanel : CockpitMode.Normal;
         // The overlay covered parts of the panes and panels: repaint them in full.
         foreach (var pane in _panes)
             pane.Invalidate();
@@ -486,6 +510,70 @@ public sealed partial class FleetApp : IDisposable
     }
 
     public bool IsOverlayVisible => _overlay.Visible;
+
+    // ---- the merge-order panel (its behaviour is MergePanelController's) ------------------------------------------------
+
+    /// <summary>The panel's controller (selection, actions), for tests and the status line.</summary>
+    public MergePanelController MergePanel => _merge;
+
+    private void EnterMergePanel()
+    {
+        if (!_mergePanelVisible)
+        {
+            _mergePanelVisible = true;
+            ApplyLayout();
+        }
+        _merge.TakeKeyboard();
+        _mode = CockpitMode.MergePanel;
+    }
+
+    private void LeaveMergePanel()
+    {
+        _merge.ReleaseKeyboard();
+        if (_mode == CockpitMode.MergePanel)
+            _mode = CockpitMode.Normal;
+    }
+
+    /// <summary>The panel's single keys first, then the global ones (prefix commands work here too); nothing reaches a pane.</summary>
+    private bool HandleMergePanelKey(GuiKey key)
+    {
+        if (GuiKeyTranslator.ToChord(key) is not { } chord)
+            return true;
+        if (!_dispatcher.IsAwaitingNextKey && _mergePanelKeys.Feed(chord) is KeyDispatchResult.Run panel)
+        {
+            if (!_merge.Run(panel.Command))
+                Run(panel.Command);
+            if (!_merge.HasKeyboard)
+                LeaveMergePanel();
+            return true;
+        }
+        if (_dispatcher.Feed(chord) is KeyDispatchResult.Run global)
+            Run(global.Command);
+        return true;
+    }
+
+    SessionSnapshot IMergePanelHost.Snapshot => _session.Snapshot;
+
+    int IMergePanelHost.ScreenHeight => _app.Screen.Height;
+
+    string? IMergePanelHost.RestartAgentKey => _dispatcher.Keymap.FirstKeyText(UiCommand.RestartAgent);
+
+    void IMergePanelHost.ShowOverlay(IReadOnlyList<StyledLine> lines, Func<GuiKey, bool> keys) => ShowOverlay(lines, keys);
+
+    void IMergePanelHost.CloseOverlay() => CloseOverlay();
+
+    void IMergePanelHost.FocusTask(string task)
+    {
+        var index = _panes.FindIndex(p => p.Task.Name == task);
+        if (index >= 0)
+            Focus(index);
+    }
+
+    void IMergePanelHost.ConfirmDestroy(string task) => ConfirmDestroy(task);
+
+    void IMergePanelHost.Post(Action action) => _app.Invoke(action);
+
+    void IMergePanelHost.Refresh() => RefreshChrome();
 
     private bool HandleScrollKey(GuiKey key)
     {
@@ -583,5 +671,6 @@ public sealed partial class FleetApp : IDisposable
             _app.RemoveTimeout(_clockTimer);
         _session.TerminalStarted -= OnTerminalStarted;
         _session.SnapshotChanged -= OnSnapshotChanged;
+        _session.Merges.ActivityChanged -= OnMergeActivityChanged;
     }
 }

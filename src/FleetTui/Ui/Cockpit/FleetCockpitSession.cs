@@ -5,6 +5,7 @@ using FleetTui.Core.Worktrees;
 using FleetTui.Terminal.Input;
 using FleetTui.Terminal.Pty;
 using FleetTui.Ui.Agents;
+using FleetTui.Ui.Merging;
 using FleetTui.Ui.Panes;
 
 namespace FleetTui.Ui.Cockpit;
@@ -33,6 +34,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private readonly Lock _agentStateOrder = new();
     private readonly CancellationTokenSource _stopping = new();
     private FleetSession? _session;
+    private SessionMergeDriver? _merges;
     private Task? _eventPump;
     private Task? _statusPump;
 
@@ -64,6 +66,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         {
             // Without the watch, states come from the terminal alone.
         }
+        _merges = new SessionMergeDriver(_session, options.Git);
         var subscription = _session.Subscribe();
         _eventPump = Task.Run(async () =>
         {
@@ -304,8 +307,11 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     public Task CreateTaskAsync(NewTaskRequest request) =>
         Session.SendAsync(new SessionCommand.NewTask(request.Name, Base: request.Base, DependsOn: request.DependsOn, Agent: request.Agent));
 
+    public IMergeDriver Merges => _merges ?? throw new InvalidOperationException("OpenAsync first");
+
     public void Dispose()
     {
+        _merges?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(15));
         _stopping.Cancel();
         _signals?.Dispose();
         List<PaneTerminal> terminals;

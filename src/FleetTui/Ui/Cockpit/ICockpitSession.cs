@@ -1,4 +1,5 @@
 using FleetTui.Core.Session;
+using FleetTui.Ui.Merging;
 using FleetTui.Ui.Panes;
 
 namespace FleetTui.Ui.Cockpit;
@@ -31,4 +32,7 @@ public interface ICockpitSession : IDisposable, IAgentLifecycle
     Task DestroyTaskAsync(string task);
 
     Task CreateTaskAsync(NewTaskRequest request);
+
+    /// <summary>The merge queue (gates, merges, review, conflict prediction) the merge-order panel drives.</summary>
+    IMergeDriver Merges { get; }
 }

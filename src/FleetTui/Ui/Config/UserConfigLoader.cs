@@ -121,19 +121,20 @@ public static class UserConfigLoader
 
     private static void RefuseClashes(Keymap keymap, IReadOnlyList<TomlEntry> entries, string displayName)
     {
-        var owner = new Dictionary<KeySequence, UiCommand>();
+        // A key may mean one thing globally and another inside a panel: clashes count within one scope.
+        var owner = new Dictionary<(KeyScope, KeySequence), UiCommand>();
         foreach (var binding in keymap.Bindings)
         {
             foreach (var keys in binding.Keys)
             {
-                if (owner.TryGetValue(keys, out var other) && other != binding.Command)
+                if (owner.TryGetValue((binding.Scope, keys), out var other) && other != binding.Command)
                 {
                     var name = UiCommandNames.ConfigName(binding.Command);
                     var entry = entries.FirstOrDefault(e => e.Table == "keys" && (e.Key == name || e.Key == UiCommandNames.ConfigName(other)));
                     throw new ConfigException(displayName, entry?.Position ?? new SourcePosition(1, 1),
                         $"'{keys}' is bound to both {UiCommandNames.ConfigName(other)} and {name}");
                 }
-                owner[keys] = binding.Command;
+                owner[(binding.Scope, keys)] = binding.Command;
                 // A single key that is also a prefix would make the prefix unreachable.
                 if (keys.Chords.Count == 1 && keys.Chords[0] == keymap.Prefix && binding.Command != UiCommand.SendPrefix)
                 {

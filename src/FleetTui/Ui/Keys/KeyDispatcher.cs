@@ -10,10 +10,11 @@ public sealed class KeyDispatcher
     private readonly HashSet<KeyChord> prefixes = [];
     private KeyChord? pending;
 
-    public KeyDispatcher(Keymap keymap)
+    /// <param name="scope">Only the bindings of this scope count (a panel gets its own dispatcher).</param>
+    public KeyDispatcher(Keymap keymap, KeyScope scope = KeyScope.Global)
     {
         Keymap = keymap;
-        foreach (var binding in keymap.Bindings)
+        foreach (var binding in keymap.Bindings.Where(b => b.Scope == scope))
         {
             foreach (var keys in binding.Keys)
             {

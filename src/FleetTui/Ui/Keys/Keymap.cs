@@ -42,15 +42,45 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
         bindings.Add(Bind(UiCommand.StopAgent, "Stop the focused agent (SIGINT, SIGTERM, SIGKILL)", "prefix s"));
         bindings.Add(Bind(UiCommand.MarkFocusedTaskDone, "Mark the focused task done", "prefix d"));
         bindings.Add(Bind(UiCommand.ShowTicket, "Show the focused task's ticket", "prefix t"));
+        bindings.Add(Bind(UiCommand.FocusMergePanel, "Merge panel: show it and give it the keys below", "prefix M", "prefix g"));
+        bindings.AddRange(MergePanelBindings(p));
         return new Keymap(p, bindings);
     }
 
-    public KeyBinding? Find(UiCommand command) => Bindings.FirstOrDefault(b => b.Command == command);
+    /// <summary>Single keys while the merge-order panel has the keyboard (lazygit style: select, then act).</summary>
+    private static IEnumerable<KeyBinding> MergePanelBindings(KeyChord prefix)
+    {
+        KeyBinding Bind(UiCommand command, string description, params string[] keys) =>
+            new(command, keys.Select(k => KeySequence.TryParse(k, prefix, out _)!).ToList(), description, KeyScope.MergePanel);
+
+        yield return Bind(UiCommand.SelectNextTask, "Select the next task", "j", "down");
+        yield return Bind(UiCommand.SelectPreviousTask, "Select the previous task", "k", "up");
+        yield return Bind(UiCommand.MergeNext, "Merge the next ready task (gate first)", "n");
+        yield return Bind(UiCommand.MergeAllReady, "Merge every ready task, in order", "M");
+        yield return Bind(UiCommand.MergeSelected, "Merge the selected task", "m");
+        yield return Bind(UiCommand.RunGate, "Run the selected task's gate", "g");
+        yield return Bind(UiCommand.ShowGateLog, "Show the selected task's last gate log", "l");
+        yield return Bind(UiCommand.OpenReview, "Open: focus its pane, show conflicting paths", "enter", "o");
+        yield return Bind(UiCommand.RetryReview, "Retry a task in review (after its agent fixed it)", "r");
+        yield return Bind(UiCommand.MarkDone, "Mark the selected task done (agent finished)", "d");
+        yield return Bind(UiCommand.AcceptScope, "Accept the selected task's files outside its scope", "a");
+        yield return Bind(UiCommand.DropTask, "Drop the selected task (asks, shows what is lost)", "x");
+        yield return Bind(UiCommand.Help, "This help", "?");
+        yield return Bind(UiCommand.LeavePanel, "Give the keys back to the panes", "esc", "q");
+    }
+
+    public KeyBinding? Find(UiCommand command, KeyScope scope = KeyScope.Global) => Bindings.FirstOrDefault(b => b.Command == command && b.Scope == scope);
 
     /// <summary>The first key of a command as the help and hints show it (<c>Ctrl+G z</c>), or null when unbound.</summary>
-    public string? FirstKeyText(UiCommand command) => Find(command)?.Keys.FirstOrDefault()?.ToString();
+    public string? FirstKeyText(UiCommand command, KeyScope scope = KeyScope.Global) => Find(command, scope)?.Keys.FirstOrDefault()?.ToString();
 
-    /// <summary>A copy where <paramref name="command"/> runs on <paramref name="keys"/> only (an empty list unbinds it).</summary>
-    public Keymap Rebind(UiCommand command, IReadOnlyList<KeySequence> keys) =>
-        this with { Bindings = Bindings.Select(b => b.Command == command ? b with { Keys = keys } : b).ToList() };
+    /// <summary>
+    /// A copy where <paramref name="command"/> runs on <paramref name="keys"/> only (an empty list unbinds it), in the scope
+    /// of its first binding: <c>help</c> rebinds the global help, and <c>?</c> inside the merge panel stays.
+    /// </summary>
+    public Keymap Rebind(UiCommand command, IReadOnlyList<KeySequence> keys)
+    {
+        var scope = Bindings.FirstOrDefault(b => b.Command == command)?.Scope ?? KeyScope.Global;
+        return this with { Bindings = Bindings.Select(b => b.Command == command && b.Scope == scope ? b with { Keys = keys } : b).ToList() };
+    }
 }

@@ -40,4 +40,19 @@ public enum UiCommand
     MarkFocusedTaskDone,
     /// <summary>Show the focused task's ticket (and the fleet's context) in an overlay.</summary>
     ShowTicket,
+    /// <summary>Show the merge-order panel and give it the keyboard (its own keys: <see cref="KeyScope.MergePanel"/>).</summary>
+    FocusMergePanel,
+    MergeNext,
+    MergeAllReady,
+    MergeSelected,
+    RunGate,
+    ShowGateLog,
+    OpenReview,
+    RetryReview,
+    MarkDone,
+    AcceptScope,
+    DropTask,
+    SelectNextTask,
+    SelectPreviousTask,
+    LeavePanel,
 }

@@ -15,7 +15,7 @@ public static class TaskStateText
         TaskPhase.Review => "in review",
         TaskPhase.Merged => "merged",
         TaskPhase.Missing => "worktree missing",
-        TaskPhase.Done => "done",
+        TaskPhase.Done => "done" + GateSuffix(task.Gate),
         _ => Describe(task.Agent) + GateSuffix(task.Gate),
     };
 

@@ -11,4 +11,6 @@ public enum CockpitMode
     Search,
     /// <summary>A dialog or overlay has the keyboard.</summary>
     Dialog,
+    /// <summary>The merge-order panel has the keyboard (its own single keys; prefix keys still work).</summary>
+    MergePanel,
 }

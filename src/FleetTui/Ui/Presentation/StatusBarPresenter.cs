@@ -15,6 +15,9 @@ public static class StatusBarPresenter
         {
             CockpitMode.Scroll => "↑↓ PgUp PgDn scroll · / search · n next · v select · y copy · q/Esc leave",
             CockpitMode.Search => "type to search · Enter find · Esc cancel",
+            CockpitMode.MergePanel => string.Join(" · ", keymap.Bindings
+                .Where(b => b.Scope == KeyScope.MergePanel && b.Keys.Count > 0 && b.Command is not (UiCommand.SelectNextTask or UiCommand.SelectPreviousTask))
+                .Select(b => $"{b.Keys[0]} {MergePanelHintWord(b.Command)}")),
             _ => string.Join(" · ", new[]
             {
                 Hint(keymap, UiCommand.Help, "help"),
@@ -36,9 +39,27 @@ public static class StatusBarPresenter
         CockpitMode.Scroll => "SCROLL",
         CockpitMode.Search => "SEARCH",
         CockpitMode.Dialog => "DIALOG",
+        CockpitMode.MergePanel => "MERGE",
         _ => "NORMAL",
     };
 
     private static string? Hint(Keymap keymap, UiCommand command, string label) =>
         keymap.FirstKeyText(command) is { } keys ? $"{keys} {label}" : null;
+
+    private static string MergePanelHintWord(UiCommand command) => command switch
+    {
+        UiCommand.MergeNext => "next",
+        UiCommand.MergeAllReady => "all",
+        UiCommand.MergeSelected => "merge",
+        UiCommand.RunGate => "gate",
+        UiCommand.ShowGateLog => "log",
+        UiCommand.OpenReview => "open",
+        UiCommand.RetryReview => "retry",
+        UiCommand.MarkDone => "done",
+        UiCommand.AcceptScope => "accept",
+        UiCommand.DropTask => "drop",
+        UiCommand.Help => "keys",
+        UiCommand.LeavePanel => "leave",
+        _ => UiCommandNames.ConfigName(command),
+    };
 }

@@ -2,7 +2,9 @@ using FleetTui.Core.Agents;
 using FleetTui.Core.Config;
 using FleetTui.Core.Session;
 using FleetTui.Terminal.Pty;
+using FleetTui.Tests.Ui.Merging;
 using FleetTui.Ui.Cockpit;
+using FleetTui.Ui.Merging;
 using FleetTui.Ui.Panes;
 
 namespace FleetTui.Tests.Ui.Cockpit;
@@ -42,6 +44,12 @@ internal sealed class FakeCockpitSession : ICockpitSession
     public List<string> Restarted { get; } = [];
 
     public List<NewTaskRequest> Created { get; } = [];
+
+    public List<string> Destroyed { get; } = [];
+
+    public FakeMergeDriver MergeDriver { get; } = new();
+
+    public IMergeDriver Merges => MergeDriver;
 
     public event Action? SnapshotChanged;
 
@@ -94,7 +102,11 @@ internal sealed class FakeCockpitSession : ICockpitSession
     public Task<IReadOnlyList<string>> DescribeLossAsync(string task) =>
         System.Threading.Tasks.Task.FromResult<IReadOnlyList<string>>(["uncommitted: src/api.cs", "unmerged commit: abc1234 add api"]);
 
-    public Task DestroyTaskAsync(string task) => System.Threading.Tasks.Task.CompletedTask;
+    public Task DestroyTaskAsync(string task)
+    {
+        Destroyed.Add(task);
+        return System.Threading.Tasks.Task.CompletedTask;
+    }
 
     public Task CreateTaskAsync(NewTaskRequest request)
     {

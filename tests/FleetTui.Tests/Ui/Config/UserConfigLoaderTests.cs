@@ -30,6 +30,31 @@ public class UserConfigLoaderTests
     }
 
     [Fact]
+    public void Merge_panel_keys_are_rebound_by_name_and_a_panel_key_may_repeat_a_global_one()
+    {
+        var config = UserConfigLoader.Parse("""
+            [keys]
+            merge_all_ready = "A"
+            focus_merge_panel = "alt+m"
+            zoom = "alt+z"
+            run_gate = "z"
+            """);
+
+        var panel = new KeyDispatcher(config.Keymap, KeyScope.MergePanel);
+        panel.Feed(new KeyChord("A")).ShouldBe(new KeyDispatchResult.Run(UiCommand.MergeAllReady));
+        panel.Feed(new KeyChord("M")).ShouldBe(KeyDispatchResult.Pass);
+        panel.Feed(new KeyChord("z")).ShouldBe(new KeyDispatchResult.Run(UiCommand.RunGate));
+        new KeyDispatcher(config.Keymap).Feed(new KeyChord("m", Alt: true)).ShouldBe(new KeyDispatchResult.Run(UiCommand.FocusMergePanel));
+    }
+
+    [Fact]
+    public void Two_merge_panel_commands_on_one_key_are_refused() =>
+        Should.Throw<ConfigException>(() => UserConfigLoader.Parse("""
+            [keys]
+            merge_next = "x"
+            """)).Message.ShouldContain("'x' is bound to both");
+
+    [Fact]
     public void An_empty_file_gives_the_defaults() =>
         UserConfigLoader.Parse("").Keymap.Prefix.ShouldBe(Keymap.DefaultPrefix);
 

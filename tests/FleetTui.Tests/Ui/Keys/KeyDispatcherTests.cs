@@ -69,10 +69,33 @@ public class KeyDispatcherTests
         var keymap = Keymap.Default();
         foreach (var command in Enum.GetValues<UiCommand>())
         {
-            var binding = keymap.Find(command).ShouldNotBeNull($"{command} has no binding");
+            var binding = keymap.Bindings.FirstOrDefault(b => b.Command == command).ShouldNotBeNull($"{command} has no binding");
             binding.Keys.ShouldNotBeEmpty();
             binding.Description.ShouldNotBeNullOrWhiteSpace();
         }
-        keymap.Bindings.SelectMany(b => b.Keys).GroupBy(k => k).ShouldAllBe(g => g.Count() == 1);
+        keymap.Bindings.SelectMany(b => b.Keys.Select(k => (b.Scope, k))).GroupBy(k => k).ShouldAllBe(g => g.Count() == 1);
+    }
+
+    [Fact]
+    public void A_panel_key_runs_only_in_its_panel_scope()
+    {
+        var keymap = Keymap.Default();
+        var global = new KeyDispatcher(keymap);
+        var panel = new KeyDispatcher(keymap, KeyScope.MergePanel);
+
+        global.Feed(new KeyChord("n")).ShouldBe(KeyDispatchResult.Pass);
+        panel.Feed(new KeyChord("n")).ShouldBe(new KeyDispatchResult.Run(UiCommand.MergeNext));
+        panel.Feed(new KeyChord("M")).ShouldBe(new KeyDispatchResult.Run(UiCommand.MergeAllReady));
+        global.Feed(Keymap.DefaultPrefix).ShouldBe(KeyDispatchResult.Awaiting);
+        global.Feed(new KeyChord("M")).ShouldBe(new KeyDispatchResult.Run(UiCommand.FocusMergePanel));
+    }
+
+    [Fact]
+    public void Rebinding_a_command_bound_in_two_scopes_changes_only_its_first_scope()
+    {
+        var keymap = Keymap.Default().Rebind(UiCommand.Help, [KeySequence.Of(new KeyChord("f1"))]);
+
+        keymap.Find(UiCommand.Help)!.Keys.ShouldBe([KeySequence.Of(new KeyChord("f1"))]);
+        keymap.Find(UiCommand.Help, KeyScope.MergePanel)!.Keys.ShouldBe([KeySequence.Of(new KeyChord("?"))]);
     }
 }
