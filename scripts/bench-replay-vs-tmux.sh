@@ -4,7 +4,7 @@
 # for tmux, until `cat` has written everything into the pane (tmux wait-for) and a capture-pane has answered.
 # Wall time depends on how loaded the machine is, so CPU time is reported too: for fleet the process's user+sys time,
 # for tmux the server's user+sys time (from /proc) spent on the run (tmux's client and cat are not counted).
-# Usage: scripts/bench-replay-vs-tmux.sh [runs]   (default 3 runs each; the best run is reported)
+# Usage: [R2R=1] scripts/bench-replay-vs-tmux.sh [runs]   (default 3 runs each; the best run is reported)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -13,7 +13,12 @@ sock="fleet-bench-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "building fleet and the stream writer (Release)..." >&2
-dotnet build src/FleetTui/FleetTui.csproj -c Release -o "$work/fleet" >/dev/null
+if [ "${R2R:-0}" = 1 ]; then
+  # ReadyToRun: precompiled code, so a short run does not pay the JIT (what an installed fleet should ship as).
+  dotnet publish src/FleetTui/FleetTui.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/fleet" >/dev/null
+else
+  dotnet build src/FleetTui/FleetTui.csproj -c Release -o "$work/fleet" >/dev/null
+fi
 dotnet build tests/FleetTui.Benchmarks/FleetTui.Benchmarks.csproj -c Release -o "$work/bench" >/dev/null
 dotnet "$work/bench/FleetTui.Benchmarks.dll" write-streams "$work/streams"
 

@@ -96,7 +96,7 @@ public static class CockpitRunner
         Application.MaximumIterationsPerSecond =
             int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120 ? (ushort)fps : DefaultFramesPerSecond;
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
-        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify };
+        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true };
         LogFirstFrame(app);
         fleet.Start();
         app.Run(fleet.Root);

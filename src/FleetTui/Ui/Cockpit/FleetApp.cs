@@ -23,6 +23,7 @@ namespace FleetTui.Ui.Cockpit;
 public sealed partial class FleetApp : IDisposable, IMergePanelHost
 {
     private readonly IApplication _app;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly ICockpitSession _session;
     private readonly KeyDispatcher _dispatcher;
     private readonly TimeProvider _time;
@@ -46,6 +47,12 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     private readonly MergePanelController _merge;
     private readonly KeyDispatcher _mergePanelKeys;
     private int _mergeActivitySignalled;
+
+    /// <summary>
+    /// Redraw a pane that keeps printing at most every <see cref="OutputFramePacer.FloodInterval"/> (the real cockpit);
+    /// off, every output is drawn on the next iteration (what headless tests, driving the loop by hand, expect).
+    /// </summary>
+    public bool PaceFloodingPanes { get; init; }
 
     public FleetApp(IApplication app, ICockpitSession session, Keymap keymap, Theme theme, Action<string> writeToOuterTerminal, TimeProvider? time = null)
     {
@@ -119,11 +126,30 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         terminal.Resize(pane.ContentSize.Width, pane.ContentSize.Height);
         // Output arrives on the PTY thread; PaneTerminal raises this once until the UI acknowledges, so a flood costs
         // one queued redraw per frame.
-        terminal.Changed += () => _app.Invoke(() =>
+        var pacer = new OutputFramePacer(() => _clock.Elapsed);
+        void Draw()
         {
+            pacer.Drawn();
             pane.OnTerminalChanged();
             if (terminal.ExitStatus is not null)
                 RefreshChrome();
+        }
+        terminal.Changed += () => _app.Invoke(() =>
+        {
+            // Not acknowledged until drawn: meanwhile further output raises nothing, so a flood queues no work.
+            switch (PaceFloodingPanes ? pacer.OutputArrived() : TimeSpan.Zero)
+            {
+                case { } wait when wait == TimeSpan.Zero:
+                    Draw();
+                    break;
+                case { } wait:
+                    _app.AddTimeout(wait, () =>
+                    {
+                        Draw();
+                        return false;
+                    });
+                    break;
+            }
         });
         // Output that arrived before this subscription raised Changed to nobody and left it unacknowledged, which would
         // silence every later change: take it now.

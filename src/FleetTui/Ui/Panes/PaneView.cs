@@ -24,6 +24,7 @@ namespace FleetTui.Ui.Panes;
 public sealed class PaneView : View
 {
     private readonly DirtyRowSet _dirty = new(1);
+    private readonly PaneFrame _frame = new();
     private ChromeAttributes _chrome;
     private bool _fullRedraw = true;
     private bool _focused;
@@ -183,37 +184,48 @@ public sealed class PaneView : View
 
         var terminal = paneTerminal.Terminal;
         var screen = terminal.Screen;
+        bool changed;
+        int offset;
         lock (terminal.SyncRoot)
         {
             _dirty.Resize(screen.Rows);
-            var changed = terminal.TakeFrame(_dirty);
+            changed = terminal.TakeFrame(_dirty);
             if (!changed && !full)
                 return true;
-            if (changed && !full)
-                DrawTitle(width); // exit status and title changes arrive with output
             var rows = Math.Min(height - 1, screen.Rows);
             var columns = Math.Min(width - LeftEdgeWidth, screen.Columns);
             var historyCount = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
-            var offset = Math.Min(_scrollOffset, historyCount);
+            offset = Math.Min(_scrollOffset, historyCount);
+            _frame.Begin(rows, columns);
             for (var row = 0; row < rows; row++)
             {
-                if (!full && offset == 0 && !_dirty.IsDirty(row))
-                    continue;
-                DrawRow(screen, screen.GetLine(row - offset), row + 1, columns, width);
+                if (full || offset != 0 || _dirty.IsDirty(row))
+                    _frame.Copy(row, screen.GetLine(row - offset), screen);
             }
-            if (full)
-                ClearBelow(rows + 1, width, height);
-            UpdateCursor(screen, offset);
+            if (offset == 0 && screen.Modes.CursorVisible)
+                _frame.SetCursor(screen.Cursor.Row, screen.Cursor.Column);
         }
+
+        // The emulator is unlocked from here on: the PTY thread parses while we draw.
+        if (changed && !full)
+            DrawTitle(width); // exit status and title changes arrive with output
+        for (var row = 0; row < _frame.Rows; row++)
+        {
+            if (_frame.IsCopied(row))
+                DrawRow(row, row + 1, width);
+        }
+        if (full)
+            ClearBelow(_frame.Rows + 1, width, height);
+        UpdateCursor(_frame.Cursor);
         return true;
     }
 
-    private void DrawRow(ScreenBuffer screen, Line line, int viewRow, int columns, int width)
+    private void DrawRow(int frameRow, int viewRow, int width)
     {
         Move(LeftEdgeWidth, viewRow);
-        var cells = line.Cells;
+        var cells = _frame.Row(frameRow);
         var column = 0;
-        var limit = Math.Min(columns, cells.Length);
+        var limit = cells.Length;
         while (column < limit)
         {
             ref readonly var cell = ref cells[column];
@@ -232,7 +244,7 @@ public sealed class PaneView : View
             if (cell.IsEmpty)
                 AddRune(' ');
             else if (cell.HasGrapheme)
-                AddStr(screen.GetCellText(cell));
+                AddStr(_frame.Grapheme(frameRow, column));
             else
                 AddRune(new Rune(cell.CodePoint));
             column += cell.IsWide ? 2 : 1;
@@ -263,11 +275,10 @@ public sealed class PaneView : View
         SetAttribute(_lastAttribute);
     }
 
-    private void UpdateCursor(ScreenBuffer screen, int offset)
+    private void UpdateCursor((int Row, int Column)? cursor)
     {
-        var visible = _focused && offset == 0 && screen.Modes.CursorVisible
-            && screen.Cursor.Row < Viewport.Height - 1 && screen.Cursor.Column < Viewport.Width - LeftEdgeWidth;
-        var position = visible ? ViewportToScreen(new Point(screen.Cursor.Column + LeftEdgeWidth, screen.Cursor.Row + 1)) : (Point?)null;
+        var visible = _focused && cursor is { } c && c.Row < Viewport.Height - 1 && c.Column < Viewport.Width - LeftEdgeWidth;
+        var position = visible ? ViewportToScreen(new Point(cursor!.Value.Column + LeftEdgeWidth, cursor.Value.Row + 1)) : (Point?)null;
         if (Cursor.Position != position)
             Cursor = Cursor with { Position = position };
     }
