@@ -228,10 +228,15 @@ public sealed class AgentStateDetector
             return null;
         if (_now - last >= _options.QuietAfter)
             return new Opinion(AgentActivity.Idle, last + _options.QuietAfter, StateSource.Activity);
-        // Every agent prints a banner while it starts: output alone does not mean it began working.
-        return Current.Activity is AgentActivity.NotStarted or AgentActivity.Starting
-            ? null
-            : new Opinion(AgentActivity.Working, _burstStart, StateSource.Activity);
+        // Every agent prints a banner while it starts: output alone does not mean it began working, unless it goes on
+        // for longer than any banner.
+        if (Current.Activity is AgentActivity.NotStarted or AgentActivity.Starting)
+        {
+            return _now - _burstStart >= _options.StartupBanner
+                ? new Opinion(AgentActivity.Working, _burstStart + _options.StartupBanner, StateSource.Activity)
+                : null;
+        }
+        return new Opinion(AgentActivity.Working, _burstStart, StateSource.Activity);
     }
 
     private Opinion? Choose(List<Opinion> opinions)
@@ -278,7 +283,11 @@ public sealed class AgentStateDetector
     {
         var deadlines = new List<DateTimeOffset>(2);
         if (_lastOutput is { } last && _now - last < _options.QuietAfter)
+        {
             deadlines.Add(last + _options.QuietAfter);
+            if (Current.Activity is AgentActivity.NotStarted or AgentActivity.Starting && _now - _burstStart < _options.StartupBanner)
+                deadlines.Add(_burstStart + _options.StartupBanner); // a long start-up burst becomes work then
+        }
         if (_overrideAt is { } overrideAt)
             deadlines.Add(overrideAt); // newer evidence from a lower source matures into an override then
         return deadlines.Count == 0 ? null : deadlines.Min();

@@ -12,5 +12,11 @@ public sealed record AgentStateDetectorOptions
     /// <summary>No output for this long means the output activity says idle (it says working within it).</summary>
     public TimeSpan QuietAfter { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Output that goes on this long from the start is work, not a start-up banner (a program that floods from its
+    /// first moment would otherwise stay "starting" for ever).
+    /// </summary>
+    public TimeSpan StartupBanner { get; init; } = TimeSpan.FromSeconds(2);
+
     public static AgentStateDetectorOptions Default { get; } = new();
 }

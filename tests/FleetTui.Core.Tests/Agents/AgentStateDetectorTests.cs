@@ -155,6 +155,28 @@ public sealed class AgentStateDetectorTests
     }
 
     [Fact]
+    public void Output_that_floods_from_the_start_becomes_working_once_it_outlasts_a_banner()
+    {
+        var detector = new AgentStateDetector(AgentStatePatterns.Generic);
+        var reported = new List<(double At, AgentActivity Activity)>();
+        if (detector.Observe(new AgentObservation.Process(T(0), Alive: true)) is { } started)
+            reported.Add((0, started.Activity));
+        for (var tick = 1; tick <= 40; tick++)
+        {
+            var t = tick / 10.0;
+            if (detector.Observe(new AgentObservation.Output(T(t), 4096)) is { } observed)
+                reported.Add((t, observed.Activity));
+            if (detector.Advance(T(t)) is { } advanced)
+                reported.Add((t, advanced.Activity));
+        }
+
+        // Starting, then working once the burst (from 0.1) outlasted the 2 s banner allowance and held for the debounce.
+        reported.Select(r => r.Activity).ShouldBe([AgentActivity.Starting, AgentActivity.Working]);
+        reported[1].At.ShouldBeInRange(2.1, 2.6);
+        detector.Current.Source.ShouldBe(StateSource.Activity);
+    }
+
+    [Fact]
     public void Child_processes_keep_a_quiet_agent_working()
     {
         var detector = new AgentStateDetector(AgentStatePatterns.Generic);
