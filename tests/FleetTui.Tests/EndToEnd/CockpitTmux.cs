@@ -1,4 +1,4 @@
-using FleetTui.Demo;
+using FleetTui.Tests.Demo;
 
 namespace FleetTui.Tests.EndToEnd;
 
@@ -9,22 +9,16 @@ namespace FleetTui.Tests.EndToEnd;
 /// </summary>
 public sealed class CockpitTmux : IAsyncDisposable
 {
-    private readonly string _socket = $"fleet-test-{Guid.NewGuid():N}"[..22];
-    private string? _socketPath;
+    private readonly TmuxServer _server = new();
 
     public async Task StartAsync(string directory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> argv, int width = 160, int height = 48)
     {
-        var arguments = new List<string> { "new-session", "-d", "-x", $"{width}", "-y", $"{height}", "-c", directory };
-        foreach (var (name, value) in environment)
-            arguments.AddRange(["-e", $"{name}={value}"]);
         // This test process set DisableRealDriverIO for the headless view tests; the real cockpit must not inherit it.
-        arguments.AddRange(["env", "-u", "DisableRealDriverIO", .. argv]);
-        await TmuxAsync([.. arguments]);
-        await TmuxAsync("set-option", "-w", "remain-on-exit", "on");
-        _socketPath = (await TmuxAsync("display-message", "-p", "#{socket_path}")).Trim();
+        await _server.StartAsync(directory, environment, ["env", "-u", "DisableRealDriverIO", .. argv], width, height);
+        await _server.KeepDeadPanesAsync();
     }
 
-    public Task<string> CaptureAsync() => TmuxAsync("capture-pane", "-p");
+    public Task<string> CaptureAsync() => _server.CaptureAsync();
 
     /// <summary>
     /// The program has exited: tmux says the pane is dead, or the process is a zombie tmux has not reaped yet (seen on a loaded
@@ -32,7 +26,7 @@ public sealed class CockpitTmux : IAsyncDisposable
     /// </summary>
     public async Task<bool> IsDeadAsync()
     {
-        var fields = (await TmuxAsync("display-message", "-p", "#{pane_dead} #{pane_pid}")).Trim().Split(' ');
+        var fields = (await _server.PaneAsync("#{pane_dead} #{pane_pid}")).Split(' ');
         if (fields[0] == "1")
             return true;
         var stat = Path.Combine("/proc", fields[^1], "stat");
@@ -43,25 +37,12 @@ public sealed class CockpitTmux : IAsyncDisposable
         return text[(text.LastIndexOf(')') + 2)..].StartsWith('Z');
     }
 
-    public Task ResizeAsync(int width, int height) => TmuxAsync("resize-window", "-x", $"{width}", "-y", $"{height}");
+    public Task ResizeAsync(int width, int height) => _server.ResizeAsync(width, height);
 
-    public Task SendKeysAsync(params string[] keys) => TmuxAsync(["send-keys", .. keys]);
+    public Task SendKeysAsync(params string[] keys) => _server.SendKeysAsync(keys);
 
     /// <summary>Literal text (no key-name lookup).</summary>
-    public Task TypeAsync(string text) => TmuxAsync("send-keys", "-l", text);
+    public Task TypeAsync(string text) => _server.SendKeysAsync("-l", text);
 
-    private async Task<string> TmuxAsync(params string[] arguments)
-    {
-        var result = await DemoCommand.RunAsync(["tmux", "-L", _socket, .. arguments], Directory.GetCurrentDirectory());
-        if (!result.Succeeded)
-            throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {result.Output}");
-        return result.Output;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await DemoCommand.RunAsync(["tmux", "-L", _socket, "kill-server"], Directory.GetCurrentDirectory());
-        if (_socketPath is not null && File.Exists(_socketPath))
-            File.Delete(_socketPath);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
