@@ -17,16 +17,8 @@ public static class FleetWorkspace
     public static async Task<(FleetSession? Session, int ExitCode)> OpenAsync(CliContext context, CancellationToken cancellationToken = default)
     {
         var git = GitFor(context);
-        RepositoryFacts repository;
-        try
-        {
-            repository = await RepositoryFacts.ReadAsync(git, context.WorkingDirectory, cancellationToken);
-        }
-        catch (Exception error) when (error is GitException or System.ComponentModel.Win32Exception or CliWrap.Exceptions.CommandExecutionException)
-        {
-            context.Error.WriteLine($"fleet: {context.WorkingDirectory} is not inside a git repository ({error.Message.Trim()}).");
+        if (await ReadRepositoryAsync(context, "fleet", cancellationToken) is not { } repository)
             return (null, ExitCodes.NoRepository);
-        }
 
         FleetConfig config;
         try
@@ -48,6 +40,22 @@ public static class FleetWorkspace
         {
             context.Error.WriteLine($"fleet: {error.Message}");
             return (null, ExitCodes.Failed);
+        }
+    }
+
+    /// <summary>The repository around the working directory, or null after telling stderr (as <paramref name="who"/>) it is not in one.</summary>
+    public static async Task<RepositoryFacts?> ReadRepositoryAsync(CliContext context, string who, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RepositoryFacts.ReadAsync(GitFor(context), context.WorkingDirectory, cancellationToken);
+        }
+        catch (Exception error) when (error is GitException or InvalidOperationException or System.ComponentModel.Win32Exception
+                                          or CliWrap.Exceptions.CommandExecutionException)
+        {
+            var detail = error is GitException git ? git.Result.StandardError.Trim() : error.Message.Trim();
+            context.Error.WriteLine($"{who}: {context.WorkingDirectory} is not inside a git repository ({detail}).");
+            return null;
         }
     }
 

@@ -29,16 +29,8 @@ public static class ImportVerb
             return ExitCodes.Failed;
         }
 
-        RepositoryFacts repository;
-        try
-        {
-            repository = await RepositoryFacts.ReadAsync(FleetWorkspace.GitFor(context), context.WorkingDirectory, cancellationToken);
-        }
-        catch (Exception error) when (error is GitException or InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            context.Error.WriteLine($"fleet import: {context.WorkingDirectory} is not inside a git repository");
+        if (await FleetWorkspace.ReadRepositoryAsync(context, "fleet import", cancellationToken) is not { } repository)
             return ExitCodes.NoRepository;
-        }
 
         TicketImport import;
         try

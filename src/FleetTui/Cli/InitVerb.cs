@@ -17,16 +17,9 @@ public static class InitVerb
 
     public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken = default)
     {
-        string root;
-        try
-        {
-            root = (await RepositoryFacts.ReadAsync(FleetWorkspace.GitFor(context), context.WorkingDirectory, cancellationToken)).Root;
-        }
-        catch (GitException error)
-        {
-            context.Error.WriteLine($"fleet init: {context.WorkingDirectory} is not inside a git repository ({error.Result.StandardError.Trim()}).");
+        if (await FleetWorkspace.ReadRepositoryAsync(context, "fleet init", cancellationToken) is not { } repository)
             return ExitCodes.NoRepository;
-        }
+        var root = repository.Root;
 
         var path = Path.Combine(root, FleetWorkspace.ConfigFileName);
         if (File.Exists(path))
