@@ -30,8 +30,6 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private readonly AgentStateDetectorOptions _detectorOptions;
     private readonly Lock _lock = new();
     private AgentSignalWatcher? _signals;
-    // Orders "started" and "exited" reports of one agent: the session applies commands in the order they were sent.
-    private readonly Lock _agentStateOrder = new();
     private readonly CancellationTokenSource _stopping = new();
     private FleetSession? _session;
     private SessionMergeDriver? _merges;
@@ -192,8 +190,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         if (terminal.StartError is { } error)
         {
             // Nothing runs: the pane keeps the message (with the command tried) and the task shows "exited 127".
-            lock (_agentStateOrder)
-                SendAndNotify(new SessionCommand.UpdateAgent(task.Name, new AgentState(AgentActivity.Exited, StateSource.Process, ExitCode: 127)));
+            SendAndNotify(new SessionCommand.UpdateAgent(task.Name, new AgentState(AgentActivity.Exited, StateSource.Process, ExitCode: 127)));
         }
         else
         {
@@ -220,8 +217,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     {
         if (TerminalFor(task) != terminal)
             return;
-        lock (_agentStateOrder)
-            SendAndNotify(new SessionCommand.UpdateAgent(task, state));
+        // One agent's reports come from its monitor, which makes them under its own lock: they reach the session in order.
+        SendAndNotify(new SessionCommand.UpdateAgent(task, state));
         // The stdin handover: type the ticket once the agent first shows it is ready for input.
         if (stdin is { } handover && state.Activity is AgentActivity.Idle or AgentActivity.WaitingForInput)
         {
