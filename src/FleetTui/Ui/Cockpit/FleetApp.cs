@@ -23,7 +23,6 @@ namespace FleetTui.Ui.Cockpit;
 public sealed partial class FleetApp : IDisposable, IMergePanelHost
 {
     private readonly IApplication _app;
-    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly ICockpitSession _session;
     private readonly KeyDispatcher _dispatcher;
     private readonly TimeProvider _time;
@@ -126,7 +125,8 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         terminal.Resize(pane.ContentSize.Width, pane.ContentSize.Height);
         // Output arrives on the PTY thread; PaneTerminal raises this once until the UI acknowledges, so a flood costs
         // one queued redraw per frame.
-        var pacer = new OutputFramePacer(() => _clock.Elapsed);
+        var attachedAt = _time.GetTimestamp();
+        var pacer = new OutputFramePacer(() => _time.GetElapsedTime(attachedAt));
         void Draw()
         {
             pacer.Drawn();
@@ -137,18 +137,18 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         terminal.Changed += () => _app.Invoke(() =>
         {
             // Not acknowledged until drawn: meanwhile further output raises nothing, so a flood queues no work.
-            switch (PaceFloodingPanes ? pacer.OutputArrived() : TimeSpan.Zero)
+            if (!PaceFloodingPanes)
+                Draw();
+            else if (pacer.OutputArrived() is { } wait) // null: a deferred draw is already on its way
             {
-                case { } wait when wait == TimeSpan.Zero:
+                if (wait == TimeSpan.Zero)
                     Draw();
-                    break;
-                case { } wait:
+                else
                     _app.AddTimeout(wait, () =>
                     {
                         Draw();
                         return false;
                     });
-                    break;
             }
         });
         // Output that arrived before this subscription raised Changed to nobody and left it unacknowledged, which would

@@ -24,9 +24,9 @@ public sealed class OutputFramePacer
     {
         if (_scheduled)
             return null;
-        if (_lastDraw is not { } last || _clock() - last >= FloodInterval)
+        var since = _clock() - _lastDraw;
+        if (since is null || since >= FloodInterval)
             return TimeSpan.Zero;
-        var since = _clock() - last;
         _scheduled = true;
         return FloodInterval - since;
     }

@@ -185,7 +185,6 @@ public sealed class PaneView : View
         var terminal = paneTerminal.Terminal;
         var screen = terminal.Screen;
         bool changed;
-        int offset;
         lock (terminal.SyncRoot)
         {
             _dirty.Resize(screen.Rows);
@@ -195,7 +194,7 @@ public sealed class PaneView : View
             var rows = Math.Min(height - 1, screen.Rows);
             var columns = Math.Min(width - LeftEdgeWidth, screen.Columns);
             var historyCount = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
-            offset = Math.Min(_scrollOffset, historyCount);
+            var offset = Math.Min(_scrollOffset, historyCount);
             _frame.Begin(rows, columns);
             for (var row = 0; row < rows; row++)
             {
@@ -277,8 +276,9 @@ public sealed class PaneView : View
 
     private void UpdateCursor((int Row, int Column)? cursor)
     {
-        var visible = _focused && cursor is { } c && c.Row < Viewport.Height - 1 && c.Column < Viewport.Width - LeftEdgeWidth;
-        var position = visible ? ViewportToScreen(new Point(cursor!.Value.Column + LeftEdgeWidth, cursor.Value.Row + 1)) : (Point?)null;
+        var position = _focused && cursor is { } c && c.Row < Viewport.Height - 1 && c.Column < Viewport.Width - LeftEdgeWidth
+            ? ViewportToScreen(new Point(c.Column + LeftEdgeWidth, c.Row + 1))
+            : (Point?)null;
         if (Cursor.Position != position)
             Cursor = Cursor with { Position = position };
     }
