@@ -65,7 +65,8 @@ public sealed class FleetSession : IAsyncDisposable
     /// </summary>
     public static async Task<FleetSession> OpenAsync(FleetSessionOptions options, CancellationToken cancellationToken = default)
     {
-        var repository = await RepositoryFacts.ReadAsync(options.Git, options.RepositoryDirectory, cancellationToken).ConfigureAwait(false);
+        var repository = options.Repository
+            ?? await RepositoryFacts.ReadAsync(options.Git, options.RepositoryDirectory, cancellationToken).ConfigureAwait(false);
         var baseBranch = options.Config.Fleet.Base ?? repository.CurrentBranch
             ?? throw new InvalidOperationException($"HEAD is detached in {repository.Root}: set [fleet] base in fleet.toml or check out a branch.");
         var store = new SessionStore(repository.FleetDir);

@@ -11,6 +11,9 @@ public sealed record FleetSessionOptions
     /// <summary>Any folder inside the repository (usually the current directory).</summary>
     public required string RepositoryDirectory { get; init; }
 
+    /// <summary>The facts of that repository when the caller has read them already (they cost a few git calls at start-up).</summary>
+    public RepositoryFacts? Repository { get; init; }
+
     public required FleetConfig Config { get; init; }
 
     public GitCli Git { get; init; } = new();

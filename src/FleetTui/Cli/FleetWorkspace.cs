@@ -33,7 +33,7 @@ public static class FleetWorkspace
 
         try
         {
-            var session = await FleetSession.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Config = config, Git = git }, cancellationToken);
+            var session = await FleetSession.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config, Git = git }, cancellationToken);
             return (session, ExitCodes.Ok);
         }
         catch (Exception error) when (error is SessionStateException or InvalidOperationException or GitException)

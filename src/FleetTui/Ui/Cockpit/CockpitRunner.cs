@@ -74,7 +74,7 @@ public static class CockpitRunner
         {
             ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
         };
-        await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Config = config }, cancellationToken);
+        await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config }, cancellationToken);
         RunUi(session, user, theme);
         return ExitCodes.Ok;
     }
