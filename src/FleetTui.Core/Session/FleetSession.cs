@@ -28,6 +28,9 @@ public sealed class FleetSession : IAsyncDisposable
     private readonly BranchStatusReader _statusReader = new();
     private readonly Dictionary<string, BranchStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgentState> _agents = new(StringComparer.Ordinal);
+
+    /// <summary>Why a task's last worktree creation failed (nothing of it is on disk, so nothing is persisted): shown until it is tried again.</summary>
+    private readonly Dictionary<string, string> _creationFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScopeMatcher> _scopes = new(StringComparer.Ordinal);
     private readonly List<SessionSubscription> _subscribers = [];
     private readonly List<Task> _background = [];
@@ -219,6 +222,7 @@ public sealed class FleetSession : IAsyncDisposable
                 CreatedAt = DateTimeOffset.UtcNow,
             });
         });
+        _creationFailures.Remove(name);
         Publish(v => new SessionEvent.PhaseChanged(v, name, existing?.Phase, TaskPhase.SettingUp, null));
 
         var environment = new Dictionary<string, string>(_options.ExtraSetupEnvironment, StringComparer.Ordinal);
@@ -332,6 +336,7 @@ public sealed class FleetSession : IAsyncDisposable
             // Nothing exists on disk (the manager rolled back): forget the reservation, release the ports.
             Persist(state => state.WithoutTask(name));
             var message = finished.Error?.Message ?? "unknown failure";
+            _creationFailures[name] = message;
             Publish(
                 v => new SessionEvent.Error(v, name, message),
                 v => new SessionEvent.PhaseChanged(v, name, TaskPhase.SettingUp, TaskPhase.Pending, message));
@@ -632,7 +637,7 @@ public sealed class FleetSession : IAsyncDisposable
             Database = state?.Database,
             Gate = state?.Gate ?? GateState.NotRun,
             ReviewConflicts = state?.ReviewConflicts ?? [],
-            Note = state?.Note,
+            Note = state?.Note ?? _creationFailures.GetValueOrDefault(definition.Name),
             CreatedAt = state?.CreatedAt ?? default,
             AgentName = Describe(definition.Agent ?? _config.Fleet.Agent),
             Origin = state?.Origin ?? TaskOrigin.Config,

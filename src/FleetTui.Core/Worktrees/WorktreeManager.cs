@@ -46,9 +46,7 @@ public sealed class WorktreeManager
         var existedBefore = Directory.Exists(path);
         try
         {
-            // "--" keeps a path or base starting with '-' from being read as an option.
-            await _git.RunAsync(root, ["worktree", "add", "--quiet", "-b", request.Branch, "--", path, baseCommit], cancellationToken)
-                .ConfigureAwait(false);
+            await AddWorktreeAsync(path, request.Branch, baseCommit, existedBefore, cancellationToken).ConfigureAwait(false);
             SetupFiles.Apply(root, path, request.Setup.Copy, request.Setup.Link);
             foreach (var cache in request.Caches.Values)
                 Directory.CreateDirectory(cache);
@@ -68,6 +66,46 @@ public sealed class WorktreeManager
             : SetupOutcome.NothingToRun(null);
         return new CreatedWorktree(path, request.Branch, baseCommit, setup);
     }
+
+    /// <summary>
+    /// <c>git worktree add</c>, one at a time: git reads every registered worktree while adding one, and fails ("failed to read
+    /// .git/worktrees/&lt;other&gt;/commondir") when another add is half way through registering its own. The cockpit creates every
+    /// pending task at once, so adds of this process queue here; an add racing another process (a <c>fleet new</c> next door) is
+    /// undone and tried again.
+    /// </summary>
+    private async Task AddWorktreeAsync(string path, string branch, string baseCommit, bool existedBefore, CancellationToken cancellationToken)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            await WorktreeAddQueue.WaitAsync(cancellationToken).ConfigureAwait(false);
+            GitResult result;
+            try
+            {
+                // "--" keeps a path or base starting with '-' from being read as an option.
+                result = await _git.TryRunAsync(Repository.Root, ["worktree", "add", "--quiet", "-b", branch, "--", path, baseCommit], cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                WorktreeAddQueue.Release();
+            }
+
+            if (result.Succeeded)
+                return;
+            if (attempt == attempts || !IsConcurrentAddRace(result.StandardError))
+                throw new GitException(result);
+            await RollBackAsync(path, branch, existedBefore).ConfigureAwait(false);
+            // A little apart, at random: the other process is probably adding its next worktree in step with us.
+            await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly SemaphoreSlim WorktreeAddQueue = new(1, 1);
+
+    /// <summary>git's message when another worktree's registration was half written while this add read them all.</summary>
+    internal static bool IsConcurrentAddRace(string standardError) =>
+        standardError.Contains("failed to read", StringComparison.Ordinal) && standardError.Contains("worktrees", StringComparison.Ordinal);
 
     private static Dictionary<string, string> SetupEnvironment(WorktreeRequest request)
     {

@@ -143,6 +143,14 @@ public class FleetSessionTests
         result.Message.ShouldContain("already exists");
         session.Current.FindTask("api")!.Phase.ShouldBe(TaskPhase.Pending);
         session.Current.FindTask("api")!.Ports.ShouldBeEmpty();
+        // The snapshot keeps why, so the cockpit can show it in the task's pane...
+        session.Current.FindTask("api")!.Note.ShouldBe(result.Message);
+
+        // ...until it is tried again (here with the obstacle gone: the retry succeeds and the note is gone).
+        await repo.RunGitAsync("branch", "-D", "fleet/api");
+        (await session.SendAsync(new SessionCommand.CreateTask("api"))).Succeeded.ShouldBeTrue();
+        session.Current.FindTask("api")!.Note.ShouldBeNull();
+        session.Current.FindTask("api")!.Phase.ShouldBe(TaskPhase.Active);
     }
 
     [Fact]

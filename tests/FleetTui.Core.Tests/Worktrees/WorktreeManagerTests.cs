@@ -43,6 +43,38 @@ public class WorktreeManagerTests
     }
 
     [Fact]
+    public async Task Many_tasks_created_at_once_all_get_their_worktree_while_another_process_adds_worktrees_too()
+    {
+        // The cockpit creates every pending task at once; git fails an add that reads another add's half-written registration.
+        var (repo, manager) = await RepoWithManagerAsync();
+        using var _ = repo;
+        using var stop = new CancellationTokenSource();
+        // Other processes (a `fleet new`, the user's git) adding worktrees at the same moment; their own failures do not matter here.
+        var neighbours = Enumerable.Range(0, 2).Select(n => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+                await repo.Git.TryRunAsync(repo.Path, ["worktree", "add", "--quiet", "-b", $"other/{n}-{i}", "--", System.IO.Path.Combine(repo.RootDir, $"other-{n}-{i}"), "main"]);
+        })).ToList();
+
+        var names = Enumerable.Range(1, 16).Select(i => $"task-{i}").ToList();
+        var created = await Task.WhenAll(names.Select(name => manager.CreateAsync(Request(repo, name))));
+        await stop.CancelAsync();
+        await Task.WhenAll(neighbours);
+
+        created.Select(c => c.Branch).ShouldBe(names.Select(n => $"fleet/{n}"));
+        foreach (var worktree in created)
+            File.Exists(System.IO.Path.Combine(worktree.Path, "README.md")).ShouldBeTrue();
+        (await manager.ListAsync()).Count(w => w.Branch?.StartsWith("fleet/", StringComparison.Ordinal) == true).ShouldBe(16);
+    }
+
+    [Theory]
+    [InlineData("fatal: failed to read .git/worktrees/d-5/commondir: Success", true)]
+    [InlineData("fatal: '/tmp/x' already exists", false)]
+    [InlineData("fatal: a branch named 'fleet/x' already exists", false)]
+    public void Only_git_s_concurrent_registration_failure_is_retried(string standardError, bool retried) =>
+        WorktreeManager.IsConcurrentAddRace(standardError).ShouldBe(retried);
+
+    [Fact]
     public async Task Branches_from_a_base_other_than_head()
     {
         var (repo, manager) = await RepoWithManagerAsync();

@@ -111,7 +111,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     private void AddPane(TaskSnapshot task, int index)
     {
-        var pane = new PaneView(index + 1, task, null, _chrome);
+        var pane = new PaneView(index + 1, task, null, _chrome) { RetryKeyText = _dispatcher.Keymap.FirstKeyText(UiCommand.RestartAgent) };
         pane.Clicked += clicked => Focus(_panes.IndexOf(clicked));
         _panes.Add(pane);
         Root.Add(pane);

@@ -259,8 +259,11 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     public void RestartAgent(string task, bool continueSession)
     {
         // A task in review (or done) still has its worktree: its agent may be restarted, e.g. to resolve a conflict.
-        if (Snapshot.FindTask(task) is { Phase: TaskPhase.Active or TaskPhase.Done or TaskPhase.Review } snapshot)
+        var snapshot = Snapshot.FindTask(task);
+        if (snapshot is { Phase: TaskPhase.Active or TaskPhase.Done or TaskPhase.Review })
             Launch(snapshot, replace: true, continueSession);
+        else if (snapshot is { Phase: TaskPhase.Pending })
+            _ = Session.SendAsync(new SessionCommand.CreateTask(task)); // its worktree could not be made: try again
     }
 
     public void StopAgent(string task)

@@ -49,6 +49,9 @@ public sealed class PaneView : View
 
     public int Number { get; }
 
+    /// <summary>The keys that retry a task whose worktree could not be created (the restart command), for the placeholder.</summary>
+    public string? RetryKeyText { get; init; }
+
     public TaskSnapshot Task { get; private set; }
 
     /// <summary>Null for a task with no running terminal yet (blocked, pending): the pane says why.</summary>
@@ -313,12 +316,12 @@ public sealed class PaneView : View
     private void DrawPlaceholder(int width, int height)
     {
         SetAttribute(_chrome.Muted);
-        var message = $"  {TaskStateText.Describe(Task)}";
+        var room = width - LeftEdgeWidth;
+        var lines = PanePlaceholder.Lines(Task, room, RetryKeyText);
         for (var row = 1; row < height; row++)
         {
             Move(LeftEdgeWidth, row);
-            var text = row == 2 ? message : "";
-            var room = width - LeftEdgeWidth;
+            var text = row - 1 < lines.Count ? lines[row - 1] : "";
             AddStr(text.Length > room ? text[..room] : text.PadRight(room));
         }
     }

@@ -9,7 +9,7 @@ public static class TaskStateText
     public static string Describe(TaskSnapshot task) => task.Phase switch
     {
         TaskPhase.Blocked => task.DependsOn.Count > 0 ? $"blocked on {string.Join(", ", task.DependsOn)}" : "blocked",
-        TaskPhase.Pending => "pending",
+        TaskPhase.Pending => task.Note is null ? "pending" : "could not create worktree",
         TaskPhase.SettingUp => "setting up",
         TaskPhase.SetupFailed => "setup failed",
         TaskPhase.Review => "in review",
@@ -42,10 +42,11 @@ public static class TaskStateText
 
     /// <summary>
     /// Needs a human: its agent waits for input or exited (whatever the code: finished or crashed, someone must look),
-    /// its setup failed, or it is in review. A task marked done by hand needs nothing more.
+    /// its setup failed, its worktree could not be created, or it is in review. A task marked done by hand needs nothing more.
     /// </summary>
     public static bool NeedsAttention(TaskSnapshot task) =>
         task.Phase is TaskPhase.SetupFailed or TaskPhase.Review or TaskPhase.Missing
+        || (task.Phase == TaskPhase.Pending && task.Note is not null)
         || (task.Phase == TaskPhase.Active && task.Agent.Activity is AgentActivity.WaitingForInput or AgentActivity.Exited);
 
     /// <summary>

@@ -78,6 +78,7 @@ public static class SidebarPresenter
     private static TextRole StateRole(TaskSnapshot task) => task.Phase switch
     {
         TaskPhase.SetupFailed or TaskPhase.Review or TaskPhase.Missing => TextRole.Error,
+        TaskPhase.Pending when task.Note is not null => TextRole.Error,
         TaskPhase.Blocked or TaskPhase.Pending => TextRole.Muted,
         TaskPhase.Merged or TaskPhase.Done => TextRole.Success,
         _ when task.Gate.Outcome is GateOutcome.Failed or GateOutcome.TimedOut => TextRole.Error,
