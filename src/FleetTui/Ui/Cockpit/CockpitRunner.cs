@@ -7,6 +7,7 @@ using FleetTui.Terminal.Pty;
 using FleetTui.Ui.Config;
 using FleetTui.Ui.Themes;
 using Terminal.Gui.App;
+using FleetTui.Ui.MainLoop;
 using Terminal.Gui.Drivers;
 
 namespace FleetTui.Ui.Cockpit;
@@ -84,22 +85,33 @@ public static class CockpitRunner
 
     /// <summary>
     /// A key waits for the next main-loop iteration, and so does the redraw that shows its echo: at Terminal.Gui's
-    /// default of 25 that is up to 80 ms before the program has even answered. 60 keeps typing crisp; measured idle CPU
-    /// is the same at 25 and 60 (scripts/bench-tui-idle.sh), because an iteration with nothing to draw is cheap.
+    /// default of 25 that is up to 80 ms before the program has even answered. 60 keeps typing crisp, and costs nothing
+    /// when idle: the loop then sleeps (<see cref="MainLoopIdler"/>).
     /// </summary>
     private const ushort DefaultFramesPerSecond = 60;
 
     private static void RunUi(ICockpitSession session, UserConfig user, Theme theme)
     {
-        // The loop wakes this often even when idle (its own cost, measured in scripts/bench-tui-idle.sh); output
-        // coalesces into one redraw per pane per iteration, so this is also the frame-rate cap.
-        Application.MaximumIterationsPerSecond =
-            int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120 ? (ushort)fps : DefaultFramesPerSecond;
-        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
-        using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true };
-        LogFirstFrame(app);
-        fleet.Start();
-        app.Run(fleet.Root);
+        // Output coalesces into one redraw per pane per iteration, so this is also the frame-rate cap.
+        var framesPerSecond =
+            int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120 ? fps : DefaultFramesPerSecond;
+        var (created, input) = CockpitApplication.Create();
+        using IApplication app = created.Init(DriverRegistry.Names.ANSI);
+        using var idler = new MainLoopIdler(app, framesPerSecond);
+        if (input is not null)
+            input.InputQueued += idler.Wake;
+        try
+        {
+            using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true };
+            LogFirstFrame(app);
+            fleet.Start();
+            app.Run(fleet.Root);
+        }
+        finally
+        {
+            // Terminal.Gui's shutdown waits for its input thread: end that thread's sleep first.
+            input?.Stop();
+        }
     }
 
     private static void WriteToOuterTerminal(string text)

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using FleetTui.Terminal.Pty;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.ViewBase;
+
+namespace FleetTui.Ui.MainLoop;
+
+/// <summary>
+/// Lets Terminal.Gui's main loop sleep while nothing happens. Its loop runs an iteration, then waits out the rest of
+/// 1/<see cref="Application.MaximumIterationsPerSecond"/> with <c>Task.Delay(…).Wait()</c>, forever: 60 wake-ups a second,
+/// each a timer callback, a thread-pool hop and a spin, with nothing to draw. Here the loop's own wait is switched off and
+/// each iteration starts with ours (Terminal.Gui raises <see cref="IApplication.Iteration"/> first thing):
+/// <list type="bullet">
+/// <item>busy (anything happened in the last <see cref="HotPeriod"/>): iterations are paced to the frame rate, as before;</item>
+/// <item>idle: one <c>poll(2)</c> until something can need the loop: a timeout or <c>Invoke</c> added from any thread
+/// (pane output, session changes and the output pacer all arrive that way), the next timer falling due, a key on stdin,
+/// or a terminal resize (SIGWINCH).</item>
+/// </list>
+/// It also stops the loop re-sending the cursor (show-cursor and its position) on every iteration when it has not moved:
+/// bytes on the wire over SSH for nothing.
+/// </summary>
+internal sealed class MainLoopIdler : IDisposable
+{
+    /// <summary>How long the loop keeps iterating after the last activity: covers Terminal.Gui's 50 ms wait for a lone Esc.</summary>
+    public static readonly TimeSpan HotPeriod = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Longest idle sleep by default: a safety net for anything that needs the loop without telling us.</summary>
+    public static readonly TimeSpan DefaultLongestSleep = TimeSpan.FromSeconds(1);
+
+    /// <summary>stdin when it is a terminal (keys wake the loop at once); otherwise nothing to watch (-1).</summary>
+    private static readonly int KeysFd = Console.IsInputRedirected ? -1 : 0;
+
+    private readonly IApplication _app;
+    private readonly WakeSignal _wake = new();
+    private readonly long _frameTicks;
+    private readonly PosixSignalRegistration? _resize;
+    private readonly int _longestSleepMilliseconds;
+    private long _lastStart;
+    private long _lastActive;
+    private volatile bool _sleeping;
+    private readonly ushort _previousIterationsPerSecond;
+
+    public MainLoopIdler(IApplication app, int framesPerSecond, TimeSpan? longestSleep = null)
+    {
+        _app = app;
+        _longestSleepMilliseconds = (int)Math.Clamp((longestSleep ?? DefaultLongestSleep).TotalMilliseconds, 1, int.MaxValue);
+        _frameTicks = Stopwatch.Frequency / Math.Max(1, framesPerSecond);
+        // 1000 / 2000 rounds to 0 ms: Terminal.Gui's own wait never happens, ours paces instead.
+        _previousIterationsPerSecond = Application.MaximumIterationsPerSecond;
+        Application.MaximumIterationsPerSecond = 2000;
+        _lastActive = Stopwatch.GetTimestamp();
+        app.Iteration += OnIteration;
+        app.LayoutAndDrawComplete += OnDrawn;
+        if (app.TimedEvents is { } timedEvents)
+            timedEvents.Added += OnTimeoutAdded;
+        // Without SIGWINCH (not a Unix) a resize is noticed within the longest sleep.
+        if (!OperatingSystem.IsWindows())
+            _resize = PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => Wake());
+    }
+
+    /// <summary>True while the loop sleeps for want of anything to do.</summary>
+    public bool IsSleeping => _sleeping;
+
+    /// <summary>Something needs the loop (input arrived, output to draw): ends an idle sleep now.</summary>
+    public void Wake() => _wake.Ring();
+
+    private void OnTimeoutAdded(object? sender, TimeoutEventArgs e) => _wake.Ring();
+
+    private void OnDrawn(object? sender, EventArgs e) => _lastActive = Stopwatch.GetTimestamp();
+
+    private void OnIteration(object? sender, EventArgs<IApplication?> e)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var early = _frameTicks - (now - _lastStart);
+        if (early > 0)
+            Thread.Sleep(TimeSpan.FromTicks(early * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+
+        if (Stopwatch.GetElapsedTime(_lastActive) > HotPeriod)
+            SleepUntilNeeded();
+        ForgetUnchangedCursor();
+        _lastStart = Stopwatch.GetTimestamp();
+    }
+
+    private void SleepUntilNeeded()
+    {
+        // Rings before this point were for work the busy iterations already did; anything still pending is a due timer.
+        _wake.Reset();
+        var timeout = _longestSleepMilliseconds;
+        if (_app.TimedEvents is TimedEvents timedEvents && timedEvents.CheckTimers(out var untilNextTimer))
+            timeout = Math.Min(timeout, untilNextTimer);
+        if (timeout <= 0)
+            return;
+        _sleeping = true;
+        var reason = _wake.Wait(timeout, KeysFd);
+        _sleeping = false;
+        if (reason != WakeReason.TimedOut)
+            _lastActive = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Terminal.Gui never clears its "cursor needs update" flag, so every iteration re-sends show-cursor and the position.
+    /// Clear it when the cursor it would send is the one already on the terminal (the same test its UpdateCursor makes).
+    /// </summary>
+    private void ForgetUnchangedCursor()
+    {
+        if (_app.Driver is not { } driver || !driver.GetCursorNeedsUpdate())
+            return;
+        if (WantedCursor() == driver.GetCursor())
+            driver.SetCursorNeedsUpdate(false);
+    }
+
+    private Cursor WantedCursor()
+    {
+        var view = _app.TopRunnableView?.MostFocused;
+        if (view is null || !view.Cursor.IsVisible || view.Cursor.Position is not { } position)
+            return new Cursor();
+        for (var v = view; v is not null; v = v.SuperView)
+        {
+            if (!v.ViewportToScreen(new System.Drawing.Rectangle(System.Drawing.Point.Empty, v.Viewport.Size)).Contains(position))
+                return new Cursor();
+        }
+        return view.Cursor;
+    }
+
+    public void Dispose()
+    {
+        _app.Iteration -= OnIteration;
+        _app.LayoutAndDrawComplete -= OnDrawn;
+        if (_app.TimedEvents is { } timedEvents)
+            timedEvents.Added -= OnTimeoutAdded;
+        _resize?.Dispose();
+        _wake.Dispose();
+        Application.MaximumIterationsPerSecond = _previousIterationsPerSecond;
+    }
+}
