@@ -25,7 +25,7 @@ agent = ["sh", "-c", "$(timed_cat "$WORK/fleet.ms"); exec sh"]
 name = "flood"
 TOML
 tmux -L "$SOCKET" new-session -d -x 160 -y 48 -s fleet -c "$WORK/repo" \
-  env FLEET_STARTUP_LOG="$WORK/startup.log" dotnet "$FLEET_DLL"
+  env FLEET_STARTUP_LOG="$WORK/startup.log" ${BENCH_ENV:-} dotnet "$FLEET_DLL"
 wait_for "$WORK/fleet.ms" 600
 wait_for "$WORK/startup.log" 30
 

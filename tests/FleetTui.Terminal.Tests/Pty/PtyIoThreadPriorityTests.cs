@@ -14,11 +14,11 @@ public class PtyIoThreadPriorityTests
 
         // comm is cut to 15 bytes by the kernel; the thread may need a moment to name itself and renice.
         string? stat = null;
-        Eventually.Until(() => (stat = ThreadStat(name[..Math.Min(15, name.Length)])) is { } s && Nice(s) >= 5,
+        Eventually.Until(() => (stat = ThreadStat(name[..Math.Min(15, name.Length)])) is { } s && Nice(s) >= UnixPtyProcess.IoThreadNice,
             () => $"no reniced thread named '{name}' (stat: {stat ?? "none"})");
 
-        // 5, or more when the whole test run is already that nice (an unprivileged thread cannot lower its nice value).
-        Nice(stat!).ShouldBeGreaterThanOrEqualTo(5);
+        // IoThreadNice, or more when the whole test run is already that nice (an unprivileged thread cannot lower its nice value).
+        Nice(stat!).ShouldBeGreaterThanOrEqualTo(UnixPtyProcess.IoThreadNice);
         Nice(File.ReadAllText("/proc/self/stat")).ShouldBeLessThan(Nice(stat!) + 1);
     }
 

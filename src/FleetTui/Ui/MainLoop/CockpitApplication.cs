@@ -5,23 +5,25 @@ using Terminal.Gui.Drivers;
 namespace FleetTui.Ui.MainLoop;
 
 /// <summary>
-/// Creates the Terminal.Gui application with the ANSI driver reading through <see cref="QuietAnsiInput"/>.
+/// Creates the Terminal.Gui application with the ANSI driver reading through <see cref="QuietAnsiInput"/> and writing
+/// through <see cref="BatchedAnsiOutput"/>.
 /// Terminal.Gui 2.5 builds its drivers by name and accepts a component factory (the only way to hand it an input) through an
 /// internal constructor only, so that constructor is reached by reflection. If a Terminal.Gui update removes it, the stock
 /// driver is used (correct, only busier when idle) and a test (CockpitApplicationTests) fails so the update is noticed.
 /// </summary>
 internal static class CockpitApplication
 {
-    /// <summary>The application, and the quiet input when it could be used (null: the stock input polls every 20 ms).</summary>
+    /// <summary>The application, and the quiet input when it could be used (null: the stock input and output are used).</summary>
     public static (IApplication App, QuietAnsiInput? Input) Create()
     {
         if (ApplicationImplConstructor() is not { } constructor || MarkInstanceBasedModelUsed() is not { } markModel)
             return (Application.Create(), null);
 
-        // AnsiInput puts the terminal in raw mode when constructed, so make it only once it will surely be used.
+        // AnsiInput puts the terminal in raw mode and AnsiOutput switches to the alternate screen when constructed,
+        // so make them only once they will surely be used.
         var input = new QuietAnsiInput();
         markModel.Invoke(null, null);
-        var app = (IApplication)constructor.Invoke([new AnsiComponentFactory(input)]);
+        var app = (IApplication)constructor.Invoke([new AnsiComponentFactory(input, new BatchedAnsiOutput())]);
         return (app, input);
     }
 

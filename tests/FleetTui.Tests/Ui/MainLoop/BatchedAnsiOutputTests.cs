@@ -1,0 +1,49 @@
+using FleetTui.Terminal.Emulation;
+using FleetTui.Ui.MainLoop;
+using Shouldly;
+using Terminal.Gui.Drivers;
+using Xunit;
+
+namespace FleetTui.Tests.Ui.MainLoop;
+
+/// <summary>
+/// A frame is written as one piece, cursor moves included: fed to our own VT emulator, that piece must put every changed
+/// cell where Terminal.Gui placed it (here the output is headless, so the piece is read back from Terminal.Gui's record of it).
+/// </summary>
+public class BatchedAnsiOutputTests
+{
+    [Fact]
+    public void One_frame_with_changes_on_several_rows_lands_every_cell_in_place()
+    {
+        using var output = new BatchedAnsiOutput();
+        var buffer = new OutputBufferImpl();
+        buffer.SetSize(30, 6);
+        buffer.Move(3, 1);
+        buffer.AddStr("hello");
+        buffer.Move(20, 1);
+        buffer.AddStr("right");
+        buffer.Move(0, 4);
+        buffer.AddStr("world");
+
+        output.Write(buffer);
+        var frame = output.GetLastOutput();
+
+        var terminal = new VirtualTerminal(30, 6);
+        terminal.Feed(frame);
+        terminal.Screen.GetRowText(1).TrimEnd().ShouldBe("   hello            right");
+        terminal.Screen.GetRowText(4).TrimEnd().ShouldBe("world");
+        // Every row of a fresh buffer is dirty: each one's cursor move is part of the one piece.
+        for (var row = 1; row <= 6; row++)
+            frame.ShouldContain($"\u001b[{row};1H");
+    }
+
+    [Fact]
+    public void Outside_a_frame_it_writes_like_terminal_gui_does()
+    {
+        using var output = new BatchedAnsiOutput();
+
+        output.Write("\u001b[?25h".AsSpan());
+
+        output.GetLastOutput().ShouldEndWith("\u001b[?25h");
+    }
+}
