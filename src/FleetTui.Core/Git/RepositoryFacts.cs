@@ -9,14 +9,25 @@ public sealed record RepositoryFacts(string Root, string CommonDir, string? Curr
     /// <summary>Reads the facts for the repository containing <paramref name="directory"/>; throws <see cref="GitException"/> outside a repository.</summary>
     public static async Task<RepositoryFacts> ReadAsync(GitCli git, string directory, CancellationToken cancellationToken = default)
     {
-        var output = await git.RunAsync(directory, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-common-dir"], cancellationToken)
-            .ConfigureAwait(false);
+        // Both questions at once: every start of the cockpit waits for them.
+        var symbolicRef = git.TryRunAsync(directory, ["symbolic-ref", "--quiet", "--short", "HEAD"], cancellationToken);
+        string output;
+        try
+        {
+            output = await git.RunAsync(directory, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-common-dir"], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // Outside a repository symbolic-ref fails too; wait for it either way so no git process outlives the call.
+            await symbolicRef.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+        }
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (lines.Length < 2)
             throw new InvalidOperationException($"Unexpected `git rev-parse` output in {directory}: {output}");
 
         // Detached HEAD: symbolic-ref exits 1 and the current branch is unknown.
-        var branch = await git.TryRunAsync(directory, ["symbolic-ref", "--quiet", "--short", "HEAD"], cancellationToken).ConfigureAwait(false);
+        var branch = await symbolicRef.ConfigureAwait(false);
         var current = branch.Succeeded ? branch.StandardOutput.Trim() : null;
         return new RepositoryFacts(Path.GetFullPath(lines[0]), Path.GetFullPath(lines[1]), current);
     }

@@ -276,7 +276,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
         // This thread parses whatever the child prints. A child that floods output must not starve the UI thread (the
         // user's keystrokes, other panes' redraws), so it runs nicer; a quiet child's thread sleeps in poll and is
         // scheduled promptly when it wakes. Best effort: a failure only leaves the default priority.
-        _ = Libc.setpriority(Libc.PRIO_PROCESS, (uint)Libc.gettid(), IoThreadNice);
+        _ = UnixThreadPriority.TryLowerCurrentThread(IoThreadNice);
         byte[] buffer = new byte[ReadBufferSize];
         Libc.PollFd* fds = stackalloc Libc.PollFd[3];
         try

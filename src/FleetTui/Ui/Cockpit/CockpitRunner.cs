@@ -3,6 +3,7 @@ using FleetTui.Cli;
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
+using FleetTui.Terminal.Emulation;
 using FleetTui.Terminal.Pty;
 using FleetTui.Ui.Config;
 using FleetTui.Ui.Themes;
@@ -26,6 +27,8 @@ public static class CockpitRunner
 
     public static async Task<int> RunAsync(string directory, string? themeOption, CliContext context, CancellationToken cancellationToken)
     {
+        StartupTimeline.Mark("main");
+        UiTypePreloader.Start();
         RepositoryFacts repository;
         try
         {
@@ -75,8 +78,18 @@ public static class CockpitRunner
         {
             ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
         };
-        await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config }, cancellationToken);
-        RunUi(session, user, theme);
+        StartupTimeline.Mark("config");
+        // The session reads the repository (git, libgit2) while this thread starts Terminal.Gui: neither waits for the other.
+        var opening = session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config }, cancellationToken);
+        try
+        {
+            RunUi(session, opening, user, theme);
+        }
+        finally
+        {
+            // Never dispose the session while it is still opening (the UI can fail before it waits for it).
+            await opening.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
         return ExitCodes.Ok;
     }
 
@@ -90,21 +103,28 @@ public static class CockpitRunner
     /// </summary>
     private const ushort DefaultFramesPerSecond = 60;
 
-    private static void RunUi(ICockpitSession session, UserConfig user, Theme theme)
+    private static void RunUi(ICockpitSession session, Task opening, UserConfig user, Theme theme)
     {
         // Output coalesces into one redraw per pane per iteration, so this is also the frame-rate cap.
         var framesPerSecond =
             int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120 ? fps : DefaultFramesPerSecond;
         var (created, input) = CockpitApplication.Create();
+        StartupTimeline.Mark("ui-create");
         using IApplication app = created.Init(DriverRegistry.Names.ANSI);
+        StartupTimeline.Mark("ui-init");
         using var idler = new MainLoopIdler(app, framesPerSecond);
         if (input is not null)
             input.InputQueued += idler.Wake;
         try
         {
+            // A failure to open leaves through the usings: the terminal is restored before the error is printed.
+            opening.GetAwaiter().GetResult();
+            StartupTimeline.Mark("session");
             using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true };
-            LogFirstFrame(app);
+            OnFirstFrame(app);
+            StartupTimeline.Mark("cockpit");
             fleet.Start();
+            StartupTimeline.Mark("agents");
             app.Run(fleet.Root);
         }
         finally
@@ -121,15 +141,14 @@ public static class CockpitRunner
         stdout.Flush();
     }
 
-    private static void LogFirstFrame(IApplication app)
+    private static void OnFirstFrame(IApplication app)
     {
-        if (Environment.GetEnvironmentVariable(StartupLogVariable) is not { Length: > 0 } path)
-            return;
         void OnFrame(object? sender, EventArgs e)
         {
             app.LayoutAndDrawComplete -= OnFrame;
-            var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
-            File.AppendAllText(path, $"first-frame-ms {elapsed.TotalMilliseconds:F0}\n");
+            StartupTimeline.Mark("first-frame");
+            // Now that the user sees the cockpit, let the JIT ready the emulator for the first flood (idle priority).
+            EmulatorWarmUp.StartInBackground(app.Screen.Width, app.Screen.Height);
         }
         app.LayoutAndDrawComplete += OnFrame;
     }
