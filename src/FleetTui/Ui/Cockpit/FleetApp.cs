@@ -126,7 +126,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         // Output arrives on the PTY thread; PaneTerminal raises this once until the UI acknowledges, so a flood costs
         // one queued redraw per frame.
         var attachedAt = _time.GetTimestamp();
-        var pacer = new OutputFramePacer(() => _time.GetElapsedTime(attachedAt));
+        var pacer = new OutputFramePacer(() => _time.GetElapsedTime(attachedAt), () => _focused >= _panes.Count || !ReferenceEquals(_panes[_focused], pane));
         void Draw()
         {
             pacer.Drawn();

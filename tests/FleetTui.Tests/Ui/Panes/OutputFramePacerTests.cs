@@ -45,4 +45,21 @@ public class OutputFramePacerTests
 
         pacer.OutputArrived().ShouldBe(TimeSpan.Zero);
     }
+
+    [Fact]
+    public void A_pane_out_of_focus_floods_at_the_background_rate_and_at_the_normal_rate_once_focused()
+    {
+        var focused = false;
+        var pacer = new OutputFramePacer(() => _now, () => !focused);
+        pacer.OutputArrived();
+        pacer.Drawn();
+
+        _now += TimeSpan.FromMilliseconds(50);
+        pacer.OutputArrived().ShouldBe(OutputFramePacer.BackgroundFloodInterval - TimeSpan.FromMilliseconds(50));
+        pacer.Drawn();
+
+        focused = true;
+        _now += TimeSpan.FromMilliseconds(50);
+        pacer.OutputArrived().ShouldBe(TimeSpan.Zero); // 50 ms is past the focused pane's interval
+    }
 }
