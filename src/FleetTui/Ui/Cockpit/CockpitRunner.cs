@@ -51,7 +51,9 @@ public static class CockpitRunner
         Theme theme;
         try
         {
+            StartupTimeline.Mark("git");
             config = ConfigLoader.Load(fleetToml);
+            StartupTimeline.Mark("fleet-toml");
             var userConfigPath = UserConfigLoader.DefaultPath();
             user = UserConfigLoader.Load(userConfigPath);
             var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
