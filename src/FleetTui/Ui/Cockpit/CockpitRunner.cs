@@ -116,13 +116,13 @@ public static class CockpitRunner
         StartupTimeline.Mark("ui-init");
         using var idler = new MainLoopIdler(app, framesPerSecond);
         if (input is not null)
-            input.InputQueued += idler.Wake;
+            input.InputQueued += idler.WakeUrgently;
         try
         {
             // A failure to open leaves through the usings: the terminal is restored before the error is printed.
             opening.GetAwaiter().GetResult();
             StartupTimeline.Mark("session");
-            using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true };
+            using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true, WakeLoopUrgently = idler.WakeUrgently };
             OnFirstFrame(app);
             StartupTimeline.Mark("cockpit");
             fleet.Start();

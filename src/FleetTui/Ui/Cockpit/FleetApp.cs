@@ -53,6 +53,14 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     /// </summary>
     public bool PaceFloodingPanes { get; init; }
 
+    /// <summary>Ends the main loop's wait for its next frame (the echo of a key the user just typed is on its way).</summary>
+    public Action? WakeLoopUrgently { get; init; }
+
+    /// <summary>Output of the focused pane this soon after a key sent to it is taken for its echo, and drawn without waiting.</summary>
+    internal static readonly TimeSpan EchoWindow = TimeSpan.FromMilliseconds(250);
+
+    private long _lastKeyToPaneAt;
+
     public FleetApp(IApplication app, ICockpitSession session, Keymap keymap, Theme theme, Action<string> writeToOuterTerminal, TimeProvider? time = null)
     {
         _app = app;
@@ -126,7 +134,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         // Output arrives on the PTY thread; PaneTerminal raises this once until the UI acknowledges, so a flood costs
         // one queued redraw per frame.
         var attachedAt = _time.GetTimestamp();
-        var pacer = new OutputFramePacer(() => _time.GetElapsedTime(attachedAt), () => _focused >= _panes.Count || !ReferenceEquals(_panes[_focused], pane));
+        var pacer = new OutputFramePacer(() => _time.GetElapsedTime(attachedAt), () => !pane.IsPaneFocused);
         void Draw()
         {
             pacer.Drawn();
@@ -134,7 +142,14 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             if (terminal.ExitStatus is not null)
                 RefreshChrome();
         }
-        terminal.Changed += () => _app.Invoke(() =>
+        terminal.Changed += () =>
+        {
+            // On the PTY thread: the echo of a key just typed into this (focused) pane is drawn in the very next iteration.
+            if (WakeLoopUrgently is { } wake && pane.IsPaneFocused && _time.GetElapsedTime(Interlocked.Read(ref _lastKeyToPaneAt)) < EchoWindow)
+                wake();
+            OnTerminalOutput();
+        };
+        void OnTerminalOutput() => _app.Invoke(() =>
         {
             // Not acknowledged until drawn: meanwhile further output raises nothing, so a flood queues no work.
             if (!PaceFloodingPanes)
@@ -308,6 +323,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             return;
         if (_panes[_focused].ScrollOffset != 0)
             _panes[_focused].ScrollOffset = 0; // typing returns to the live screen, as in tmux
+        Interlocked.Exchange(ref _lastKeyToPaneAt, _time.GetTimestamp());
         terminal.Write(KeyEncoder.Encode(input, terminal.InputModes));
     }
 

@@ -13,7 +13,8 @@ namespace FleetTui.Ui.MainLoop;
 /// each a timer callback, a thread-pool hop and a spin, with nothing to draw. Here the loop's own wait is switched off and
 /// each iteration starts with ours (Terminal.Gui raises <see cref="IApplication.Iteration"/> first thing):
 /// <list type="bullet">
-/// <item>busy (anything happened in the last <see cref="HotPeriod"/>): iterations are paced to the frame rate, as before;</item>
+/// <item>busy (anything happened in the last <see cref="HotPeriod"/>): iterations are paced to the frame rate, as before,
+/// except right after <see cref="WakeUrgently"/> (a key, or its echo, is waiting);</item>
 /// <item>idle: one <c>poll(2)</c> until something can need the loop: a timeout or <c>Invoke</c> added from any thread
 /// (pane output, session changes and the output pacer all arrive that way), the next timer falling due, a key on stdin,
 /// or a terminal resize (SIGWINCH).</item>
@@ -34,12 +35,16 @@ internal sealed class MainLoopIdler : IDisposable
 
     private readonly IApplication _app;
     private readonly WakeSignal _wake = new();
+
+    // Cuts a busy loop's pacing short. Kept apart from _wake, which every Invoke rings: pane output must stay paced.
+    private readonly WakeSignal _urgent = new();
     private readonly long _frameTicks;
     private readonly PosixSignalRegistration? _resize;
     private readonly int _longestSleepMilliseconds;
     private long _lastStart;
     private long _lastActive;
     private volatile bool _sleeping;
+    private int _unpacedIterations;
     private readonly ushort _previousIterationsPerSecond;
 
     public MainLoopIdler(IApplication app, int framesPerSecond, TimeSpan? longestSleep = null)
@@ -66,6 +71,19 @@ internal sealed class MainLoopIdler : IDisposable
     /// <summary>Something needs the loop (input arrived, output to draw): ends an idle sleep now.</summary>
     public void Wake() => _wake.Ring();
 
+    /// <summary>
+    /// The user is waiting on the next iteration (a key to handle, the echo of one to draw): ends an idle sleep and the
+    /// wait for the next frame slot. Rare by nature (a person types), so it cannot defeat the frame-rate cap.
+    /// </summary>
+    public void WakeUrgently()
+    {
+        // Two iterations: an Invoke queued with the wake-up runs at the end of the first one, and what it asked to be
+        // drawn is drawn by the second.
+        Volatile.Write(ref _unpacedIterations, 2);
+        _urgent.Ring();
+        _wake.Ring();
+    }
+
     private void OnTimeoutAdded(object? sender, TimeoutEventArgs e) => _wake.Ring();
 
     private void OnDrawn(object? sender, EventArgs e) => _lastActive = Stopwatch.GetTimestamp();
@@ -74,8 +92,11 @@ internal sealed class MainLoopIdler : IDisposable
     {
         var now = Stopwatch.GetTimestamp();
         var early = _frameTicks - (now - _lastStart);
-        if (early > 0)
-            Thread.Sleep(TimeSpan.FromTicks(early * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+        if (early > 0 && Volatile.Read(ref _unpacedIterations) == 0)
+            _urgent.Wait((int)Math.Ceiling(early * 1000.0 / Stopwatch.Frequency));
+        _urgent.Reset();
+        if (Volatile.Read(ref _unpacedIterations) > 0)
+            Interlocked.Decrement(ref _unpacedIterations);
 
         if (Stopwatch.GetElapsedTime(_lastActive) > HotPeriod)
             SleepUntilNeeded();
@@ -132,6 +153,7 @@ internal sealed class MainLoopIdler : IDisposable
             timedEvents.Added -= OnTimeoutAdded;
         _resize?.Dispose();
         _wake.Dispose();
+        _urgent.Dispose();
         Application.MaximumIterationsPerSecond = _previousIterationsPerSecond;
     }
 }

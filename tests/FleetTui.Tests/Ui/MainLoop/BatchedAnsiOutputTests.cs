@@ -46,4 +46,49 @@ public class BatchedAnsiOutputTests
 
         output.GetLastOutput().ShouldEndWith("\u001b[?25h");
     }
+
+    [Fact]
+    public void Rows_redrawn_unchanged_are_not_sent_again_and_a_changed_row_is_sent_whole()
+    {
+        using var output = new BatchedAnsiOutput();
+        var buffer = new OutputBufferImpl();
+        buffer.SetSize(30, 6);
+        buffer.Move(0, 1);
+        buffer.AddStr("sidebar line");
+        buffer.Move(0, 3);
+        buffer.AddStr("$ ");
+        output.Write(buffer);
+
+        // A view redraws everything (Terminal.Gui marks each cell changed) but only row 3 really changes.
+        buffer.Move(0, 1);
+        buffer.AddStr("sidebar line");
+        buffer.Move(0, 3);
+        buffer.AddStr("$ q");
+        output.Write(buffer);
+        var frame = output.GetLastOutput();
+
+        frame.ShouldNotContain("sidebar line");
+        frame.ShouldContain("\u001b[4;1H");
+        var terminal = new VirtualTerminal(30, 6);
+        terminal.Feed(frame);
+        terminal.Screen.GetRowText(3).TrimEnd().ShouldBe("$ q");
+    }
+
+    [Fact]
+    public void A_new_screen_size_forgets_what_was_shown_and_sends_everything()
+    {
+        using var output = new BatchedAnsiOutput();
+        var buffer = new OutputBufferImpl();
+        buffer.SetSize(30, 6);
+        buffer.Move(0, 1);
+        buffer.AddStr("sidebar line");
+        output.Write(buffer);
+
+        buffer.SetSize(40, 8); // the terminal was resized: what it shows now is anyone's guess
+        buffer.Move(0, 1);
+        buffer.AddStr("sidebar line");
+        output.Write(buffer);
+
+        output.GetLastOutput().ShouldContain("sidebar line");
+    }
 }
