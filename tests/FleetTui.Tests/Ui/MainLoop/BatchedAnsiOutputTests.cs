@@ -12,20 +12,29 @@ namespace FleetTui.Tests.Ui.MainLoop;
 /// </summary>
 public class BatchedAnsiOutputTests
 {
+    /// <summary>What a view's drawing does to Terminal.Gui's buffer: every cell written is marked changed.</summary>
+    private static OutputBufferImpl Draw(OutputBufferImpl buffer, params (int Column, int Row, string Text)[] texts)
+    {
+        foreach (var (column, row, text) in texts)
+        {
+            buffer.Move(column, row);
+            buffer.AddStr(text);
+        }
+        return buffer;
+    }
+
+    private static OutputBufferImpl NewBuffer(int columns, int rows)
+    {
+        var buffer = new OutputBufferImpl();
+        buffer.SetSize(columns, rows);
+        return buffer;
+    }
+
     [Fact]
     public void One_frame_with_changes_on_several_rows_lands_every_cell_in_place()
     {
         using var output = new BatchedAnsiOutput();
-        var buffer = new OutputBufferImpl();
-        buffer.SetSize(30, 6);
-        buffer.Move(3, 1);
-        buffer.AddStr("hello");
-        buffer.Move(20, 1);
-        buffer.AddStr("right");
-        buffer.Move(0, 4);
-        buffer.AddStr("world");
-
-        output.Write(buffer);
+        output.Write(Draw(NewBuffer(30, 6), (3, 1, "hello"), (20, 1, "right"), (0, 4, "world")));
         var frame = output.GetLastOutput();
 
         var terminal = new VirtualTerminal(30, 6);
@@ -51,20 +60,11 @@ public class BatchedAnsiOutputTests
     public void Rows_redrawn_unchanged_are_not_sent_again_and_a_changed_row_is_sent_whole()
     {
         using var output = new BatchedAnsiOutput();
-        var buffer = new OutputBufferImpl();
-        buffer.SetSize(30, 6);
-        buffer.Move(0, 1);
-        buffer.AddStr("sidebar line");
-        buffer.Move(0, 3);
-        buffer.AddStr("$ ");
-        output.Write(buffer);
+        var buffer = NewBuffer(30, 6);
+        output.Write(Draw(buffer, (0, 1, "sidebar line"), (0, 3, "$ ")));
 
         // A view redraws everything (Terminal.Gui marks each cell changed) but only row 3 really changes.
-        buffer.Move(0, 1);
-        buffer.AddStr("sidebar line");
-        buffer.Move(0, 3);
-        buffer.AddStr("$ q");
-        output.Write(buffer);
+        output.Write(Draw(buffer, (0, 1, "sidebar line"), (0, 3, "$ q")));
         var frame = output.GetLastOutput();
 
         frame.ShouldNotContain("sidebar line");
@@ -78,16 +78,11 @@ public class BatchedAnsiOutputTests
     public void A_new_screen_size_forgets_what_was_shown_and_sends_everything()
     {
         using var output = new BatchedAnsiOutput();
-        var buffer = new OutputBufferImpl();
-        buffer.SetSize(30, 6);
-        buffer.Move(0, 1);
-        buffer.AddStr("sidebar line");
-        output.Write(buffer);
+        var buffer = NewBuffer(30, 6);
+        output.Write(Draw(buffer, (0, 1, "sidebar line")));
 
         buffer.SetSize(40, 8); // the terminal was resized: what it shows now is anyone's guess
-        buffer.Move(0, 1);
-        buffer.AddStr("sidebar line");
-        output.Write(buffer);
+        output.Write(Draw(buffer, (0, 1, "sidebar line")));
 
         output.GetLastOutput().ShouldContain("sidebar line");
     }
