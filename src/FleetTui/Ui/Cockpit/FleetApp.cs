@@ -392,11 +392,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 _mode = CockpitMode.Scroll;
                 break;
             case UiCommand.Help:
-                ShowOverlay(HelpPresenter.Lines(_dispatcher.Keymap, _merge.HasKeyboard ? KeyScope.MergePanel : KeyScope.Global), _ =>
-                {
-                    CloseOverlay();
-                    return true;
-                });
+                ShowScrollableOverlay(HelpPresenter.Lines(_dispatcher.Keymap, _merge.HasKeyboard ? KeyScope.MergePanel : KeyScope.Global));
                 break;
             case UiCommand.Quit:
                 RequestQuit();
@@ -524,6 +520,40 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         _dispatcher.Reset();
         _overlay.Visible = true;
         PlaceOverlay();
+    }
+
+    /// <summary>
+    /// Shows text that may be taller than the screen (the help): j/k, arrows, PgDn/PgUp, Space and g/G scroll it when
+    /// it does not fit; any other key closes it.
+    /// </summary>
+    private void ShowScrollableOverlay(IReadOnlyList<StyledLine> lines)
+    {
+        var top = 0;
+        void Render() => _overlay.Lines = ScrolledLines.Window(lines, top, Math.Max(1, _app.Screen.Height - 2));
+        ShowOverlay(lines, key =>
+        {
+            // The same keys as the ticket view.
+            var page = Math.Max(1, _app.Screen.Height - 3);
+            int? to = GuiKeyTranslator.ToChord(key)?.Key switch
+            {
+                "down" or "j" => top + 1,
+                "up" or "k" => top - 1,
+                "pagedown" or "space" => top + page,
+                "pageup" => top - page,
+                "home" or "g" => 0,
+                "end" or "G" => int.MaxValue / 2,
+                _ => null,
+            };
+            if (to is not { } next || lines.Count <= _app.Screen.Height - 2)
+            {
+                CloseOverlay();
+                return true;
+            }
+            top = ScrolledLines.ClampTop(lines.Count, next, _app.Screen.Height - 2);
+            Render();
+            return true;
+        });
+        Render();
     }
 
     private void PlaceOverlay()

@@ -181,6 +181,28 @@ public class FleetAppTests
     }
 
     [Fact]
+    public void On_a_short_screen_the_help_scrolls_to_its_last_key_and_any_other_key_closes_it()
+    {
+        using var cockpit = new CockpitHarness(new FakeCockpitSession(FakeCockpitSession.Task("api")), width: 120, height: 16);
+
+        cockpit.Press(Prefix);
+        cockpit.Press(new GuiKey('?'));
+
+        cockpit.Text.ShouldContain("↓");
+        cockpit.Text.ShouldContain(ScrolledLines.ScrollKeys);
+        cockpit.Text.ShouldNotContain("Press any key to close.");
+
+        for (var i = 0; i < 5; i++)
+            cockpit.Press(GuiKey.PageDown);
+        cockpit.Text.ShouldContain("Press any key to close."); // the help's last line is reachable
+        cockpit.Fleet.IsOverlayVisible.ShouldBeTrue();
+
+        cockpit.Press(GuiKey.Q);
+        cockpit.Fleet.IsOverlayVisible.ShouldBeFalse();
+        cockpit.Session.Process("api").InputText.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Quit_asks_first_while_agents_are_running()
     {
         using var cockpit = ThreeTasks();
