@@ -28,6 +28,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private readonly Dictionary<string, AgentStateMonitor> _monitors = new(StringComparer.Ordinal);
     private readonly HashSet<PaneTerminal> _handedOver = [];
     private readonly AgentStateDetectorOptions _detectorOptions;
+    private int _disposed;
     private readonly Lock _lock = new();
     private AgentSignalWatcher? _signals;
     private readonly CancellationTokenSource _stopping = new();
@@ -108,6 +109,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         {
             if (task.Phase == TaskPhase.Active)
                 Launch(task);
+            else if (task.Phase == TaskPhase.Review)
+                Launch(task, continueSession: true); // back where it left off, so it can be asked to merge the base or rebase
             else if (task.Phase == TaskPhase.Pending)
                 _ = Session.SendAsync(new SessionCommand.CreateTask(task.Name));
         }
@@ -311,6 +314,8 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         _merges?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(15));
         _stopping.Cancel();
         _signals?.Dispose();

@@ -129,6 +129,44 @@ public sealed class FleetCockpitSessionTests : IDisposable
         second.IsRunning.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_task_in_review_gets_its_agent_back_with_the_continue_arguments_when_the_cockpit_opens_again()
+    {
+        const string toml = """
+            [fleet]
+            base = "main"
+
+            [agents.fake]
+            command = ["sh", "-c", "echo run-args:[$*]; exec sleep 600", "sh"]
+            continue_args = ["--continue"]
+
+            [[task]]
+            name = "api"
+            agent = "fake"
+            """;
+        var (first, repo) = await OpenAsync(toml);
+        await ScreenAsync(await TerminalAsync(first, "api"), "run-args:[]");
+        first.Dispose();
+        // The merge queue sent it to review (a conflict) before fleet was closed.
+        var statePath = Path.Combine(repo.CommonDir, "fleet", "state.json");
+        var state = await File.ReadAllTextAsync(statePath);
+        state.ShouldContain("\"phase\": \"active\"");
+        await File.WriteAllTextAsync(statePath, state.Replace("\"phase\": \"active\"", "\"phase\": \"review\"", StringComparison.Ordinal));
+
+        var second = new FleetCockpitSession(new UnixPtyHost(), "/bin/sh");
+        _cleanup.Add(second);
+        await second.OpenAsync(new FleetSessionOptions
+        {
+            RepositoryDirectory = repo.Path,
+            Config = ConfigLoader.Parse(toml, Path.Combine(repo.Path, "fleet.toml")),
+            Git = repo.Git,
+        }, CancellationToken.None);
+        second.Snapshot.FindTask("api")!.Phase.ShouldBe(TaskPhase.Review);
+        second.Start(new Dictionary<string, (int Columns, int Rows)>());
+
+        await ScreenAsync(await TerminalAsync(second, "api"), "run-args:[--continue]");
+    }
+
     [Theory]
     [InlineData("exec sleep 600", UnixSignal.Interrupt)]
     [InlineData("trap '' INT; while :; do sleep 0.2; done", UnixSignal.Terminate)]
