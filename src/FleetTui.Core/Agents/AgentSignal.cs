@@ -3,13 +3,21 @@ using System.Text.Json.Serialization;
 
 namespace FleetTui.Core.Agents;
 
-/// <summary>One line of a task's signal file: what <c>fleet signal</c> reported, when.</summary>
+/// <summary>
+/// One line of a task's signal file: what <c>fleet signal</c> reported, when, and from which launch of the agent
+/// (<see cref="Run"/>, from <see cref="RunVariable"/>), so a late hook of an agent that was since restarted is not taken
+/// for the new one's.
+/// </summary>
 public sealed record AgentSignal(
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("task")] string Task,
     [property: JsonPropertyName("state")] HookSignal State,
-    [property: JsonPropertyName("message")] string? Message = null)
+    [property: JsonPropertyName("message")] string? Message = null,
+    [property: JsonPropertyName("run")] string? Run = null)
 {
+    /// <summary>The environment variable naming the agent's launch; every process the agent starts (its hooks) inherits it.</summary>
+    public const string RunVariable = "FLEET_AGENT_RUN";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },

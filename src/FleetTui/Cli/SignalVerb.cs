@@ -60,7 +60,8 @@ public static class SignalVerb
 
         try
         {
-            AgentSignalWriter.Append(result.StandardOutput.Trim(), new AgentSignal(DateTimeOffset.UtcNow, task, state, message));
+            AgentSignalWriter.Append(result.StandardOutput.Trim(), new AgentSignal(DateTimeOffset.UtcNow, task, state, message,
+                Environment.GetEnvironmentVariable(AgentSignal.RunVariable) is { Length: > 0 } run ? run : null));
         }
         catch (IOException e)
         {

@@ -109,4 +109,14 @@ public sealed class AgentSignalInboxTests : IDisposable
         inbox.PollSignals().Count.ShouldBe(writers * each);
         inbox.Rejected.ShouldBe(0);
     }
+
+    [Fact]
+    public void The_agent_launch_a_signal_came_from_survives_the_file_and_older_lines_without_one_still_read()
+    {
+        var line = new AgentSignal(DateTimeOffset.UnixEpoch, "cart", HookSignal.Done, Run: "4f2a9c01d3e5").ToJsonLine();
+
+        line.ShouldContain("\"run\":\"4f2a9c01d3e5\"");
+        AgentSignal.TryParse(line)!.Run.ShouldBe("4f2a9c01d3e5");
+        AgentSignal.TryParse("{\"time\":\"2026-01-01T00:00:00Z\",\"task\":\"cart\",\"state\":\"done\"}")!.Run.ShouldBeNull();
+    }
 }

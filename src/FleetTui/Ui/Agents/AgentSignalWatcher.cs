@@ -10,13 +10,13 @@ namespace FleetTui.Ui.Agents;
 public sealed class AgentSignalWatcher : IDisposable
 {
     private readonly string _commonGitDir;
-    private readonly Action<string, IReadOnlyList<AgentObservation.Hook>> _onSignals;
+    private readonly Action<string, IReadOnlyList<AgentSignal>> _onSignals;
     private readonly Dictionary<string, AgentSignalInbox> _inboxes = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly FileSystemWatcher _watcher;
 
     /// <param name="onSignals">Called on a watcher thread with a task name and its new signals, oldest first.</param>
-    public AgentSignalWatcher(string commonGitDir, Action<string, IReadOnlyList<AgentObservation.Hook>> onSignals)
+    public AgentSignalWatcher(string commonGitDir, Action<string, IReadOnlyList<AgentSignal>> onSignals)
     {
         _commonGitDir = commonGitDir;
         _onSignals = onSignals;
@@ -39,9 +39,9 @@ public sealed class AgentSignalWatcher : IDisposable
         // Under the lock, so two events for one file never hand over its signals out of order.
         lock (_lock)
         {
-            var hooks = InboxFor(task).Poll();
-            if (hooks.Count > 0)
-                _onSignals(task, hooks);
+            var signals = InboxFor(task).PollSignals();
+            if (signals.Count > 0)
+                _onSignals(task, signals);
         }
     }
 

@@ -29,6 +29,10 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
     private readonly HashSet<PaneTerminal> _handedOver = [];
     private readonly AgentStateDetectorOptions _detectorOptions;
     private int _disposed;
+    private int _staleSignals;
+
+    /// <summary>Each task's current agent launch (<see cref="AgentSignal.RunVariable"/> in its environment).</summary>
+    private readonly Dictionary<string, string> _runs = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private AgentSignalWatcher? _signals;
     private readonly CancellationTokenSource _stopping = new();
@@ -156,6 +160,7 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
             _ = Task.Run(old.Dispose);
 
         var result = TaskLaunchPlanner.Plan(Snapshot, task, Session.Repository, _userShell, Environment.GetEnvironmentVariable("PATH"), continueSession);
+        var run = Guid.NewGuid().ToString("N")[..12];
         var hints = result is AgentLaunchResult.Ready ready ? ready.Plan.Hints : AgentStatePatterns.Generic;
         var stdin = (result as AgentLaunchResult.Ready)?.Plan is { StdinText: { } text } plan ? (Text: text, plan.StdinSubmit) : default((string Text, string Submit)?);
         var monitor = new AgentStateMonitor(terminal, new AgentStateDetector(hints, _detectorOptions), state => Report(task.Name, terminal, state, stdin));
@@ -167,11 +172,13 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
                 return;
             }
             _monitors[task.Name] = monitor;
+            _runs[task.Name] = run;
         }
 
         switch (result)
         {
-            case AgentLaunchResult.Ready { Plan: var launch }:
+            case AgentLaunchResult.Ready { Plan: var planned }:
+                var launch = planned with { Environment = new Dictionary<string, string>(planned.Environment, StringComparer.Ordinal) { [AgentSignal.RunVariable] = run } };
                 try
                 {
                     if (launch.Files.Count > 0 || launch.ExcludePatterns.Count > 0)
@@ -235,14 +242,30 @@ public sealed class FleetCockpitSession : ICockpitSession, IAgentLauncher
         }
     }
 
-    private void OnHookSignals(string task, IReadOnlyList<AgentObservation.Hook> hooks)
+    private void OnHookSignals(string task, IReadOnlyList<AgentSignal> signals)
     {
         AgentStateMonitor? monitor;
+        string? run;
         lock (_lock)
+        {
             monitor = _monitors.GetValueOrDefault(task);
-        foreach (var hook in hooks)
-            monitor?.ObserveHook(hook);
+            run = _runs.GetValueOrDefault(task);
+        }
+        foreach (var signal in signals)
+        {
+            // A signal naming another launch comes from an agent since replaced (a hook that fired late); one naming
+            // none was sent by hand (`fleet signal` outside the agent) and is taken as it is.
+            if (signal.Run is not null && signal.Run != run)
+            {
+                Interlocked.Increment(ref _staleSignals);
+                continue;
+            }
+            monitor?.ObserveHook(signal.ToObservation());
+        }
     }
+
+    /// <summary>Hook signals dropped because they came from an earlier launch of the task's agent.</summary>
+    public int StaleSignals => Volatile.Read(ref _staleSignals);
 
     // Agent updates change the snapshot without publishing an event, so tell the UI ourselves.
     private void SendAndNotify(SessionCommand command)

@@ -14,10 +14,10 @@ public sealed class AgentSignalWatcherTests : IDisposable
 
     public void Dispose() => Directory.Delete(_commonDir, recursive: true);
 
-    private void Receive(string task, IReadOnlyList<AgentObservation.Hook> hooks)
+    private void Receive(string task, IReadOnlyList<AgentSignal> signals)
     {
         lock (_lock)
-            _received.AddRange(hooks.Select(h => (task, h.Signal)));
+            _received.AddRange(signals.Select(s => (task, s.State)));
     }
 
     private List<(string Task, HookSignal Signal)> Received

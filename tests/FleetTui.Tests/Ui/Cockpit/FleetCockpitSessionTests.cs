@@ -130,6 +130,43 @@ public sealed class FleetCockpitSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_late_hook_from_a_replaced_agent_is_dropped_and_the_new_agent_s_hooks_are_taken()
+    {
+        var (session, repo) = await OpenAsync("""
+            [fleet]
+            base = "main"
+
+            [agents.fake]
+            command = ["sh", "-c", "echo run=[$FLEET_AGENT_RUN]; exec sleep 600"]
+
+            [[task]]
+            name = "api"
+            agent = "fake"
+            """);
+        var first = await TerminalAsync(session, "api");
+        var oldRun = RunOf(await ScreenAsync(first, "run=["));
+        session.RestartAgent("api", continueSession: false);
+        var second = await TerminalAsync(session, "api", not: first);
+        var newRun = RunOf(await ScreenAsync(second, "run=["));
+        newRun.ShouldNotBe(oldRun);
+
+        // The old agent's hook fires late (as `fleet signal` would write it from inside that agent).
+        AgentSignalWriter.Append(repo.CommonDir, new AgentSignal(DateTimeOffset.UtcNow, "api", HookSignal.Waiting, Run: oldRun));
+        await Eventually.HoldsAsync(() => Task.FromResult(session.StaleSignals), n => n == 1, "the stale signal dropped", Slow);
+        session.Snapshot.FindTask("api")!.Agent.Source.ShouldNotBe(StateSource.Hook);
+
+        AgentSignalWriter.Append(repo.CommonDir, new AgentSignal(DateTimeOffset.UtcNow, "api", HookSignal.Waiting, Run: newRun));
+        await AgentAsync(session, "api", a => a is { Activity: AgentActivity.WaitingForInput, Source: StateSource.Hook }, "waiting, from the new agent's hook");
+    }
+
+    private static string RunOf(string screen)
+    {
+        var run = System.Text.RegularExpressions.Regex.Match(screen, @"run=\[([0-9a-f]+)\]").Groups[1].Value;
+        run.ShouldNotBeNullOrEmpty();
+        return run;
+    }
+
+    [Fact]
     public async Task A_task_in_review_gets_its_agent_back_with_the_continue_arguments_when_the_cockpit_opens_again()
     {
         const string toml = """
