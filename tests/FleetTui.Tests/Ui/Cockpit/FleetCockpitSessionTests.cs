@@ -16,6 +16,20 @@ public sealed class FleetCockpitSessionTests : IDisposable
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(20);
 
+    /// <summary>One task whose agent prints the arguments it was started with; its preset's continue argument is --continue.</summary>
+    private const string AgentThatPrintsItsArguments = """
+        [fleet]
+        base = "main"
+
+        [agents.fake]
+        command = ["sh", "-c", "echo run-args:[$*]; exec sleep 600", "sh"]
+        continue_args = ["--continue"]
+
+        [[task]]
+        name = "api"
+        agent = "fake"
+        """;
+
     private readonly List<IDisposable> _cleanup = [];
 
     public void Dispose()
@@ -106,18 +120,7 @@ public sealed class FleetCockpitSessionTests : IDisposable
     [Fact]
     public async Task Restarting_with_continue_replaces_the_terminal_and_passes_the_presets_continue_arguments()
     {
-        var (session, _) = await OpenAsync("""
-            [fleet]
-            base = "main"
-
-            [agents.fake]
-            command = ["sh", "-c", "echo run-args:[$*]; exec sleep 600", "sh"]
-            continue_args = ["--continue"]
-
-            [[task]]
-            name = "api"
-            agent = "fake"
-            """);
+        var (session, _) = await OpenAsync(AgentThatPrintsItsArguments);
         var first = await TerminalAsync(session, "api");
         await ScreenAsync(first, "run-args:[]");
 
@@ -169,19 +172,7 @@ public sealed class FleetCockpitSessionTests : IDisposable
     [Fact]
     public async Task A_task_in_review_gets_its_agent_back_with_the_continue_arguments_when_the_cockpit_opens_again()
     {
-        const string toml = """
-            [fleet]
-            base = "main"
-
-            [agents.fake]
-            command = ["sh", "-c", "echo run-args:[$*]; exec sleep 600", "sh"]
-            continue_args = ["--continue"]
-
-            [[task]]
-            name = "api"
-            agent = "fake"
-            """;
-        var (first, repo) = await OpenAsync(toml);
+        var (first, repo) = await OpenAsync(AgentThatPrintsItsArguments);
         await ScreenAsync(await TerminalAsync(first, "api"), "run-args:[]");
         first.Dispose();
         // The merge queue sent it to review (a conflict) before fleet was closed.
@@ -195,7 +186,7 @@ public sealed class FleetCockpitSessionTests : IDisposable
         await second.OpenAsync(new FleetSessionOptions
         {
             RepositoryDirectory = repo.Path,
-            Config = ConfigLoader.Parse(toml, Path.Combine(repo.Path, "fleet.toml")),
+            Config = ConfigLoader.Parse(AgentThatPrintsItsArguments, Path.Combine(repo.Path, "fleet.toml")),
             Git = repo.Git,
         }, CancellationToken.None);
         second.Snapshot.FindTask("api")!.Phase.ShouldBe(TaskPhase.Review);
