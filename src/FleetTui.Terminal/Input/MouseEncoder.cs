@@ -12,6 +12,12 @@ public static class MouseEncoder
     // The default encoding adds 32 to a 1-based coordinate in one byte: 223 is the last cell it can name.
     private const int LastDefaultCoordinate = 255 - 32;
 
+    // UTF-8 (1005) spells a value of up to 2047 in two bytes: 2015 is the last cell it can name.
+    private const int LastUtf8Coordinate = 2047 - 32;
+
+    /// <summary>The cell size assumed for pixel reports (mode 1016).</summary>
+    public const int AssumedCellWidth = 8, AssumedCellHeight = 16;
+
     public static byte[] Encode(MouseEvent mouse, InputModes modes)
     {
         Span<byte> buffer = stackalloc byte[MaxLength];
@@ -31,7 +37,7 @@ public static class MouseEncoder
             return 0;
         }
 
-        bool sgr = modes.MouseEncoding == MouseEncoding.Sgr;
+        bool sgr = modes.MouseEncoding is MouseEncoding.Sgr or MouseEncoding.SgrPixels;
         int code = ButtonCode(mouse.Button, releasedInDefaultEncoding: mouse.Kind == MouseEventKind.Release && !sgr);
         if (mouse.Kind == MouseEventKind.Motion)
         {
@@ -45,9 +51,17 @@ public static class MouseEncoder
 
         int column = Math.Max(mouse.Column, 0) + 1;
         int row = Math.Max(mouse.Row, 0) + 1;
-        return sgr
-            ? WriteSgr(destination, code, column, row, release: mouse.Kind == MouseEventKind.Release)
-            : WriteDefault(destination, code, column, row);
+        bool release = mouse.Kind == MouseEventKind.Release;
+        return modes.MouseEncoding switch
+        {
+            MouseEncoding.Sgr => WriteSgr(destination, code, column, row, release),
+            MouseEncoding.SgrPixels => WriteSgr(destination, code,
+                Math.Max(mouse.Column, 0) * AssumedCellWidth + AssumedCellWidth / 2 + 1,
+                Math.Max(mouse.Row, 0) * AssumedCellHeight + AssumedCellHeight / 2 + 1, release),
+            MouseEncoding.Utf8 => WriteUtf8(destination, code, column, row),
+            MouseEncoding.Urxvt => WriteUrxvt(destination, code, column, row),
+            _ => WriteDefault(destination, code, column, row),
+        };
     }
 
     private static bool IsReported(MouseEvent mouse, MouseTracking tracking)
@@ -92,6 +106,40 @@ public static class MouseEncoder
         destination[4] = (byte)(32 + Math.Min(column, LastDefaultCoordinate));
         destination[5] = (byte)(32 + Math.Min(row, LastDefaultCoordinate));
         return 6;
+    }
+
+    private static int WriteUtf8(Span<byte> destination, int code, int column, int row)
+    {
+        destination[0] = 0x1b;
+        destination[1] = (byte)'[';
+        destination[2] = (byte)'M';
+        int length = 3;
+        foreach (var value in new[] { 32 + code, 32 + Math.Min(column, LastUtf8Coordinate), 32 + Math.Min(row, LastUtf8Coordinate) })
+        {
+            if (value < 0x80)
+            {
+                destination[length++] = (byte)value;
+            }
+            else
+            {
+                destination[length++] = (byte)(0xC0 | (value >> 6));
+                destination[length++] = (byte)(0x80 | (value & 0x3F));
+            }
+        }
+        return length;
+    }
+
+    private static int WriteUrxvt(Span<byte> destination, int code, int column, int row)
+    {
+        destination[0] = 0x1b;
+        destination[1] = (byte)'[';
+        int length = 2 + KeyEncoder.WriteDecimal(destination[2..], 32 + code);
+        destination[length++] = (byte)';';
+        length += KeyEncoder.WriteDecimal(destination[length..], column);
+        destination[length++] = (byte)';';
+        length += KeyEncoder.WriteDecimal(destination[length..], row);
+        destination[length++] = (byte)'M';
+        return length;
     }
 
     private static int WriteSgr(Span<byte> destination, int code, int column, int row, bool release)

@@ -7,4 +7,5 @@ public enum MouseEncoding : byte
     Utf8,
     Sgr,
     SgrPixels,
+    Urxvt,
 }

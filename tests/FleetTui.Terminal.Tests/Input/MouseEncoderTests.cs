@@ -115,4 +115,33 @@ public class MouseEncoderTests
 
         MouseEncoder.Encode(worst, modes).Length.ShouldBeLessThanOrEqualTo(MouseEncoder.MaxLength);
     }
+
+    [Fact]
+    public void Utf8_encoding_spells_values_past_127_as_two_byte_characters()
+    {
+        var modes = new InputModes(MouseTracking: MouseTracking.Normal, MouseEncoding: MouseEncoding.Utf8);
+
+        // Column 300 → 301 + 32 = 333 = U+014D; row 4 → 5 + 32 = 37 '%'; left press 0 + 32 = ' '.
+        MouseEncoder.Encode(new MouseEvent(Press, MouseButton.Left, 300, 4), modes).ShouldBe("\e[M \u014D%"u8.ToArray());
+        // Small values stay single bytes, exactly as the default encoding; a release says 3, like it.
+        MouseEncoder.Encode(new MouseEvent(Release, MouseButton.Left, 9, 4), modes).ShouldBe("\e[M#*%"u8.ToArray());
+    }
+
+    [Fact]
+    public void Urxvt_encoding_is_decimal_with_the_button_offset_by_32()
+    {
+        var modes = new InputModes(MouseTracking: MouseTracking.Normal, MouseEncoding: MouseEncoding.Urxvt);
+
+        Printable.Of(MouseEncoder.Encode(new MouseEvent(Press, MouseButton.Right, 300, 999), modes)).ShouldBe("\\e[34;301;1000M");
+        Printable.Of(MouseEncoder.Encode(new MouseEvent(Release, MouseButton.Right, 9, 4), modes)).ShouldBe("\\e[35;10;5M");
+    }
+
+    [Fact]
+    public void Sgr_pixel_encoding_reports_the_middle_of_the_cell_in_pixels()
+    {
+        var modes = new InputModes(MouseTracking: MouseTracking.Normal, MouseEncoding: MouseEncoding.SgrPixels);
+
+        // Cell (9, 4) of 8x16 pixels: x 72..79 → 76 + 1, y 64..79 → 72 + 1.
+        Printable.Of(MouseEncoder.Encode(new MouseEvent(Release, MouseButton.Left, 9, 4), modes)).ShouldBe("\\e[<0;77;73m");
+    }
 }

@@ -75,6 +75,7 @@ internal static class ModeCommands
             case 1005: SetEncoding(modes, MouseEncoding.Utf8, on); break;
             case 1006: SetEncoding(modes, MouseEncoding.Sgr, on); break;
             case 1016: SetEncoding(modes, MouseEncoding.SgrPixels, on); break;
+            case 1015: SetEncoding(modes, MouseEncoding.Urxvt, on); break;
             case 1007: modes.AlternateScroll = on; break;
             case 2004: modes.BracketedPaste = on; break;
             case 2026: t.SetSynchronizedOutput(on); break;
@@ -113,6 +114,7 @@ internal static class ModeCommands
             1005 => m.MouseEncoding == MouseEncoding.Utf8,
             1006 => m.MouseEncoding == MouseEncoding.Sgr,
             1016 => m.MouseEncoding == MouseEncoding.SgrPixels,
+            1015 => m.MouseEncoding == MouseEncoding.Urxvt,
             1007 => m.AlternateScroll,
             1048 => false,
             2004 => m.BracketedPaste,

@@ -160,7 +160,16 @@ public sealed class PaneTerminal : IDisposable
                     modes.ApplicationCursorKeys,
                     modes.BracketedPaste,
                     Enum.Parse<MouseTracking>(modes.MouseTracking.ToString()),
-                    Enum.Parse<MouseEncoding>(modes.MouseEncoding.ToString()),
+                    modes.MouseEncoding switch
+                    {
+                        // Spelled out: the screen knows encodings a program can ask for that parsing a name would not
+                        // (1005, 1015, 1016 once threw here, on every key, for as long as the program kept the mode).
+                        FleetTui.Terminal.Screen.MouseEncoding.Sgr => MouseEncoding.Sgr,
+                        FleetTui.Terminal.Screen.MouseEncoding.Utf8 => MouseEncoding.Utf8,
+                        FleetTui.Terminal.Screen.MouseEncoding.Urxvt => MouseEncoding.Urxvt,
+                        FleetTui.Terminal.Screen.MouseEncoding.SgrPixels => MouseEncoding.SgrPixels,
+                        _ => MouseEncoding.Default,
+                    },
                     modes.FocusEvents);
             }
         }
