@@ -6,7 +6,8 @@ public readonly record struct InputModes(
     bool BracketedPaste = false,
     MouseTracking MouseTracking = MouseTracking.None,
     MouseEncoding MouseEncoding = MouseEncoding.Default,
-    bool FocusEvents = false)
+    bool FocusEvents = false,
+    bool BackarrowSendsBackspace = false)
 {
     /// <summary>What a terminal starts in (and returns to after a reset).</summary>
     public static InputModes Default => default;

@@ -60,7 +60,7 @@ public static class KeyEncoder
         bool modified = modifierParameter != 1;
         return entry.Form switch
         {
-            Form.ControlByte => EncodeControlKey(key, entry.Code, destination),
+            Form.ControlByte => EncodeControlKey(key, entry.Code, modes.BackarrowSendsBackspace, destination),
             Form.Cursor when !modified => Write(destination, Esc, modes.ApplicationCursor ? (byte)'O' : (byte)'[', entry.Code),
             Form.Ss3Function when !modified => Write(destination, Esc, (byte)'O', entry.Code),
             Form.Cursor or Form.Ss3Function => WriteCsi(destination, 1, modifierParameter, entry.Code),
@@ -101,7 +101,7 @@ public static class KeyEncoder
         return length + character.EncodeToUtf8(destination[length..]);
     }
 
-    private static int EncodeControlKey(KeyInput key, byte code, Span<byte> destination)
+    private static int EncodeControlKey(KeyInput key, byte code, bool backarrowSendsBackspace, Span<byte> destination)
     {
         int length = 0;
         if ((key.Modifiers & KeyModifiers.Alt) != 0)
@@ -114,9 +114,12 @@ public static class KeyEncoder
             return length + Write(destination[length..], Esc, (byte)'[', (byte)'Z'); // CBT, back-tab
         }
 
-        if (key.Key == Key.Backspace && (key.Modifiers & KeyModifiers.Ctrl) != 0)
+        if (key.Key == Key.Backspace)
         {
-            code = 0x08; // Ctrl+Backspace erases a word in readline and most agents: BS, as xterm, VTE and kitty send it
+            // DEL, or BS under DECBKM (mode 67); Ctrl sends the other one (Ctrl+Backspace erases a word in readline and
+            // most agents), as xterm, VTE and kitty do.
+            var ctrl = (key.Modifiers & KeyModifiers.Ctrl) != 0;
+            code = backarrowSendsBackspace != ctrl ? (byte)0x08 : (byte)0x7f;
         }
 
         destination[length++] = code;

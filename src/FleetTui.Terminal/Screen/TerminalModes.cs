@@ -9,6 +9,9 @@ public sealed class TerminalModes
     /// <summary>DECCKM (mode 1): arrows send <c>ESC O A</c> instead of <c>ESC [ A</c>.</summary>
     public bool ApplicationCursorKeys { get; internal set; }
 
+    /// <summary>DECBKM (mode 67): the backarrow key sends BS instead of DEL.</summary>
+    public bool BackarrowSendsBackspace { get; internal set; }
+
     /// <summary>DECKPAM / DECKPNM (<c>ESC =</c>, <c>ESC &gt;</c>).</summary>
     public bool ApplicationKeypad { get; internal set; }
 
@@ -58,6 +61,7 @@ public sealed class TerminalModes
     internal void Reset()
     {
         ApplicationCursorKeys = false;
+        BackarrowSendsBackspace = false;
         ApplicationKeypad = false;
         ReverseVideo = false;
         Origin = false;

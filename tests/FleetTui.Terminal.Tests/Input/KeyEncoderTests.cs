@@ -239,5 +239,30 @@ public class KeyEncoderTests
         Should.Throw<ArgumentException>(() => KeyInput.Special(Key.Character));
     }
 
+    [Fact]
+    public void Under_decbkm_backspace_sends_bs_and_ctrl_backspace_del()
+    {
+        var decbkm = new InputModes(BackarrowSendsBackspace: true);
+
+        KeyEncoder.Encode(KeyInput.Special(Key.Backspace), decbkm).ShouldBe(new byte[] { 0x08 });
+        KeyEncoder.Encode(KeyInput.Special(Key.Backspace, KeyModifiers.Ctrl), decbkm).ShouldBe(new byte[] { 0x7f });
+        KeyEncoder.Encode(KeyInput.Special(Key.Backspace, KeyModifiers.Alt), decbkm).ShouldBe(new byte[] { 0x1b, 0x08 });
+    }
+
+    [Fact]
+    public void A_program_sets_and_resets_decbkm_and_can_ask_for_it()
+    {
+        var terminal = new FleetTui.Terminal.Emulation.VirtualTerminal(20, 5);
+        var replies = new List<string>();
+        terminal.Replied += reply => replies.Add(System.Text.Encoding.ASCII.GetString(reply));
+
+        terminal.Feed("\u001b[?67h\u001b[?67$p");
+        terminal.Screen.Modes.BackarrowSendsBackspace.ShouldBeTrue();
+        terminal.Feed("\u001b[?67l\u001b[?67$p");
+
+        terminal.Screen.Modes.BackarrowSendsBackspace.ShouldBeFalse();
+        replies.ShouldBe(["\u001b[?67;1$y", "\u001b[?67;2$y"]);
+    }
+
     private static string Encode(KeyInput key, InputModes modes) => Printable.Of(KeyEncoder.Encode(key, modes));
 }

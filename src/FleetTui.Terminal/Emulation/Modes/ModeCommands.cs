@@ -42,6 +42,7 @@ internal static class ModeCommands
         switch (mode)
         {
             case 1: modes.ApplicationCursorKeys = on; break;
+            case 67: modes.BackarrowSendsBackspace = on; break;
             case 5:
                 modes.ReverseVideo = on;
                 screen.Dirty.MarkAll();
@@ -99,6 +100,7 @@ internal static class ModeCommands
         bool? state = mode switch
         {
             1 => m.ApplicationCursorKeys,
+            67 => m.BackarrowSendsBackspace,
             5 => m.ReverseVideo,
             6 => m.Origin,
             7 => m.AutoWrap,

@@ -170,7 +170,8 @@ public sealed class PaneTerminal : IDisposable
                         FleetTui.Terminal.Screen.MouseEncoding.SgrPixels => MouseEncoding.SgrPixels,
                         _ => MouseEncoding.Default,
                     },
-                    modes.FocusEvents);
+                    modes.FocusEvents,
+                    modes.BackarrowSendsBackspace);
             }
         }
     }
