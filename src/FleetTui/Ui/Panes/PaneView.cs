@@ -11,6 +11,7 @@ using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using Cursor = Terminal.Gui.Drivers.Cursor;
+using Cell = FleetTui.Terminal.Screen.Cell;
 using GuiKey = Terminal.Gui.Input.Key;
 using TerminalMouseEvent = FleetTui.Terminal.Input.MouseEvent;
 
@@ -25,6 +26,7 @@ public sealed class PaneView : View
 {
     private readonly DirtyRowSet _dirty = new(1);
     private readonly PaneFrame _frame = new();
+    private char[] _runBuffer = new char[256];
     private ChromeAttributes _chrome;
     private bool _fullRedraw = true;
     private bool _focused;
@@ -237,6 +239,11 @@ public sealed class PaneView : View
                 continue;
             }
             SetCellAttribute(cell.Style);
+            if (IsPlainAscii(cell))
+            {
+                column = DrawAsciiRun(cells, column);
+                continue;
+            }
             if (cell.IsWide && column + 1 >= limit)
             {
                 AddRune(' '); // half a wide character does not fit: a blank, as tmux does
@@ -256,6 +263,35 @@ public sealed class PaneView : View
             SetCellAttribute(default);
             AddStr(new string(' ', width - LeftEdgeWidth - column));
         }
+    }
+
+    /// <summary>A narrow cell holding one printable ASCII character, or nothing (drawn as a blank).</summary>
+    private static bool IsPlainAscii(in Cell cell) =>
+        cell.IsEmpty || (!cell.HasGrapheme && !cell.IsWide && cell.CodePoint is >= 0x20 and < 0x7f);
+
+    /// <summary>
+    /// Draws the run of plain ASCII cells of one style that starts at <paramref name="column"/> with one AddStr, and
+    /// returns the column after it. Terminal.Gui builds a string, a grapheme iterator and a text-element enumerator for
+    /// every AddRune: a full-screen pane allocated about a megabyte a frame that way, and garbage collections then
+    /// held up the echo of a key. ASCII only, because any other neighbours could join into one grapheme when drawn
+    /// together (a spacing mark after its consonant) and shift the rest of the row.
+    /// </summary>
+    private int DrawAsciiRun(ReadOnlySpan<Cell> cells, int column)
+    {
+        var style = cells[column].Style;
+        var end = column;
+        while (end < cells.Length && IsPlainAscii(cells[end]) && cells[end].Style == style)
+            end++;
+        var length = end - column;
+        if (_runBuffer.Length < length)
+            _runBuffer = new char[Math.Max(length, _runBuffer.Length * 2)];
+        for (var i = 0; i < length; i++)
+        {
+            ref readonly var cell = ref cells[column + i];
+            _runBuffer[i] = cell.IsEmpty ? ' ' : (char)cell.CodePoint;
+        }
+        AddStr(new string(_runBuffer, 0, length));
+        return end;
     }
 
     private void SetCellAttribute(in CellStyle style)
