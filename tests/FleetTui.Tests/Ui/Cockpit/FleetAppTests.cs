@@ -46,6 +46,28 @@ public class FleetAppTests
     }
 
     [Fact]
+    public void Mixed_text_lands_in_the_right_columns_ascii_runs_wide_characters_and_combining_marks_alike()
+    {
+        using var cockpit = ThreeTasks();
+
+        // Runs of ASCII in several styles, wide CJK, a combining accent and a Devanagari consonant with its vowel sign,
+        // then ASCII again to show nothing shifted.
+        cockpit.Session.Process("api").Output("ab\e[1mcd\e[0m中文e\u0301|\u0915\u093E|end");
+        cockpit.Draw();
+
+        var pane = cockpit.Fleet.Panes[0].Frame;
+        var contents = cockpit.App.Driver!.Contents!;
+        string At(int column) => contents[pane.Y + 1, pane.X + 1 + column].Grapheme;
+        string.Concat(Enumerable.Range(0, 4).Select(At)).ShouldBe("abcd");
+        At(4).ShouldBe("中");
+        At(6).ShouldBe("文");
+        At(8).ShouldBe("e\u0301");
+        At(9).ShouldBe("|");
+        At(10).ShouldBe("\u0915\u093E"); // the emulator keeps the sign in its consonant's cell (zero width)
+        string.Concat(Enumerable.Range(11, 4).Select(At)).ShouldBe("|end");
+    }
+
+    [Fact]
     public void Repaints_only_changed_rows_and_keeps_the_rest()
     {
         using var cockpit = ThreeTasks();
