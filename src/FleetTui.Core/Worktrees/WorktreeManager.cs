@@ -75,7 +75,7 @@ public sealed class WorktreeManager
     /// </summary>
     private async Task AddWorktreeAsync(string path, string branch, string baseCommit, bool existedBefore, CancellationToken cancellationToken)
     {
-        const int attempts = 5;
+        const int attempts = RaceAttempts;
         for (var attempt = 1; ; attempt++)
         {
             await WorktreeAddQueue.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -121,7 +121,7 @@ public sealed class WorktreeManager
         var root = Repository.Root;
         var registered = (await ListAsync().ConfigureAwait(false)).Any(w => SamePath(w.Path, path));
         if (registered)
-            await _git.TryRunAsync(root, ["worktree", "remove", "--force", "--force", "--", path]).ConfigureAwait(false);
+            await RunWorktreeCommandAsync(["worktree", "remove", "--force", "--force", "--", path]).ConfigureAwait(false);
         if (Directory.Exists(path))
         {
             if (existedBefore)
@@ -136,7 +136,7 @@ public sealed class WorktreeManager
         }
 
         if (registered)
-            await _git.TryRunAsync(root, ["worktree", "prune"]).ConfigureAwait(false);
+            await RunWorktreeCommandAsync(["worktree", "prune"]).ConfigureAwait(false);
         // git creates the branch before the worktree, and leaves it behind when the second step fails.
         if (await _git.BranchExistsAsync(root, branch).ConfigureAwait(false))
             await _git.TryRunAsync(root, ["branch", "-D", "--", branch]).ConfigureAwait(false);
@@ -184,12 +184,12 @@ public sealed class WorktreeManager
         if (folderExists && registered is not null)
         {
             string[] remove = force ? ["worktree", "remove", "--force", "--force", "--", path] : ["worktree", "remove", "--", path];
-            await _git.RunAsync(root, remove, cancellationToken).ConfigureAwait(false);
+            await RunWorktreeCommandOrThrowAsync(remove, cancellationToken).ConfigureAwait(false);
         }
         else if (registered is not null)
         {
             // Folder deleted by hand: only git's administrative entry is left; prune removes entries of missing folders only.
-            await _git.RunAsync(root, ["worktree", "prune"], cancellationToken).ConfigureAwait(false);
+            await RunWorktreeCommandOrThrowAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
         }
         else if (folderExists)
         {
@@ -223,8 +223,35 @@ public sealed class WorktreeManager
     }
 
     /// <summary><c>git worktree list --porcelain -z</c>, the main worktree first.</summary>
-    public async Task<IReadOnlyList<WorktreeInfo>> ListAsync(CancellationToken cancellationToken = default) =>
-        WorktreeListParser.Parse(await _git.RunAsync(Repository.Root, ["worktree", "list", "--porcelain", "-z"], cancellationToken).ConfigureAwait(false));
+    public async Task<IReadOnlyList<WorktreeInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RunWorktreeCommandAsync(["worktree", "list", "--porcelain", "-z"], cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? WorktreeListParser.Parse(result.StandardOutput) : throw new GitException(result);
+    }
+
+    /// <summary>
+    /// A <c>git worktree</c> command that reads every registered worktree, tried again (a little apart, at random) while
+    /// it only fails because another process is half way through adding one (<see cref="IsConcurrentAddRace"/>).
+    /// </summary>
+    private async Task<GitResult> RunWorktreeCommandAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await _git.TryRunAsync(Repository.Root, arguments, cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded || attempt == RaceAttempts || !IsConcurrentAddRace(result.StandardError))
+                return result;
+            await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunWorktreeCommandOrThrowAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await RunWorktreeCommandAsync(arguments, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            throw new GitException(result);
+    }
+
+    private const int RaceAttempts = 8;
 
     /// <summary>Paths with uncommitted changes in a worktree (staged, unstaged, untracked; ignored files excluded).</summary>
     public async Task<IReadOnlyList<string>> UncommittedPathsAsync(string worktree, CancellationToken cancellationToken = default)
