@@ -20,7 +20,7 @@ public sealed record RepositoryFacts(string Root, string CommonDir, string? Curr
         finally
         {
             // Outside a repository symbolic-ref fails too; wait for it either way so no git process outlives the call.
-            await symbolicRef.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            await ((Task)symbolicRef).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (lines.Length < 2)

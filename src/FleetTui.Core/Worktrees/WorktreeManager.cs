@@ -75,7 +75,6 @@ public sealed class WorktreeManager
     /// </summary>
     private async Task AddWorktreeAsync(string path, string branch, string baseCommit, bool existedBefore, CancellationToken cancellationToken)
     {
-        const int attempts = RaceAttempts;
         for (var attempt = 1; ; attempt++)
         {
             await WorktreeAddQueue.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -93,11 +92,10 @@ public sealed class WorktreeManager
 
             if (result.Succeeded)
                 return;
-            if (attempt == attempts || !IsConcurrentAddRace(result.StandardError))
+            if (attempt == RaceAttempts || !IsConcurrentAddRace(result.StandardError))
                 throw new GitException(result);
             await RollBackAsync(path, branch, existedBefore).ConfigureAwait(false);
-            // A little apart, at random: the other process is probably adding its next worktree in step with us.
-            await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken).ConfigureAwait(false);
+            await RaceBackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -240,7 +238,7 @@ public sealed class WorktreeManager
             var result = await _git.TryRunAsync(Repository.Root, arguments, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded || attempt == RaceAttempts || !IsConcurrentAddRace(result.StandardError))
                 return result;
-            await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken).ConfigureAwait(false);
+            await RaceBackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -252,6 +250,10 @@ public sealed class WorktreeManager
     }
 
     private const int RaceAttempts = 8;
+
+    /// <summary>A little apart, at random and longer each time: the other process is probably adding worktrees in step with us.</summary>
+    private static Task RaceBackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken);
 
     /// <summary>Paths with uncommitted changes in a worktree (staged, unstaged, untracked; ignored files excluded).</summary>
     public async Task<IReadOnlyList<string>> UncommittedPathsAsync(string worktree, CancellationToken cancellationToken = default)

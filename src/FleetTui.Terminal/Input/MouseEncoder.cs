@@ -114,19 +114,23 @@ public static class MouseEncoder
         destination[1] = (byte)'[';
         destination[2] = (byte)'M';
         int length = 3;
-        foreach (var value in new[] { 32 + code, 32 + Math.Min(column, LastUtf8Coordinate), 32 + Math.Min(row, LastUtf8Coordinate) })
-        {
-            if (value < 0x80)
-            {
-                destination[length++] = (byte)value;
-            }
-            else
-            {
-                destination[length++] = (byte)(0xC0 | (value >> 6));
-                destination[length++] = (byte)(0x80 | (value & 0x3F));
-            }
-        }
+        length += WriteUtf8Value(destination[length..], 32 + code);
+        length += WriteUtf8Value(destination[length..], 32 + Math.Min(column, LastUtf8Coordinate));
+        length += WriteUtf8Value(destination[length..], 32 + Math.Min(row, LastUtf8Coordinate));
         return length;
+    }
+
+    /// <summary>One value below 2048 as a UTF-8 character: one byte below 128, two above.</summary>
+    private static int WriteUtf8Value(Span<byte> destination, int value)
+    {
+        if (value < 0x80)
+        {
+            destination[0] = (byte)value;
+            return 1;
+        }
+        destination[0] = (byte)(0xC0 | (value >> 6));
+        destination[1] = (byte)(0x80 | (value & 0x3F));
+        return 2;
     }
 
     private static int WriteUrxvt(Span<byte> destination, int code, int column, int row)

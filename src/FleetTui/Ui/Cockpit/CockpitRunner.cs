@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FleetTui.Cli;
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
@@ -7,8 +6,8 @@ using FleetTui.Terminal.Emulation;
 using FleetTui.Terminal.Pty;
 using FleetTui.Ui.Config;
 using FleetTui.Ui.Themes;
-using Terminal.Gui.App;
 using FleetTui.Ui.MainLoop;
+using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 
 namespace FleetTui.Ui.Cockpit;
@@ -90,7 +89,7 @@ public static class CockpitRunner
         finally
         {
             // Never dispose the session while it is still opening (the UI can fail before it waits for it).
-            await opening.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await opening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         return ExitCodes.Ok;
     }

@@ -51,18 +51,12 @@ public sealed partial class FleetApp
         ShowOverlay(Render(), key =>
         {
             var page = Math.Max(1, _app.Screen.Height - 8);
-            switch (GuiKeyTranslator.ToChord(key)?.Key)
+            if (ScrolledLines.ScrollTarget(GuiKeyTranslator.ToChord(key)?.Key, offset, page) is not { } next)
             {
-                case "up" or "k": offset--; break;
-                case "down" or "j": offset++; break;
-                case "pageup": offset -= page; break;
-                case "pagedown" or "space": offset += page; break;
-                case "home" or "g": offset = 0; break;
-                case "end" or "G": offset = int.MaxValue / 2; break;
-                default:
-                    CloseOverlay();
-                    return true;
+                CloseOverlay();
+                return true;
             }
+            offset = next;
             if (ticket is null)
             {
                 CloseOverlay();

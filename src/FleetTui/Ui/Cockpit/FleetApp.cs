@@ -532,19 +532,8 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         void Render() => _overlay.Lines = ScrolledLines.Window(lines, top, Math.Max(1, _app.Screen.Height - 2));
         ShowOverlay(lines, key =>
         {
-            // The same keys as the ticket view.
             var page = Math.Max(1, _app.Screen.Height - 3);
-            int? to = GuiKeyTranslator.ToChord(key)?.Key switch
-            {
-                "down" or "j" => top + 1,
-                "up" or "k" => top - 1,
-                "pagedown" or "space" => top + page,
-                "pageup" => top - page,
-                "home" or "g" => 0,
-                "end" or "G" => int.MaxValue / 2,
-                _ => null,
-            };
-            if (to is not { } next || lines.Count <= _app.Screen.Height - 2)
+            if (ScrolledLines.ScrollTarget(GuiKeyTranslator.ToChord(key)?.Key, top, page) is not { } next || lines.Count <= _app.Screen.Height - 2)
             {
                 CloseOverlay();
                 return true;

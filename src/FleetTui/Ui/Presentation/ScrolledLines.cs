@@ -31,6 +31,21 @@ public static class ScrolledLines
         return shown;
     }
 
+    /// <summary>
+    /// Where a scrolling overlay's first line goes for a key (its chord text): j/k or arrows a line, PgDn/PgUp or Space a
+    /// page, g/G or Home/End the ends (past the end: the caller clamps). Null: not a scrolling key (it closes the overlay).
+    /// </summary>
+    public static int? ScrollTarget(string? chord, int top, int page) => chord switch
+    {
+        "down" or "j" => top + 1,
+        "up" or "k" => top - 1,
+        "pagedown" or "space" => top + page,
+        "pageup" => top - page,
+        "home" or "g" => 0,
+        "end" or "G" => int.MaxValue / 2,
+        _ => null,
+    };
+
     /// <summary>The first line to show so that the window stays full: between 0 and the last full window.</summary>
     public static int ClampTop(int count, int top, int height) => Math.Clamp(top, 0, Math.Max(0, count - Math.Max(1, height - 1)));
 }
