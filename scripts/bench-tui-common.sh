@@ -2,14 +2,23 @@
 # private tmux server. Sourced, not run.
 set -euo pipefail
 
+# FLEET_CMD: how to start fleet. FLEET_BIN names a native executable (scripts/publish-aot.sh); otherwise FLEET_DLL, or
+# the Release (then Debug) build, runs under `dotnet`.
+FLEET_BIN="${FLEET_BIN:-}"
 FLEET_DLL="${FLEET_DLL:-}"
-if [ -z "$FLEET_DLL" ]; then
-  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  for candidate in "$root/src/FleetTui/bin/Release/net10.0/fleet.dll" "$root/src/FleetTui/bin/Debug/net10.0/fleet.dll"; do
-    if [ -f "$candidate" ]; then FLEET_DLL="$candidate"; break; fi
-  done
+if [ -n "$FLEET_BIN" ]; then
+  [ -x "$FLEET_BIN" ] || { echo "FLEET_BIN=$FLEET_BIN is not an executable" >&2; exit 2; }
+  FLEET_CMD=("$FLEET_BIN")
+else
+  if [ -z "$FLEET_DLL" ]; then
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    for candidate in "$root/src/FleetTui/bin/Release/net10.0/fleet.dll" "$root/src/FleetTui/bin/Debug/net10.0/fleet.dll"; do
+      if [ -f "$candidate" ]; then FLEET_DLL="$candidate"; break; fi
+    done
+  fi
+  [ -f "$FLEET_DLL" ] || { echo "build fleet first (dotnet build -c Release src/FleetTui), or set FLEET_DLL or FLEET_BIN" >&2; exit 2; }
+  FLEET_CMD=(dotnet "$FLEET_DLL")
 fi
-[ -f "$FLEET_DLL" ] || { echo "build fleet first (dotnet build -c Release src/FleetTui) or set FLEET_DLL" >&2; exit 2; }
 
 WORK="$(mktemp -d /tmp/fleet-bench.XXXXXX)"
 SOCKET="fleet-bench-$$"

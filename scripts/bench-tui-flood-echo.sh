@@ -40,7 +40,7 @@ make_repo "$WORK/repo"
   printf '\n[[task]]\nname = "typing"\nagent = ["sh"]\n'
 } > "$WORK/repo/fleet.toml"
 
-tmux -L "$SOCKET" new-session -d -s fleet -x 200 -y 60 -c "$WORK/repo" ${BENCH_NICE:+nice -n "$BENCH_NICE"} env SHELL=/bin/sh ${FLEET_MAX_FPS:+FLEET_MAX_FPS=$FLEET_MAX_FPS} ${BENCH_ENV:-} PS1='$ ' dotnet "$FLEET_DLL"
+tmux -L "$SOCKET" new-session -d -s fleet -x 200 -y 60 -c "$WORK/repo" ${BENCH_NICE:+nice -n "$BENCH_NICE"} env SHELL=/bin/sh ${FLEET_MAX_FPS:+FLEET_MAX_FPS=$FLEET_MAX_FPS} ${BENCH_ENV:-} PS1='$ ' "${FLEET_CMD[@]}"
 deadline=$(( $(date +%s) + 120 ))
 # Flooding panes are detected working, the shell at its prompt idle.
 until [ "$(tmux -L "$SOCKET" capture-pane -p -t fleet | grep -oE '· (idle|working)( |$)' | wc -l)" -ge $(( PANES + 1 )) ]; do

@@ -13,7 +13,7 @@ make_repo "$WORK/repo"
   for i in $(seq 1 "$PANES"); do printf '\n[[task]]\nname = "idle%s"\n' "$i"; done
 } > "$WORK/repo/fleet.toml"
 
-tmux -L "$SOCKET" new-session -d -x 200 -y 60 -c "$WORK/repo" env SHELL=/bin/sh ${FLEET_MAX_FPS:+FLEET_MAX_FPS=$FLEET_MAX_FPS} ${BENCH_ENV:-} dotnet "$FLEET_DLL"
+tmux -L "$SOCKET" new-session -d -x 200 -y 60 -c "$WORK/repo" env SHELL=/bin/sh ${FLEET_MAX_FPS:+FLEET_MAX_FPS=$FLEET_MAX_FPS} ${BENCH_ENV:-} "${FLEET_CMD[@]}"
 pid="$(tmux -L "$SOCKET" display-message -p '#{pane_pid}')"
 # Wait until every pane's shell is up, then let startup work (JIT, worktree creation) settle.
 deadline=$(( $(date +%s) + 120 ))

@@ -2,7 +2,7 @@
 # In one run: time `cat` of a 20 MB text file inside a fleet pane (twice: the first run includes the JIT's tier-up of
 # the emulator's hot paths, the second shows the warm pipeline) and inside a plain tmux pane (both 160x48 tmux
 # windows), and the time from starting `fleet` to its first full frame, with the milliseconds at which each start-up
-# step ended. Usage: [FLEET_DLL=…] [BENCH_ENV=…] scripts/bench-tui-throughput.sh [MB]
+# step ended. Usage: [FLEET_DLL=…|FLEET_BIN=…] [BENCH_ENV=…] scripts/bench-tui-throughput.sh [MB]
 source "$(dirname "$0")/bench-tui-common.sh"
 MB="${1:-20}"
 
@@ -28,7 +28,7 @@ agent = ["sh", "-c", "$(timed_cat "$WORK/fleet.ms"); $(timed_cat "$WORK/fleet-ag
 name = "flood"
 TOML
 tmux -L "$SOCKET" new-session -d -x 160 -y 48 -s fleet -c "$WORK/repo" \
-  env FLEET_STARTUP_LOG="$WORK/startup.log" ${BENCH_ENV:-} dotnet "$FLEET_DLL"
+  env FLEET_STARTUP_LOG="$WORK/startup.log" ${BENCH_ENV:-} "${FLEET_CMD[@]}"
 wait_for "$WORK/fleet-again.ms" 600
 deadline=$(( $(date +%s) + 30 ))
 until grep -q first-frame "$WORK/startup.log" 2>/dev/null; do

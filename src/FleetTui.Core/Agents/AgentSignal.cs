@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FleetTui.Core.Agents;
 
@@ -18,11 +19,12 @@ public sealed record AgentSignal(
     /// <summary>The environment variable naming the agent's launch; every process the agent starts (its hooks) inherits it.</summary>
     public const string RunVariable = "FLEET_AGENT_RUN";
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonTypeInfo<AgentSignal> Json = (JsonTypeInfo<AgentSignal>)new JsonSerializerOptions
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        Converters = { new JsonStringEnumConverter<HookSignal>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+        TypeInfoResolver = AgentSignalJsonContext.Default,
+    }.GetTypeInfo(typeof(AgentSignal));
 
     /// <summary>The JSON text of this signal, one line, no newline.</summary>
     public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
@@ -43,3 +45,7 @@ public sealed record AgentSignal(
 
     public AgentObservation.Hook ToObservation() => new(Time, State, Message);
 }
+
+/// <summary>Compile-time JSON metadata for <see cref="AgentSignal"/> (fleet is published with Native AOT: no reflection).</summary>
+[JsonSerializable(typeof(AgentSignal))]
+internal sealed partial class AgentSignalJsonContext : JsonSerializerContext;

@@ -56,7 +56,7 @@ public static class ClaudeHooksInstaller
 
             foreach (var ours in groups.Where(IsOurs).ToList())
                 groups.Remove(ours);
-            groups.Add(new JsonObject
+            groups.Add((JsonNode)new JsonObject
             {
                 ["hooks"] = new JsonArray(new JsonObject
                 {

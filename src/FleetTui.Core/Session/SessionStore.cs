@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FleetTui.Core.Session;
 
@@ -11,13 +12,19 @@ namespace FleetTui.Core.Session;
 /// </summary>
 public sealed class SessionStore
 {
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonTypeInfo<SessionState> Json = (JsonTypeInfo<SessionState>)new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        Converters =
+        {
+            new JsonStringEnumConverter<TaskOrigin>(JsonNamingPolicy.CamelCase),
+            new JsonStringEnumConverter<TaskPhase>(JsonNamingPolicy.CamelCase),
+            new JsonStringEnumConverter<GateOutcome>(JsonNamingPolicy.CamelCase),
+        },
+        TypeInfoResolver = SessionStateJsonContext.Default,
+    }.GetTypeInfo(typeof(SessionState));
 
     private readonly TimeSpan _lockTimeout;
 
@@ -115,3 +122,7 @@ public sealed class SessionStore
         }
     }
 }
+
+/// <summary>Compile-time JSON metadata for <see cref="SessionState"/> (fleet is published with Native AOT: no reflection).</summary>
+[JsonSerializable(typeof(SessionState))]
+internal sealed partial class SessionStateJsonContext : JsonSerializerContext;

@@ -10,7 +10,18 @@ public static class DemoAgentCommand
     /// (a tool shim, <c>dotnet run</c>), where the process path is the dotnet host itself.
     /// </summary>
     public static IReadOnlyList<string> Resolve() =>
-        Resolve(Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location);
+        Resolve(Environment.ProcessPath, EntryAssemblyPath());
+
+    /// <summary>
+    /// fleet.dll beside the host, when there is one: a Native AOT or single-file <c>fleet</c> has no assembly file at all
+    /// (and <c>Assembly.Location</c> is empty there by design).
+    /// </summary>
+    private static string? EntryAssemblyPath()
+    {
+        var name = Assembly.GetEntryAssembly()?.GetName().Name;
+        var path = name is null ? null : Path.Combine(AppContext.BaseDirectory, name + ".dll");
+        return path is not null && File.Exists(path) ? path : null;
+    }
 
     public static IReadOnlyList<string> Resolve(string? processPath, string? entryAssemblyPath)
     {

@@ -149,7 +149,9 @@ public static class CockpitRunner
             app.LayoutAndDrawComplete -= OnFrame;
             StartupTimeline.Mark("first-frame");
             // Now that the user sees the cockpit, let the JIT ready the emulator for the first flood (idle priority).
-            EmulatorWarmUp.StartInBackground(app.Screen.Width, app.Screen.Height);
+            // A Native AOT build has nothing to tier up.
+            if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+                EmulatorWarmUp.StartInBackground(app.Screen.Width, app.Screen.Height);
         }
         app.LayoutAndDrawComplete += OnFrame;
     }

@@ -14,19 +14,28 @@ namespace FleetTui.Ui.Cockpit;
 /// </summary>
 internal static class UiTypePreloader
 {
-    public static void Start() => _ = Task.Run(Preload);
+    /// <summary>Starts the preload; a Native AOT build has everything compiled and laid out already, so there it does nothing.</summary>
+    public static void Start()
+    {
+        if (RuntimeFeature.IsDynamicCodeSupported)
+            _ = Task.Run(Preload);
+    }
 
     private static void Preload()
     {
         try
         {
             _ = CockpitApplication.ApplicationImplConstructor();
-            foreach (var type in new[]
-                     {
-                         typeof(View), typeof(Window), typeof(Label), typeof(AnsiInput), typeof(AnsiOutput), typeof(OutputBufferImpl),
-                         typeof(AnsiComponentFactory), typeof(FleetApp), typeof(PaneView),
-                     })
-                RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+            // One call per type, each naming it, so that the trimmer can see which static constructors are needed.
+            RuntimeHelpers.RunClassConstructor(typeof(View).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(Window).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(Label).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(AnsiInput).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(AnsiOutput).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(OutputBufferImpl).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(AnsiComponentFactory).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(FleetApp).TypeHandle);
+            RuntimeHelpers.RunClassConstructor(typeof(PaneView).TypeHandle);
         }
         catch (Exception e) when (e is TypeInitializationException or TypeLoadException)
         {

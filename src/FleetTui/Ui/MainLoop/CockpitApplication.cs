@@ -27,12 +27,13 @@ internal static class CockpitApplication
         return (app, input);
     }
 
+    // The type is named by a literal so that the trimmer (Native AOT publish) sees it and keeps the members asked for.
     internal static ConstructorInfo? ApplicationImplConstructor() =>
-        typeof(IApplication).Assembly.GetType("Terminal.Gui.App.ApplicationImpl")
+        Type.GetType("Terminal.Gui.App.ApplicationImpl, Terminal.Gui")
             ?.GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, [typeof(IComponentFactory)]);
 
     /// <summary>What <see cref="Application.Create"/> does first: declares the instance-based model (no static Application).</summary>
     internal static MethodInfo? MarkInstanceBasedModelUsed() =>
-        typeof(IApplication).Assembly.GetType("Terminal.Gui.App.ApplicationImpl")
+        Type.GetType("Terminal.Gui.App.ApplicationImpl, Terminal.Gui")
             ?.GetMethod("MarkInstanceBasedModelUsed", BindingFlags.Static | BindingFlags.NonPublic, []);
 }
