@@ -1,52 +1,61 @@
 namespace FleetTui.Terminal.Screen;
 
 /// <summary>
-/// History above the main screen: a ring of lines with a fixed limit. When full, pushing a line evicts the oldest,
-/// whose object is handed back for reuse, so a scrolling screen allocates nothing in steady state.
+/// History above the main screen: a ring of lines with a fixed limit, each stored compactly (<see cref="HistoryLine"/>).
+/// A pushed line is copied in, so the screen keeps its own line objects; when the ring is full the oldest entry is
+/// overwritten in place, so a scrolling screen allocates nothing in steady state.
 /// </summary>
 public sealed class Scrollback
 {
     public const int DefaultLimit = 10_000;
 
-    private Line[] _ring;
+    private HistoryLine[] _ring;
     private int _start;
 
     public Scrollback(int limit = DefaultLimit)
     {
         Limit = Math.Max(0, limit);
-        _ring = new Line[Math.Min(64, Limit)];
+        _ring = new HistoryLine[Math.Min(64, Limit)];
     }
 
     public int Limit { get; }
 
     public int Count { get; private set; }
 
-    /// <summary>A history line: 0 is the oldest, <c>Count - 1</c> the most recent.</summary>
-    public Line this[int index] => _ring[(_start + index) % _ring.Length];
+    /// <summary>
+    /// A copy of a history line: 0 is the oldest, <c>Count - 1</c> the most recent. Each call makes a new <see cref="Line"/>;
+    /// a caller that reads many in a row (a renderer) can use <see cref="CopyTo"/> with a line of its own.
+    /// </summary>
+    public Line this[int index] => Entry(index).ToLine();
 
-    /// <summary>Appends <paramref name="line"/>; returns the evicted oldest line for reuse, or null.</summary>
-    internal Line? Push(Line line)
+    /// <summary>Writes history line <paramref name="index"/> into <paramref name="line"/> (which takes its width) and returns it.</summary>
+    public Line CopyTo(int index, Line line)
+    {
+        Entry(index).CopyTo(line);
+        return line;
+    }
+
+    /// <summary>Appends a copy of <paramref name="line"/>, evicting the oldest line when full; returns <paramref name="line"/> for reuse.</summary>
+    internal Line Push(Line line)
     {
         if (Limit == 0)
             return line;
-        if (Count < _ring.Length)
+        HistoryLine entry;
+        if (Count < _ring.Length || _ring.Length < Limit)
         {
-            _ring[(_start + Count) % _ring.Length] = line;
+            if (Count == _ring.Length)
+                Grow();
+            entry = _ring[(_start + Count) % _ring.Length] ??= new HistoryLine();
             Count++;
-            return null;
         }
-
-        if (_ring.Length < Limit)
+        else
         {
-            Grow();
-            _ring[Count++] = line;
-            return null;
+            entry = _ring[_start];
+            _start = (_start + 1) % _ring.Length;
         }
 
-        var evicted = _ring[_start];
-        _ring[_start] = line;
-        _start = (_start + 1) % _ring.Length;
-        return evicted;
+        entry.Assign(line);
+        return line;
     }
 
     /// <summary>Removes and returns the most recent line (used when a taller screen pulls history back down).</summary>
@@ -56,11 +65,12 @@ public sealed class Scrollback
             return null;
         Count--;
         var index = (_start + Count) % _ring.Length;
-        var line = _ring[index];
+        var line = _ring[index].ToLine();
         _ring[index] = null!;
         return line;
     }
 
+    /// <summary>Forgets every line and lets their memory go.</summary>
     internal void Clear()
     {
         Array.Clear(_ring);
@@ -68,11 +78,18 @@ public sealed class Scrollback
         Count = 0;
     }
 
+    private HistoryLine Entry(int index)
+    {
+        if ((uint)index >= (uint)Count)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"history has {Count} lines");
+        return _ring[(_start + index) % _ring.Length];
+    }
+
     private void Grow()
     {
-        var grown = new Line[Math.Min(Limit, _ring.Length * 2)];
+        var grown = new HistoryLine[Math.Min(Limit, _ring.Length * 2)];
         for (var i = 0; i < Count; i++)
-            grown[i] = this[i];
+            grown[i] = _ring[(_start + i) % _ring.Length];
         _ring = grown;
         _start = 0;
     }
