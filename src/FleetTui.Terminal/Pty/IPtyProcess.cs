@@ -37,6 +37,13 @@ public interface IPtyProcess : IDisposable
     /// <summary>Sets the terminal size; the kernel sends SIGWINCH to the foreground process group.</summary>
     void Resize(int columns, int rows);
 
+    /// <summary>
+    /// Whether the user is looking at this terminal (false at first). A background terminal's output is read and parsed at a
+    /// lower priority, so that floods in panes nobody watches cannot starve the UI; a foreground one's at normal priority,
+    /// so that output the user watches (and the echo of what they type) comes as fast as the machine allows.
+    /// </summary>
+    bool Foreground { get; set; }
+
     /// <summary>Sends <paramref name="signal"/> (see <see cref="UnixSignal"/>) to the child's process group; ignored once it has been reaped.</summary>
     void Signal(int signal);
 }

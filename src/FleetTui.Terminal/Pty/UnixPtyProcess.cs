@@ -27,7 +27,16 @@ internal sealed class UnixPtyProcess : IPtyProcess
     private readonly TimeSpan _gracePeriod;
     private readonly TaskCompletionSource<PtyExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _outputCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Thread _ioThread;
+
+    // The process whose loop the current thread runs (a hand-over means a process has more than one I/O thread in its life).
+    [ThreadStatic]
+    private static UnixPtyProcess? t_serving;
+
+    // The thread running the I/O loop now; replaced when the loop is handed over (see Foreground). Read and written under _gate.
+    private Thread _ioThread;
+    private bool _foreground;
+    private bool _ioThreadLowered;
+    private volatile bool _handOverRequested;
 
     private int _master;
     private int _wakeFd;
@@ -49,8 +58,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
         TerminalName = terminalName;
         Columns = options.Columns;
         Rows = options.Rows;
-        _ioThread = new Thread(RunIoLoop) { IsBackground = true, Name = $"pty-io {pid}" };
-        _ioThread.Start();
+        _ioThread = StartIoThread(predecessor: null);
     }
 
     public int ProcessId { get; }
@@ -144,6 +152,42 @@ internal sealed class UnixPtyProcess : IPtyProcess
         }
     }
 
+    public bool Foreground
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _foreground;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                if (_foreground == value || _disposed || _stopRequested)
+                {
+                    _foreground = value;
+                    return;
+                }
+
+                _foreground = value;
+                if (value && _ioThreadLowered)
+                {
+                    // An unprivileged thread can lower its priority but never raise it again, so the loop moves to a new
+                    // thread started from here (a normal-priority thread: the new one inherits the caller's priority). It
+                    // waits for the old one to finish its round, so output is still read by one thread at a time, in order.
+                    _handOverRequested = true;
+                    _ioThread = StartIoThread(predecessor: _ioThread);
+                    _ioThreadLowered = false;
+                }
+
+                WakeIoThread();
+            }
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)
@@ -156,7 +200,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
             _disposed = true;
         }
 
-        if (Thread.CurrentThread == _ioThread)
+        if (t_serving == this)
         {
             // Disposed from inside the output handler: the exit can only be noticed by this very thread, so finish elsewhere.
             _ = Task.Run(Shutdown);
@@ -176,7 +220,13 @@ internal sealed class UnixPtyProcess : IPtyProcess
         }
 
         // A handler stuck forever would hold the thread; then it closes the descriptors itself when it returns.
-        _ioThread.Join(ThreadJoinTimeout);
+        Thread current;
+        lock (_gate)
+        {
+            current = _ioThread;
+        }
+
+        current.Join(ThreadJoinTimeout);
         ReapIfStillRunning();
     }
 
@@ -271,14 +321,22 @@ internal sealed class UnixPtyProcess : IPtyProcess
     /// </summary>
     internal const int IoThreadNice = 15;
 
-    private unsafe void RunIoLoop()
+    private Thread StartIoThread(Thread? predecessor)
     {
-        // This thread parses whatever the child prints. A child that floods output must not starve the UI thread (the
-        // user's keystrokes, other panes' redraws), so it runs nicer; a quiet child's thread sleeps in poll and is
-        // scheduled promptly when it wakes. Best effort: a failure only leaves the default priority.
-        _ = UnixThreadPriority.TryLowerCurrentThread(IoThreadNice);
+        var thread = new Thread(() => RunIoLoop(predecessor)) { IsBackground = true, Name = $"pty-io {ProcessId}" };
+        thread.Start();
+        return thread;
+    }
+
+    private unsafe void RunIoLoop(Thread? predecessor)
+    {
+        // Taking over from a lowered thread: it leaves between two rounds (or at once, from poll).
+        predecessor?.Join();
+        t_serving = this;
+        _handOverRequested = false;
         byte[] buffer = new byte[ReadBufferSize];
         Libc.PollFd* fds = stackalloc Libc.PollFd[3];
+        bool handedOver = false;
         try
         {
             while (!_stopRequested && !(_outputClosed && _reaped))
@@ -286,6 +344,21 @@ internal sealed class UnixPtyProcess : IPtyProcess
                 bool wantWrite;
                 lock (_gate)
                 {
+                    if (_handOverRequested && _ioThread != Thread.CurrentThread)
+                    {
+                        handedOver = true;
+                        return;
+                    }
+
+                    // This thread parses whatever the child prints. A child that floods output in a pane the user is not
+                    // looking at must not starve the UI thread (keystrokes, the focused pane's redraws), so its thread runs
+                    // nicer; a quiet child's thread sleeps in poll and is scheduled promptly when it wakes. Best effort: a
+                    // failure only leaves the default priority.
+                    if (!_foreground && !_ioThreadLowered)
+                    {
+                        _ioThreadLowered = UnixThreadPriority.TryLowerCurrentThread(IoThreadNice);
+                    }
+
                     wantWrite = !_pending.IsEmpty;
                 }
 
@@ -336,8 +409,12 @@ internal sealed class UnixPtyProcess : IPtyProcess
         }
         finally
         {
-            CloseDescriptors();
-            _outputCompleted.TrySetResult();
+            t_serving = null;
+            if (!handedOver)
+            {
+                CloseDescriptors();
+                _outputCompleted.TrySetResult();
+            }
         }
     }
 

@@ -15,6 +15,8 @@ internal sealed class RecordingPtyProcess : IPtyProcess
 
     public int Rows => 24;
 
+    public bool Foreground { get; set; }
+
     public Task<PtyExitStatus> Exited { get; } = new TaskCompletionSource<PtyExitStatus>().Task;
 
     public Task OutputCompleted { get; } = new TaskCompletionSource().Task;

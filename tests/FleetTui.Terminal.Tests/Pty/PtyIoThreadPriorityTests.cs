@@ -22,6 +22,60 @@ public class PtyIoThreadPriorityTests
         Nice(File.ReadAllText("/proc/self/stat")).ShouldBeLessThan(Nice(stat!) + 1);
     }
 
+    [Fact]
+    public void A_foreground_terminal_is_served_at_the_callers_priority_and_a_background_one_at_the_lower_one_again()
+    {
+        using var child = RecordedChild.Start(new PtySpawnOptions("sleep", "30"));
+        var comm = $"pty-io {child.Process.ProcessId}";
+        comm = comm[..Math.Min(15, comm.Length)];
+        var callerNice = Nice(File.ReadAllText($"/proc/self/task/{Gettid()}/stat"));
+        Eventually.Until(() => IoThreadNices(comm) is [>= UnixPtyProcess.IoThreadNice], () => $"background: nices {string.Join(",", IoThreadNices(comm))}");
+
+        // Twice: the second hand-over starts from a thread that was itself handed the loop.
+        for (var round = 0; round < 2; round++)
+        {
+            child.Process.Foreground = true;
+            Eventually.Until(() => IoThreadNices(comm) is [var nice] && nice == callerNice,
+                () => $"round {round}, foreground: nices {string.Join(",", IoThreadNices(comm))}, caller {callerNice}");
+            child.Process.Foreground = false;
+            Eventually.Until(() => IoThreadNices(comm) is [>= UnixPtyProcess.IoThreadNice],
+                () => $"round {round}, background again: nices {string.Join(",", IoThreadNices(comm))}");
+        }
+    }
+
+    [Fact]
+    public void Output_keeps_its_order_and_nothing_is_lost_while_the_loop_moves_between_threads()
+    {
+        using var child = RecordedChild.Start(new PtySpawnOptions("seq", "1", "200000"));
+        var toggles = 0;
+        while (!child.Process.Exited.IsCompleted && toggles < 100_000)
+        {
+            child.Process.Foreground = toggles++ % 2 == 0;
+            Thread.Yield();
+        }
+
+        var lines = child.WaitForAllOutput().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(200_000);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i] != (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                throw new ShouldAssertException($"line {i + 1} is '{lines[i]}' (after {toggles} foreground changes)");
+        }
+
+        toggles.ShouldBeGreaterThan(2, "the loop was handed over while the output flowed");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "gettid")]
+    private static extern int Gettid();
+
+    private static int[] IoThreadNices(string comm) =>
+        Directory.GetDirectories("/proc/self/task")
+            .Where(task => ReadOrEmpty(Path.Combine(task, "comm")).Trim() == comm)
+            .Select(task => ReadOrEmpty(Path.Combine(task, "stat")))
+            .Where(stat => stat.Length > 0)
+            .Select(Nice)
+            .ToArray();
+
     private static string? ThreadStat(string comm) =>
         Directory.GetDirectories("/proc/self/task")
             .Where(task => ReadOrEmpty(Path.Combine(task, "comm")).Trim() == comm)

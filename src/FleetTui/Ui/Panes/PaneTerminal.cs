@@ -15,6 +15,7 @@ public sealed class PaneTerminal : IDisposable
     private readonly Lock _processLock = new();
     private readonly List<byte[]> _repliesBeforeStart = [];
     private IPtyProcess? _process;
+    private bool _foreground;
     private readonly TaskCompletionSource<PtyExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _changeSignalled;
 
@@ -66,6 +67,7 @@ public sealed class PaneTerminal : IDisposable
             lock (_processLock)
             {
                 _process = process;
+                process.Foreground = _foreground;
                 foreach (var reply in _repliesBeforeStart)
                     process.Write(reply);
                 _repliesBeforeStart.Clear();
@@ -105,6 +107,28 @@ public sealed class PaneTerminal : IDisposable
         {
             lock (_processLock)
                 return _process?.ForegroundProcessGroup;
+        }
+    }
+
+    /// <summary>
+    /// The user is looking at this pane (it has the focus): its program's output is read at normal priority, while the
+    /// other panes' is read at a lower one (see <see cref="IPtyProcess.Foreground"/>). Kept across restarts of the program.
+    /// </summary>
+    public bool Foreground
+    {
+        get
+        {
+            lock (_processLock)
+                return _foreground;
+        }
+        set
+        {
+            lock (_processLock)
+            {
+                _foreground = value;
+                if (_process is { } process)
+                    process.Foreground = value;
+            }
         }
     }
 

@@ -98,6 +98,8 @@ public sealed class PaneView : View
             if (_focused == value)
                 return;
             _focused = value;
+            if (PaneTerminal is { } terminal)
+                terminal.Foreground = value;
             Invalidate();
         }
     }
@@ -120,6 +122,7 @@ public sealed class PaneView : View
     public void AttachTerminal(PaneTerminal terminal)
     {
         PaneTerminal = terminal;
+        terminal.Foreground = _focused;
         _exitShown = false;
         Invalidate();
     }

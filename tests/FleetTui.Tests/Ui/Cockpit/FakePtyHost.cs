@@ -26,6 +26,8 @@ internal sealed class FakePtyProcess(PtySpawnOptions options, PtyOutputHandler o
     public string TerminalName => "/dev/pts/fake";
     public int Columns { get; private set; } = options.Columns;
     public int Rows { get; private set; } = options.Rows;
+
+    public bool Foreground { get; set; }
     public Task<PtyExitStatus> Exited => _exited.Task;
     public Task OutputCompleted => _exited.Task;
     public int? ForegroundProcessGroup => ProcessId;
