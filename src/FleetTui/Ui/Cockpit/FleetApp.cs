@@ -69,7 +69,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         _time = time ?? TimeProvider.System;
         _writeToOuterTerminal = writeToOuterTerminal;
         _chrome = new ChromeAttributes(theme);
-        Root = new Runnable { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
+        Root = new TiledRoot { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
         _sidebar = new StyledLinesView(_chrome);
         _mergePanel = new StyledLinesView(_chrome);
         _statusBar = new StyledLinesView(_chrome);

@@ -2,6 +2,7 @@ using FleetTui.Core.Agents;
 using FleetTui.Core.Session;
 using FleetTui.Ui.Layouts;
 using FleetTui.Ui.Presentation;
+using FleetTui.Ui.Views;
 using Shouldly;
 using Xunit;
 using GuiKey = Terminal.Gui.Input.Key;
@@ -143,6 +144,35 @@ public class FleetAppTests
         cockpit.Fleet.EffectiveLayout.ShouldBe(LayoutKind.Tiled);
         cockpit.Fleet.Panes[0].Visible.ShouldBeTrue();
         cockpit.Session.Process("web").InputText.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(8)]
+    public void The_panes_and_panels_cover_every_cell_in_every_layout_so_the_screen_is_never_cleared_first(int tasks)
+    {
+        using var cockpit = new CockpitHarness(new FakeCockpitSession(
+            Enumerable.Range(1, tasks).Select(i => FakeCockpitSession.Task($"t{i}")).ToArray()), 157, 43);
+        var root = (TiledRoot)cockpit.Fleet.Root;
+        root.SubViewsCoverViewport().ShouldBeTrue("tiled");
+
+        foreach (var (keys, state) in new[] { (new[] { GuiKey.M }, "merge panel"), ([GuiKey.B], "no sidebar"), ([GuiKey.Z], "zoomed"), ([GuiKey.Z, GuiKey.Space], "main and stack") })
+        {
+            foreach (var key in keys)
+            {
+                cockpit.Press(Prefix);
+                cockpit.Press(key);
+            }
+
+            cockpit.Draw();
+            root.SubViewsCoverViewport().ShouldBeTrue(state);
+        }
+
+        cockpit.Fleet.EffectiveLayout.ShouldBe(LayoutKind.MainStack);
+        cockpit.Resize(101, 29);
+        root.SubViewsCoverViewport().ShouldBeTrue("resized");
     }
 
     [Fact]
