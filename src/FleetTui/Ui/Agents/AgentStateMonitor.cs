@@ -22,6 +22,12 @@ public sealed class AgentStateMonitor : IDisposable
     /// <summary>How long after output the screen is read: coalesces a burst's redraws into one sample.</summary>
     public static readonly TimeSpan SampleDelay = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Output is taken at most this often: a flood delivers thousands of chunks a second, each observation costs the
+    /// detector a few allocations, and its timings (a debounce, a quiet period) are hundreds of milliseconds.
+    /// </summary>
+    public static readonly TimeSpan OutputResolution = TimeSpan.FromMilliseconds(20);
+
     private readonly PaneTerminal _terminal;
     private readonly AgentStateDetector _detector;
     private readonly TimeProvider _time;
@@ -29,6 +35,7 @@ public sealed class AgentStateMonitor : IDisposable
     private readonly Lock _lock = new();
     private readonly ITimer _timer;
     private DateTimeOffset? _sampleAt;
+    private DateTimeOffset _lastOutputObserved = DateTimeOffset.MinValue;
     private DateTimeOffset? _timerAt;
     private bool _hadChildren;
     private bool _disposed;
@@ -69,8 +76,9 @@ public sealed class AgentStateMonitor : IDisposable
         var now = _time.GetUtcNow();
         lock (_lock)
         {
-            if (_disposed)
+            if (_disposed || now - _lastOutputObserved < OutputResolution)
                 return;
+            _lastOutputObserved = now;
             ReportIfChanged(_detector.Observe(new AgentObservation.Output(now, bytes)));
             _sampleAt ??= now + SampleDelay;
             Reschedule(now);

@@ -42,6 +42,9 @@ public sealed class PaneView : View
     // after a resize, an overlapping view going away) repaints everything, since the driver's copy may be gone.
     private bool _outputRequestedDraw;
 
+    // True when the pending draw was asked for by a change of the task (title row, placeholder), possibly with output.
+    private bool _taskRequestedDraw;
+
     public PaneView(int number, TaskSnapshot task, PaneTerminal? terminal, ChromeAttributes chrome)
     {
         Number = number;
@@ -116,7 +119,10 @@ public sealed class PaneView : View
         if (Equals(task, Task))
             return;
         Task = task;
-        Invalidate();
+        // The task shows only in the title row (or the placeholder): an agent going from idle to working as the user
+        // types must not repaint the program's whole screen along with the echo.
+        _taskRequestedDraw = true;
+        SetNeedsDraw();
     }
 
     public void AttachTerminal(PaneTerminal terminal)
@@ -176,18 +182,24 @@ public sealed class PaneView : View
         if (width <= 0 || height <= 0)
             return true;
         _hasLastAttribute = false;
-        var full = _fullRedraw || !_outputRequestedDraw;
+        var full = _fullRedraw || !(_outputRequestedDraw || _taskRequestedDraw);
+        var taskChanged = _taskRequestedDraw;
         _fullRedraw = false;
         _outputRequestedDraw = false;
+        _taskRequestedDraw = false;
         if (full)
         {
             DrawTitle(width);
             DrawLeftEdge(height);
         }
+        else if (taskChanged)
+        {
+            DrawTitle(width);
+        }
 
         if (PaneTerminal is not { } paneTerminal)
         {
-            if (full)
+            if (full || taskChanged)
                 DrawPlaceholder(width, height);
             return true;
         }

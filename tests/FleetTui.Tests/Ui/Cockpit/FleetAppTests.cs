@@ -350,6 +350,25 @@ public class FleetAppTests
     }
 
     [Fact]
+    public void A_change_of_the_task_repaints_its_title_row_but_not_the_programs_screen()
+    {
+        using var cockpit = ThreeTasks();
+        cockpit.Session.Process("api").Output("hello");
+        cockpit.Draw();
+        var pane = cockpit.Fleet.Panes[0].Frame;
+        var contents = cockpit.App.Driver!.Contents!;
+        // A mark in the driver's copy of a content row: repainting the program's screen would overwrite it.
+        contents[pane.Y + 3, pane.X + 5] = contents[pane.Y + 3, pane.X + 5] with { Grapheme = "#" };
+
+        var snapshot = cockpit.Session.Snapshot;
+        cockpit.Session.Publish(snapshot with { Version = 2, Tasks = [FakeCockpitSession.Task("api", activity: AgentActivity.Idle), .. snapshot.Tasks.Skip(1)] });
+        Eventually(cockpit, () => cockpit.Text.Contains(" 1 api · fleet/api · idle"));
+
+        contents[pane.Y + 3, pane.X + 5].Grapheme.ShouldBe("#");
+        cockpit.Lines()[pane.Y + 1][(pane.X + 1)..].ShouldStartWith("hello");
+    }
+
+    [Fact]
     public void A_new_task_in_the_snapshot_gets_a_pane()
     {
         using var cockpit = ThreeTasks();
