@@ -41,25 +41,19 @@ internal sealed class HistoryLine
         _runCount = 0;
         if (length == 0)
             return;
-        ref var first = ref MemoryMarshal.GetReference(cells);
+        ref var cell = ref MemoryMarshal.GetReference(cells);
         ref var content = ref MemoryMarshal.GetArrayDataReference(_content);
-        ref var firstStyle = ref StyleBytes(first);
-        var low = Unsafe.ReadUnaligned<ulong>(ref firstStyle);
-        var high = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref firstStyle, 8));
-        content = first.Content;
-        AddRun(0, first.Style);
-        for (var i = 1; i < length; i++)
+        var (low, high) = Words(cell.Style);
+        AddRun(0, cell.Style);
+        for (var i = 0; i < length; i++)
         {
-            ref var cell = ref Unsafe.Add(ref first, i);
-            Unsafe.Add(ref content, i) = cell.Content;
-            ref var style = ref StyleBytes(cell);
-            var l = Unsafe.ReadUnaligned<ulong>(ref style);
-            var h = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref style, 8));
+            ref readonly var current = ref Unsafe.Add(ref cell, i);
+            Unsafe.Add(ref content, i) = current.Content;
+            var (l, h) = Words(current.Style);
             if (l != low || h != high)
             {
-                AddRun(i, cell.Style);
-                low = l;
-                high = h;
+                AddRun(i, current.Style);
+                (low, high) = (l, h);
             }
         }
     }
@@ -97,18 +91,15 @@ internal sealed class HistoryLine
         _runs[_runCount++] = new StyleRun(start, style);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDefault(in Cell cell)
-    {
-        if (cell.Content != 0)
-            return false;
-        ref var style = ref StyleBytes(cell);
-        return (Unsafe.ReadUnaligned<ulong>(ref style) | Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref style, 8))) == 0;
-    }
+    private static bool IsDefault(in Cell cell) => cell.Content == 0 && Words(cell.Style) == (0, 0);
 
-    /// <summary>A cell's style as raw bytes: 16 bytes of plain fields with no padding (HistoryLineTests checks the size), compared as two words.</summary>
+    /// <summary>A style's bits as two words: it is 16 bytes of plain fields with no padding (HistoryLineTests checks the size).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref byte StyleBytes(in Cell cell) => ref Unsafe.As<CellStyle, byte>(ref Unsafe.AsRef(in cell.Style));
+    private static (ulong Low, ulong High) Words(in CellStyle style)
+    {
+        ref var bytes = ref Unsafe.As<CellStyle, byte>(ref Unsafe.AsRef(in style));
+        return (Unsafe.ReadUnaligned<ulong>(ref bytes), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, 8)));
+    }
 
     [StructLayout(LayoutKind.Auto)]
     private readonly record struct StyleRun(int Start, CellStyle Style);
