@@ -101,7 +101,7 @@ internal sealed class Grid
 
     private Line Recycle(Line leaving, Scrollback? history, in CellStyle erase)
     {
-        var reuse = history?.Push(leaving) ?? leaving;
+        var reuse = history?.Push(leaving) ?? (history is null ? leaving : new Line(Columns));
         if (reuse.Columns != Columns)
             reuse.Resize(Columns);
         reuse.Clear(erase);

@@ -67,16 +67,12 @@ public sealed partial class ScreenBuffer
     public string? WorkingDirectory { get; internal set; }
 
     /// <summary>A visible row (0..Rows-1) of the active screen, or a history line for a negative row.</summary>
-    /// <remarks>A history line is a new copy on every call (history is stored compactly); see the overload with a scratch line.</remarks>
     public Line GetLine(int row)
     {
         if (row >= 0)
             return _active[row];
         return Scrollback[Scrollback.Count + row];
     }
-
-    /// <summary>As <see cref="GetLine(int)"/>, but a history line is written into <paramref name="scratch"/> instead of a new line.</summary>
-    public Line GetLine(int row, Line scratch) => row >= 0 ? _active[row] : Scrollback.CopyTo(Scrollback.Count + row, scratch);
 
     /// <summary>The text of a cell (its code point, or base plus combining marks); "" for a spacer, " " for an empty cell.</summary>
     public string GetCellText(in Cell cell)

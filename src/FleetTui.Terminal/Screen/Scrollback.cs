@@ -1,61 +1,52 @@
 namespace FleetTui.Terminal.Screen;
 
 /// <summary>
-/// History above the main screen: a ring of lines with a fixed limit, each stored compactly (<see cref="HistoryLine"/>).
-/// A pushed line is copied in, so the screen keeps its own line objects; when the ring is full the oldest entry is
-/// overwritten in place, so a scrolling screen allocates nothing in steady state.
+/// History above the main screen: a ring of lines with a fixed limit. When full, pushing a line evicts the oldest,
+/// whose object is handed back for reuse, so a scrolling screen allocates nothing in steady state.
 /// </summary>
 public sealed class Scrollback
 {
     public const int DefaultLimit = 10_000;
 
-    private HistoryLine[] _ring;
+    private Line[] _ring;
     private int _start;
 
     public Scrollback(int limit = DefaultLimit)
     {
         Limit = Math.Max(0, limit);
-        _ring = new HistoryLine[Math.Min(64, Limit)];
+        _ring = new Line[Math.Min(64, Limit)];
     }
 
     public int Limit { get; }
 
     public int Count { get; private set; }
 
-    /// <summary>
-    /// A copy of a history line: 0 is the oldest, <c>Count - 1</c> the most recent. Each call makes a new <see cref="Line"/>;
-    /// a caller that reads many in a row (a renderer) can use <see cref="CopyTo"/> with a line of its own.
-    /// </summary>
-    public Line this[int index] => Entry(index).ToLine();
+    /// <summary>A history line: 0 is the oldest, <c>Count - 1</c> the most recent.</summary>
+    public Line this[int index] => _ring[(_start + index) % _ring.Length];
 
-    /// <summary>Writes history line <paramref name="index"/> into <paramref name="line"/> (which takes its width) and returns it.</summary>
-    public Line CopyTo(int index, Line line)
-    {
-        Entry(index).CopyTo(line);
-        return line;
-    }
-
-    /// <summary>Appends a copy of <paramref name="line"/>, evicting the oldest line when full; returns <paramref name="line"/> for reuse.</summary>
-    internal Line Push(Line line)
+    /// <summary>Appends <paramref name="line"/>; returns the evicted oldest line for reuse, or null.</summary>
+    internal Line? Push(Line line)
     {
         if (Limit == 0)
             return line;
-        HistoryLine entry;
-        if (Count < _ring.Length || _ring.Length < Limit)
+        if (Count < _ring.Length)
         {
-            if (Count == _ring.Length)
-                Grow();
-            entry = _ring[(_start + Count) % _ring.Length] ??= new HistoryLine();
+            _ring[(_start + Count) % _ring.Length] = line;
             Count++;
-        }
-        else
-        {
-            entry = _ring[_start];
-            _start = (_start + 1) % _ring.Length;
+            return null;
         }
 
-        entry.Assign(line);
-        return line;
+        if (_ring.Length < Limit)
+        {
+            Grow();
+            _ring[Count++] = line;
+            return null;
+        }
+
+        var evicted = _ring[_start];
+        _ring[_start] = line;
+        _start = (_start + 1) % _ring.Length;
+        return evicted;
     }
 
     /// <summary>Removes and returns the most recent line (used when a taller screen pulls history back down).</summary>
@@ -65,12 +56,11 @@ public sealed class Scrollback
             return null;
         Count--;
         var index = (_start + Count) % _ring.Length;
-        var line = _ring[index].ToLine();
+        var line = _ring[index];
         _ring[index] = null!;
         return line;
     }
 
-    /// <summary>Forgets every line and lets their memory go.</summary>
     internal void Clear()
     {
         Array.Clear(_ring);
@@ -78,18 +68,11 @@ public sealed class Scrollback
         Count = 0;
     }
 
-    private HistoryLine Entry(int index)
-    {
-        if ((uint)index >= (uint)Count)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"history has {Count} lines");
-        return _ring[(_start + index) % _ring.Length];
-    }
-
     private void Grow()
     {
-        var grown = new HistoryLine[Math.Min(Limit, _ring.Length * 2)];
+        var grown = new Line[Math.Min(Limit, _ring.Length * 2)];
         for (var i = 0; i < Count; i++)
-            grown[i] = _ring[(_start + i) % _ring.Length];
+            grown[i] = this[i];
         _ring = grown;
         _start = 0;
     }

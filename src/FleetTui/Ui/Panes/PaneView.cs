@@ -26,8 +26,6 @@ public sealed class PaneView : View
 {
     private readonly DirtyRowSet _dirty = new(1);
     private readonly PaneFrame _frame = new();
-    // History lines are stored compactly; while scrolled back they are unpacked into this one line, row by row.
-    private readonly Line _historyScratch = new(1);
     private char[] _runBuffer = new char[256];
     private ChromeAttributes _chrome;
     private bool _fullRedraw = true;
@@ -221,7 +219,7 @@ public sealed class PaneView : View
             for (var row = 0; row < rows; row++)
             {
                 if (full || offset != 0 || _dirty.IsDirty(row))
-                    _frame.Copy(row, screen.GetLine(row - offset, _historyScratch), screen);
+                    _frame.Copy(row, screen.GetLine(row - offset), screen);
             }
             if (offset == 0 && screen.Modes.CursorVisible)
                 _frame.SetCursor(screen.Cursor.Row, screen.Cursor.Column);
