@@ -43,6 +43,9 @@ public sealed class PaneView : View
     // True when the pending draw was asked for by a change of the task (title row, placeholder), possibly with output.
     private bool _taskRequestedDraw;
 
+    // Where the pane was last drawn: a pane that moved or changed size is repainted in full, whatever asked for the draw.
+    private Rectangle _lastDrawnFrame;
+
     public PaneView(int number, TaskSnapshot task, PaneTerminal? terminal, ChromeAttributes chrome)
     {
         Number = number;
@@ -180,7 +183,9 @@ public sealed class PaneView : View
         if (width <= 0 || height <= 0)
             return true;
         _hasLastAttribute = false;
-        var full = _fullRedraw || !(_outputRequestedDraw || _taskRequestedDraw);
+        var moved = Frame != _lastDrawnFrame;
+        _lastDrawnFrame = Frame;
+        var full = _fullRedraw || moved || !(_outputRequestedDraw || _taskRequestedDraw);
         var taskChanged = _taskRequestedDraw;
         _fullRedraw = false;
         _outputRequestedDraw = false;

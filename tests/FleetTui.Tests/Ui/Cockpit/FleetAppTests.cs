@@ -369,6 +369,28 @@ public class FleetAppTests
     }
 
     [Fact]
+    public void A_pane_that_moved_is_repainted_in_full_even_when_output_asked_for_the_draw()
+    {
+        using var cockpit = ThreeTasks();
+        cockpit.Session.Process("api").Output("line1\r\nline2\r\nline3");
+        cockpit.Draw();
+        var pane = cockpit.Fleet.Panes[0];
+        var before = pane.Frame;
+        cockpit.Lines()[before.Y + 2][(before.X + 1)..].ShouldStartWith("line2");
+
+        // Moved down a row; output to its last line arrives before the next draw (only that row is dirty).
+        pane.Frame = before with { Y = before.Y + 1, Height = before.Height - 1 };
+        cockpit.Session.Process("api").Output("!");
+        cockpit.Draw();
+
+        var lines = cockpit.Lines();
+        lines[before.Y + 1][(before.X + 1)..].ShouldStartWith("1 api");
+        lines[before.Y + 2][(before.X + 1)..].ShouldStartWith("line1");
+        lines[before.Y + 3][(before.X + 1)..].ShouldStartWith("line2");
+        lines[before.Y + 4][(before.X + 1)..].ShouldStartWith("line3!");
+    }
+
+    [Fact]
     public void A_new_task_in_the_snapshot_gets_a_pane()
     {
         using var cockpit = ThreeTasks();
