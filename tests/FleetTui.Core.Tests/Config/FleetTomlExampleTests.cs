@@ -1,5 +1,6 @@
 using FleetTui.Core.Config;
 using FleetTui.Core.Config.Toml;
+using FleetTui.Core.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -8,16 +9,7 @@ namespace FleetTui.Core.Tests.Config;
 /// <summary>fleet.toml.example at the repository root loads, and documents every key the loader accepts.</summary>
 public class FleetTomlExampleTests
 {
-    private static string ExamplePath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "FleetTui.sln")))
-                return Path.Combine(folder.FullName, "fleet.toml.example");
-        }
-
-        throw new FileNotFoundException("FleetTui.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string ExamplePath() => Path.Combine(RepositoryRoot.Path, "fleet.toml.example");
 
     [Fact]
     public void The_example_loads()

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using FleetTui.Core.Tests.Support;
 using FleetTui.Demo;
 using FleetTui.Tests.Demo;
 using Shouldly;
@@ -52,7 +53,7 @@ public class NativeAotEndToEndTests
     /// <summary>Publishes into <paramref name="root"/> (its own artifacts folder: the repository's obj and bin are not touched).</summary>
     private static async Task<string> PublishAsync(string root)
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "FleetTui", "FleetTui.csproj");
+        var project = Path.Combine(RepositoryRoot.Path, "src", "FleetTui", "FleetTui.csproj");
         var output = Path.Combine(root, "aot");
         var runtime = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
         var published = await DemoCommand.RunAsync(
@@ -62,16 +63,5 @@ public class NativeAotEndToEndTests
         var executable = Path.Combine(output, "fleet");
         File.Exists(executable).ShouldBeTrue(published.Output);
         return executable;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FleetTui.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"FleetTui.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -1,4 +1,5 @@
 using FleetTui.Core.Config;
+using FleetTui.Core.Tests.Support;
 using FleetTui.Ui.Themes;
 using Shouldly;
 using Xunit;
@@ -7,13 +8,7 @@ namespace FleetTui.Tests.Ui.Themes;
 
 public class ThemeLoaderTests
 {
-    private static string RepoThemesDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FleetTui.sln")))
-            directory = directory.Parent;
-        return Path.Combine(directory.ShouldNotBeNull().FullName, "themes");
-    }
+    private static string RepoThemesDirectory() => Path.Combine(RepositoryRoot.Path, "themes");
 
     [Fact]
     public void Ships_default_light_and_high_contrast() =>
