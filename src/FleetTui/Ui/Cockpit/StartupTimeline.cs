@@ -10,11 +10,14 @@ internal static class StartupTimeline
 {
     private static readonly string? LogPath = Environment.GetEnvironmentVariable(CockpitRunner.StartupLogVariable) is { Length: > 0 } path ? path : null;
 
+    // Read once (it comes from /proc), and only when logging: the marks should not add work to what they time.
+    private static readonly Lazy<DateTime> ProcessStart = new(() => Process.GetCurrentProcess().StartTime);
+
     public static void Mark(string phase)
     {
         if (LogPath is null)
             return;
-        var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        var elapsed = DateTime.Now - ProcessStart.Value;
         File.AppendAllText(LogPath, $"{phase}-ms {elapsed.TotalMilliseconds:F0}\n");
     }
 }
