@@ -2,6 +2,7 @@ using FleetTui.Cli;
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
+using FleetTui.Host.Runtime;
 using FleetTui.Terminal.Emulation;
 using FleetTui.Terminal.Pty;
 using FleetTui.Ui.Config;
@@ -75,13 +76,13 @@ public static class CockpitRunner
             return ExitCodes.Failed;
         }
 
-        using var session = new FleetCockpitSession(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"), user.Detection)
+        using var session = new FleetCockpitSession(new FleetRuntime(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"), user.Detection)
         {
             ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
-        };
+        });
         StartupTimeline.Mark("config");
         // The session reads the repository (git, libgit2) while this thread starts Terminal.Gui: neither waits for the other.
-        var opening = session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config }, cancellationToken);
+        var opening = session.Runtime.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config }, cancellationToken);
         try
         {
             RunUi(session, opening, user, theme);

@@ -1,3 +1,5 @@
+using FleetTui.Host.Agents;
+
 namespace FleetTui.Ui.Cockpit;
 
 /// <summary>What the cockpit can do to a task's agent beyond starting it: restart, stop, mark done, read its ticket.</summary>

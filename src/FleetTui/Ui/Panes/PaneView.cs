@@ -1,3 +1,6 @@
+using FleetTui.Host.Agents;
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
 using System.Drawing;
 using System.Text;
 using FleetTui.Core.Session;

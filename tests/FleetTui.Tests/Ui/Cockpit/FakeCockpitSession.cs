@@ -1,3 +1,6 @@
+using FleetTui.Host.Agents;
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
 using FleetTui.Core.Agents;
 using FleetTui.Core.Config;
 using FleetTui.Core.Session;

@@ -1,3 +1,6 @@
+using FleetTui.Host.Agents;
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
 using FleetTui.Ui.Cockpit;
 using FleetTui.Ui.Presentation;
 using Shouldly;

@@ -1,9 +1,12 @@
+using FleetTui.Host.Agents;
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
 using FleetTui.Terminal.Input;
 using FleetTui.Ui.Panes;
 using Shouldly;
 using Xunit;
 
-namespace FleetTui.Tests.Ui.Panes;
+namespace FleetTui.Tests.Host.Panes;
 
 public class PaneTerminalInputModesTests
 {

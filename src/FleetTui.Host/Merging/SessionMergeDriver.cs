@@ -3,7 +3,7 @@ using FleetTui.Core.Git;
 using FleetTui.Core.Merging;
 using FleetTui.Core.Session;
 
-namespace FleetTui.Ui.Merging;
+namespace FleetTui.Host.Merging;
 
 /// <summary>
 /// The cockpit's merge queue over a <see cref="FleetSession"/>: gates and merges run through <see cref="SessionMerger"/> on the

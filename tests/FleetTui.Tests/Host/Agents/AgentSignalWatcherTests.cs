@@ -1,10 +1,10 @@
 using FleetTui.Core.Agents;
 using FleetTui.Tests.Demo;
-using FleetTui.Ui.Agents;
+using FleetTui.Host.Agents;
 using Shouldly;
 using Xunit;
 
-namespace FleetTui.Tests.Ui.Agents;
+namespace FleetTui.Tests.Host.Agents;
 
 public sealed class AgentSignalWatcherTests : IDisposable
 {

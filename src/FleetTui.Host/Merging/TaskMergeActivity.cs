@@ -1,4 +1,4 @@
-namespace FleetTui.Ui.Merging;
+namespace FleetTui.Host.Merging;
 
 /// <summary>One task's latest merge-queue progress ("gate running") or result ("merged as 1a2b3c4d5e").</summary>
 public sealed record TaskMergeActivity(TaskMergeActivityKind Kind, string Text)

@@ -1,7 +1,7 @@
 using FleetTui.Terminal.Pty;
-using FleetTui.Ui.Panes;
+using FleetTui.Host.Panes;
 
-namespace FleetTui.Ui.Agents;
+namespace FleetTui.Host.Agents;
 
 /// <summary>
 /// Stops an agent politely, then firmly: SIGINT (what Ctrl+C sends; agents save their session on it), SIGTERM after

@@ -1,13 +1,15 @@
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
 using FleetTui.Core.Agents;
 using FleetTui.Terminal.Pty;
 using FleetTui.Tests.Demo;
 using FleetTui.Tests.Ui.Cockpit;
-using FleetTui.Ui.Agents;
+using FleetTui.Host.Agents;
 using FleetTui.Ui.Panes;
 using Shouldly;
 using Xunit;
 
-namespace FleetTui.Tests.Ui.Agents;
+namespace FleetTui.Tests.Host.Agents;
 
 /// <summary>The monitor between a pane's terminal and the detector: what the program prints becomes states, in order.</summary>
 public sealed class AgentStateMonitorTests : IDisposable

@@ -1,7 +1,7 @@
 using FleetTui.Core.Config;
-using FleetTui.Ui.Cockpit;
+using FleetTui.Host.Agents;
 
-namespace FleetTui.Ui.Agents;
+namespace FleetTui.Host.Agents;
 
 /// <summary>Reads what a task's agent is handed for the ticket view: the fleet's context, then the task's ticket file or prompt.</summary>
 public static class TaskTicketReader

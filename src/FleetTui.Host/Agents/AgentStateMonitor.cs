@@ -1,8 +1,8 @@
 using FleetTui.Core.Agents;
 using FleetTui.Terminal.Emulation;
-using FleetTui.Ui.Panes;
+using FleetTui.Host.Panes;
 
-namespace FleetTui.Ui.Agents;
+namespace FleetTui.Host.Agents;
 
 /// <summary>
 /// Feeds one task's <see cref="AgentStateDetector"/> from its running terminal and reports each change of state:

@@ -1,6 +1,6 @@
 using FleetTui.Core.Merging;
 
-namespace FleetTui.Ui.Merging;
+namespace FleetTui.Host.Merging;
 
 /// <summary>
 /// What the merge driver is doing, immutable: the operation running (if any), each task's latest progress or result,

@@ -4,7 +4,7 @@ using FleetTui.Core.Git;
 using FleetTui.Core.Session;
 using FleetTui.Terminal.Pty;
 
-namespace FleetTui.Ui.Agents;
+namespace FleetTui.Host.Agents;
 
 /// <summary>
 /// Pure: plans the start of a task's agent from what the session knows, through <see cref="AgentLaunchPlanner"/>

@@ -1,18 +1,22 @@
+using FleetTui.Host.Agents;
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
 using FleetTui.Core.Agents;
 using FleetTui.Core.Config;
 using FleetTui.Core.Session;
 using FleetTui.Core.Tests.Support;
 using FleetTui.Terminal.Pty;
 using FleetTui.Tests.Demo;
-using FleetTui.Ui.Cockpit;
+using FleetTui.Host.Runtime;
+using FleetTui.Tests.Ui.Cockpit;
 using FleetTui.Ui.Panes;
 using Shouldly;
 using Xunit;
 
-namespace FleetTui.Tests.Ui.Cockpit;
+namespace FleetTui.Tests.Host.Runtime;
 
 /// <summary>The cockpit's session on a real repository with real agents on real PTYs: launch, detection, hooks, restart, stop.</summary>
-public sealed class FleetCockpitSessionTests : IDisposable
+public sealed class FleetRuntimeTests : IDisposable
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(20);
 
@@ -38,10 +42,10 @@ public sealed class FleetCockpitSessionTests : IDisposable
             item.Dispose();
     }
 
-    private Task<(FleetCockpitSession Session, TempRepo Repo)> OpenAsync(string fleetToml, params (string Path, string Text)[] files) =>
+    private Task<(FleetRuntime Session, TempRepo Repo)> OpenAsync(string fleetToml, params (string Path, string Text)[] files) =>
         OpenAsync(fleetToml, claudeHooksArgv: null, files);
 
-    private async Task<(FleetCockpitSession Session, TempRepo Repo)> OpenAsync(
+    private async Task<(FleetRuntime Session, TempRepo Repo)> OpenAsync(
         string fleetToml, IReadOnlyList<string>? claudeHooksArgv, params (string Path, string Text)[] files)
     {
         var repo = await TempRepo.CreateAsync();
@@ -50,17 +54,17 @@ public sealed class FleetCockpitSessionTests : IDisposable
             repo.WriteFile(path, text);
         await repo.CommitFileAsync("fleet.toml", fleetToml, "fleet");
         var config = ConfigLoader.Parse(fleetToml, Path.Combine(repo.Path, "fleet.toml"));
-        var session = new FleetCockpitSession(new UnixPtyHost(), "/bin/sh") { StopStep = TimeSpan.FromMilliseconds(500), ClaudeHooksFleetArgv = claudeHooksArgv };
+        var session = new FleetRuntime(new UnixPtyHost(), "/bin/sh") { StopStep = TimeSpan.FromMilliseconds(500), ClaudeHooksFleetArgv = claudeHooksArgv };
         _cleanup.Add(session);
         await session.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repo.Path, Config = config, Git = repo.Git }, CancellationToken.None);
         session.Start(new Dictionary<string, (int Columns, int Rows)>());
         return (session, repo);
     }
 
-    private static Task<AgentState> AgentAsync(FleetCockpitSession session, string task, Func<AgentState, bool> condition, string what) =>
+    private static Task<AgentState> AgentAsync(FleetRuntime session, string task, Func<AgentState, bool> condition, string what) =>
         Eventually.HoldsAsync(() => Task.FromResult(session.Snapshot.FindTask(task)?.Agent ?? AgentState.NotStarted), condition, what, Slow);
 
-    private static Task<PaneTerminal> TerminalAsync(FleetCockpitSession session, string task, PaneTerminal? not = null) =>
+    private static Task<PaneTerminal> TerminalAsync(FleetRuntime session, string task, PaneTerminal? not = null) =>
         Eventually.HoldsAsync(() => Task.FromResult(session.TerminalFor(task)!), t => t is not null && t != not, $"{task}'s terminal", Slow);
 
     private static string ScreenText(PaneTerminal terminal)
@@ -181,7 +185,7 @@ public sealed class FleetCockpitSessionTests : IDisposable
         state.ShouldContain("\"phase\": \"active\"");
         await File.WriteAllTextAsync(statePath, state.Replace("\"phase\": \"active\"", "\"phase\": \"review\"", StringComparison.Ordinal));
 
-        var second = new FleetCockpitSession(new UnixPtyHost(), "/bin/sh");
+        var second = new FleetRuntime(new UnixPtyHost(), "/bin/sh");
         _cleanup.Add(second);
         await second.OpenAsync(new FleetSessionOptions
         {

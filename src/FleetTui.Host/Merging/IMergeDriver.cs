@@ -1,4 +1,4 @@
-namespace FleetTui.Ui.Merging;
+namespace FleetTui.Host.Merging;
 
 /// <summary>
 /// The merge queue as the cockpit drives it. Every action returns at once and runs off the UI thread (gates and merges

@@ -1,3 +1,6 @@
+using FleetTui.Host.Agents;
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using FleetTui.Core.Config;
@@ -9,7 +12,7 @@ using FleetTui.Ui.Merging;
 using Shouldly;
 using Xunit;
 
-namespace FleetTui.Tests.Ui.Merging;
+namespace FleetTui.Tests.Host.Merging;
 
 /// <summary>
 /// The real driver over a real session on the demo repository: pricing and discounts both rewrite src/pricing.sh.

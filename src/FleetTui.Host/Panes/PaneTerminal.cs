@@ -2,7 +2,7 @@ using FleetTui.Terminal.Emulation;
 using FleetTui.Terminal.Input;
 using FleetTui.Terminal.Pty;
 
-namespace FleetTui.Ui.Panes;
+namespace FleetTui.Host.Panes;
 
 /// <summary>
 /// One task's terminal: a <see cref="VirtualTerminal"/> fed by a program on a PTY. Output is parsed on the PTY's own

@@ -1,6 +1,6 @@
 using FleetTui.Core.Agents;
 
-namespace FleetTui.Ui.Agents;
+namespace FleetTui.Host.Agents;
 
 /// <summary>
 /// Watches the fleet's signal folder (<see cref="AgentSignalFiles.Folder"/>, under the common git dir, shared by every
