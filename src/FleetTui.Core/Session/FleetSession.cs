@@ -19,12 +19,12 @@ public sealed class FleetSession : IAsyncDisposable
         Channel.CreateUnbounded<(SessionCommand, TaskCompletionSource<CommandResult>)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly FleetSessionOptions _options;
-    private readonly FleetConfig _config;
+    private FleetConfig _config;
     private readonly RepositoryFacts _repository;
-    private readonly string _baseBranch;
+    private string _baseBranch;
     private readonly SessionStore _store;
     private readonly WorktreeManager _worktrees;
-    private readonly PortAllocator _ports;
+    private PortAllocator _ports;
     private readonly BranchStatusReader _statusReader = new();
     private readonly Dictionary<string, BranchStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgentState> _agents = new(StringComparer.Ordinal);
@@ -172,6 +172,7 @@ public sealed class FleetSession : IAsyncDisposable
         }),
         SessionCommand.UpdateAgent agent => UpdateAgent(agent),
         SessionCommand.Prune => await PruneAsync().ConfigureAwait(false),
+        SessionCommand.ReloadConfig reload => ReloadConfig(reload.Config),
         _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}"),
     };
 
@@ -545,8 +546,18 @@ public sealed class FleetSession : IAsyncDisposable
         if (changed.Phase != task.Phase)
             Publish(v => new SessionEvent.PhaseChanged(v, name, task.Phase, changed.Phase, changed.Note));
         else
-            Publish();
+            Publish(v => new SessionEvent.TaskChanged(v, name));
         return CommandResult.Ok($"Task '{name}' updated.");
+    }
+
+    private CommandResult ReloadConfig(FleetConfig config)
+    {
+        _config = config;
+        _baseBranch = config.Fleet.Base ?? _baseBranch;
+        _ports = new PortAllocator(config.Fleet.Ports, _options.PortProbe);
+        _scopes.Clear();
+        Publish(v => new SessionEvent.ConfigReloaded(v));
+        return CommandResult.Ok($"Read {config.SourcePath} again.");
     }
 
     private CommandResult UpdateAgent(SessionCommand.UpdateAgent command)
@@ -554,7 +565,7 @@ public sealed class FleetSession : IAsyncDisposable
         if (Definition(command.Name) is null)
             return CommandResult.Failed($"No task named '{command.Name}'.");
         _agents[command.Name] = command.State;
-        Publish();
+        Publish(v => new SessionEvent.AgentChanged(v, command.Name, command.State));
         return CommandResult.Ok($"Agent of '{command.Name}' is {command.State.Activity}.");
     }
 

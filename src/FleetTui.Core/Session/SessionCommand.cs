@@ -39,6 +39,9 @@ public abstract record SessionCommand
     /// <summary>What the agent runner observed (runtime only, not persisted).</summary>
     public sealed record UpdateAgent(string Name, AgentState State) : SessionCommand;
 
+    /// <summary>fleet.toml changed (already loaded and validated): tasks, agents, gates and setup follow the new file.</summary>
+    public sealed record ReloadConfig(Config.FleetConfig Config) : SessionCommand;
+
     /// <summary>Remove worktrees and branches of merged tasks, forget Missing ones.</summary>
     public sealed record Prune : SessionCommand;
 

@@ -21,4 +21,13 @@ public abstract record SessionEvent(long Version)
     public sealed record Pruned(long Version, IReadOnlyList<string> Report) : SessionEvent(Version);
 
     public sealed record Error(long Version, string? Name, string Message) : SessionEvent(Version);
+
+    /// <summary>fleet.toml was read again.</summary>
+    public sealed record ConfigReloaded(long Version) : SessionEvent(Version);
+
+    /// <summary>Something about the task changed other than its phase (gate, review paths, scope acceptance, note).</summary>
+    public sealed record TaskChanged(long Version, string Name) : SessionEvent(Version);
+
+    /// <summary>What the task's agent is doing changed (runtime only).</summary>
+    public sealed record AgentChanged(long Version, string Name, Agents.AgentState State) : SessionEvent(Version);
 }

@@ -1,3 +1,5 @@
+using FleetTui.Core.Session;
+
 namespace FleetTui.Host.Merging;
 
 /// <summary>
@@ -19,13 +21,13 @@ public interface IMergeDriver
     Task RunGateAsync(string task);
 
     /// <summary>Takes a task out of review so the next merge tries it again.</summary>
-    Task RetryAsync(string task);
+    Task<CommandResult> RetryAsync(string task);
 
     /// <summary>The user says the agent finished (the readiness rule needs it while the agent still runs).</summary>
-    Task MarkDoneAsync(string task);
+    Task<CommandResult> MarkDoneAsync(string task);
 
     /// <summary>Accepts the task's files outside its scope (lets it merge under <c>scope_enforcement = "block"</c>).</summary>
-    Task AcceptScopeAsync(string task);
+    Task<CommandResult> AcceptScopeAsync(string task);
 
     /// <summary>The last <paramref name="maxLines"/> lines of a log file (a gate's), read off the UI thread.</summary>
     Task<IReadOnlyList<string>> ReadLogAsync(string path, int maxLines);

@@ -58,8 +58,18 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
 
     public event Action? ActivityChanged;
 
-    public Task MergeAsync(IReadOnlyList<string>? tasks)
+    public Task MergeAsync(IReadOnlyList<string>? tasks) => MergeAsync(tasks, onStep: null);
+
+    /// <summary>The merge plan as it stands (conflict prediction included).</summary>
+    public Task<MergePlan> PlanAsync(CancellationToken cancellationToken = default) => _merger.PlanAsync(cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="MergeAsync(IReadOnlyList{string}?)"/>, and also hands each step to <paramref name="onStep"/> (a CLI prints them);
+    /// completes with the run's report, or null when nothing ran (nothing ready, or the host is stopping).
+    /// </summary>
+    public Task<MergeRunReport?> MergeAsync(IReadOnlyList<string>? tasks, Action<MergeStep>? onStep)
     {
+        MergeRunReport? report = null;
         var label = tasks is null ? "merging every ready task" : $"merging {string.Join(", ", tasks)}";
         foreach (var task in tasks ?? [])
             Change(a => a.WithTask(task, new TaskMergeActivity(TaskMergeActivityKind.Queued, "queued to merge")));
@@ -81,23 +91,32 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
                 Change(a => a.WithTask(candidate.Name, new TaskMergeActivity(TaskMergeActivityKind.Queued, "queued to merge")));
             var first = candidates[0].Name;
             Change(a => a.WithTask(first, new TaskMergeActivity(TaskMergeActivityKind.Merging, "merging…")));
-            var report = await _merger.RunAsync(plan, only, OnStep, cancellationToken).ConfigureAwait(false);
+            report = await _merger.RunAsync(plan, only, step =>
+            {
+                OnStep(step);
+                onStep?.Invoke(step);
+            }, cancellationToken).ConfigureAwait(false);
             // Tasks the run never reported on (it stopped early) are no longer queued.
             Change(a => a with
             {
                 Tasks = a.Tasks.ToDictionary(t => t.Key, t => t.Value.InProgress ? new TaskMergeActivity(TaskMergeActivityKind.Skipped, "not merged in this run") : t.Value),
             });
             return (Summary(report), !report.Succeeded);
-        });
+        }).ContinueWith(_ => report, TaskScheduler.Default);
     }
 
-    public Task RunGateAsync(string task)
+    public Task RunGateAsync(string task) => RunGateWithResultAsync(task);
+
+    /// <summary>Runs the task's gate (after any merge or gate in progress); completes with its result, or null when it did not run.</summary>
+    public Task<GateState?> RunGateWithResultAsync(string task)
     {
+        GateState? result = null;
         Change(a => a.WithTask(task, new TaskMergeActivity(TaskMergeActivityKind.Queued, "gate queued")));
         return RunExclusiveAsync($"gate of {task}", async cancellationToken =>
         {
             Change(a => a.WithTask(task, new TaskMergeActivity(TaskMergeActivityKind.GateRunning, "gate running…")));
             var gate = await _merger.RunGateAsync(task, cancellationToken).ConfigureAwait(false);
+            result = gate;
             var (kind, text) = gate.Outcome switch
             {
                 GateOutcome.NoGate => (TaskMergeActivityKind.GatePassed, "no gate configured (counts as passed)"),
@@ -106,18 +125,18 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
             };
             Change(a => a.WithTask(task, new TaskMergeActivity(kind, text)));
             return ($"{task}: {text}", kind == TaskMergeActivityKind.GateFailed);
-        });
+        }).ContinueWith(_ => result, TaskScheduler.Default);
     }
 
-    public Task RetryAsync(string task) =>
+    public Task<CommandResult> RetryAsync(string task) =>
         SendAsync(task, new SessionCommand.SetPhase(task, TaskPhase.Done, "retrying the merge"), "out of review: the next merge tries it again",
             snapshot => snapshot.FindTask(task)?.Phase == TaskPhase.Review ? null : $"{task} is not in review");
 
-    public Task MarkDoneAsync(string task) =>
+    public Task<CommandResult> MarkDoneAsync(string task) =>
         SendAsync(task, new SessionCommand.MarkDone(task), "marked done",
             snapshot => snapshot.FindTask(task)?.Phase is TaskPhase.Active or TaskPhase.Done ? null : $"{task} has no running work to mark done");
 
-    public Task AcceptScopeAsync(string task) =>
+    public Task<CommandResult> AcceptScopeAsync(string task) =>
         SendAsync(task, new SessionCommand.AcceptScope(task), "files outside its scope accepted", _ => null);
 
     public Task<IReadOnlyList<string>> ReadLogAsync(string path, int maxLines) => Task.Run<IReadOnlyList<string>>(() =>
@@ -132,12 +151,12 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
         return [.. tail];
     });
 
-    private async Task SendAsync(string task, SessionCommand command, string done, Func<SessionSnapshot, string?> refusal)
+    private async Task<CommandResult> SendAsync(string task, SessionCommand command, string done, Func<SessionSnapshot, string?> refusal)
     {
         if (refusal(_session.Current) is { } why)
         {
             Change(a => a with { LastResult = why, LastResultFailed = true });
-            return;
+            return CommandResult.Failed(why);
         }
         var result = await _session.SendAsync(command).ConfigureAwait(false);
         Change(a => (result.Succeeded ? a.WithTask(task, new TaskMergeActivity(TaskMergeActivityKind.Skipped, done)) : a) with
@@ -145,6 +164,7 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
             LastResult = result.Succeeded ? $"{task}: {done}" : result.Message,
             LastResultFailed = !result.Succeeded,
         });
+        return result.Succeeded ? CommandResult.Ok($"{task}: {done}") : result;
     }
 
     private void OnStep(MergeStep step)

@@ -94,7 +94,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
 
     public event Action? SnapshotChanged;
 
-    public event Action<string>? TerminalStarted;
+    public event Action<string>? TerminalChanged;
 
     public PaneTerminal? TerminalFor(string task)
     {
@@ -200,14 +200,14 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         if (terminal.StartError is { } error)
         {
             // Nothing runs: the pane keeps the message (with the command tried) and the task shows "exited 127".
-            SendAndNotify(new SessionCommand.UpdateAgent(task.Name, new AgentState(AgentActivity.Exited, StateSource.Process, ExitCode: 127)));
+            Post(new SessionCommand.UpdateAgent(task.Name, new AgentState(AgentActivity.Exited, StateSource.Process, ExitCode: 127)));
         }
         else
         {
             monitor.ObserveStarted();
         }
         _signals?.Poll(task.Name);
-        TerminalStarted?.Invoke(task.Name);
+        TerminalChanged?.Invoke(task.Name);
     }
 
     /// <summary>Hooks are a bonus over the terminal's evidence: a failure is said in the pane, and the agent starts anyway.</summary>
@@ -228,7 +228,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         if (TerminalFor(task) != terminal)
             return;
         // One agent's reports come from its monitor, which makes them under its own lock: they reach the session in order.
-        SendAndNotify(new SessionCommand.UpdateAgent(task, state));
+        Post(new SessionCommand.UpdateAgent(task, state));
         // The stdin handover: type the ticket once the agent first shows it is ready for input.
         if (stdin is { } handover && state.Activity is AgentActivity.Idle or AgentActivity.WaitingForInput)
         {
@@ -267,12 +267,12 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     /// <summary>Hook signals dropped because they came from an earlier launch of the task's agent.</summary>
     public int StaleSignals => Volatile.Read(ref _staleSignals);
 
-    // Agent updates change the snapshot without publishing an event, so tell the UI ourselves.
-    private void SendAndNotify(SessionCommand command)
+    // Every change the session makes carries an event, and the event pump turns each into SnapshotChanged.
+    private void Post(SessionCommand command)
     {
         try
         {
-            Session.SendAsync(command).ContinueWith(_ => SnapshotChanged?.Invoke(), TaskScheduler.Default);
+            _ = Session.SendAsync(command);
         }
         catch (ObjectDisposedException)
         {
@@ -316,23 +316,179 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         return [.. uncommitted.Select(p => $"uncommitted: {p}"), .. unmerged.Select(c => $"unmerged commit: {c}")];
     }
 
-    public async Task DestroyTaskAsync(string task)
+    /// <summary>
+    /// Destroys the task. Its agent is hung up first and waited for, so nothing writes to the worktree while it goes; then,
+    /// when the user confirmed a list of losses (<see cref="DescribeLossAsync"/>), that list is computed again and the
+    /// removal is refused when it changed (a commit made after the dialog looked is never thrown away unseen). Only an
+    /// unchanged list forces the removal.
+    /// </summary>
+    public async Task<CommandResult> DestroyTaskAsync(string task, bool force, IReadOnlyList<string>? confirmedLoss)
     {
         PaneTerminal? terminal;
         AgentStateMonitor? monitor;
         lock (_lock)
         {
-            _terminals.Remove(task, out terminal);
-            _monitors.Remove(task, out monitor);
+            terminal = _terminals.GetValueOrDefault(task);
+            monitor = _monitors.GetValueOrDefault(task);
         }
-        monitor?.Dispose();
-        terminal?.Dispose();
-        await Session.SendAsync(new SessionCommand.DestroyTask(task, Force: true)).ConfigureAwait(false);
+        if (terminal is { IsRunning: true })
+            await Task.Run(terminal.Dispose).ConfigureAwait(false);
+        if (confirmedLoss is not null)
+        {
+            var loss = await DescribeLossAsync(task).ConfigureAwait(false);
+            if (!loss.SequenceEqual(confirmedLoss))
+                return CommandResult.Failed($"Kept {task}: what would be lost changed since you confirmed; look again.",
+                    [.. loss.Except(confirmedLoss).Select(l => $"new: {l}"), .. confirmedLoss.Except(loss).Select(l => $"gone: {l}")]);
+            force = true;
+        }
+        var result = await Session.SendAsync(new SessionCommand.DestroyTask(task, force)).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            lock (_lock)
+            {
+                if (ReferenceEquals(_terminals.GetValueOrDefault(task), terminal))
+                    _terminals.Remove(task);
+                if (ReferenceEquals(_monitors.GetValueOrDefault(task), monitor))
+                    _monitors.Remove(task);
+            }
+            monitor?.Dispose();
+            terminal?.Dispose();
+            TerminalChanged?.Invoke(task); // the task has no terminal now: clients drop its pane
+        }
+        return result;
+    }
+
+    /// <summary>The last <paramref name="maxLines"/> lines of a log the fleet wrote (under its folder in the common git dir).</summary>
+    public Task<IReadOnlyList<string>> ReadLogAsync(string path, int maxLines) => Task.Run<IReadOnlyList<string>>(() =>
+    {
+        var full = Path.GetFullPath(path);
+        var fleetDir = Path.GetFullPath(Session.Repository.FleetDir) + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(fleetDir, StringComparison.Ordinal))
+            return [$"(not a fleet log: {path})"];
+        var tail = new Queue<string>(maxLines + 1);
+        foreach (var line in File.ReadLines(full))
+        {
+            tail.Enqueue(line);
+            if (tail.Count > maxLines)
+                tail.Dequeue();
+        }
+        return [.. tail];
+    });
+
+    /// <summary>fleet.toml changed (a verb edited it): the session takes the new configuration.</summary>
+    public Task<CommandResult> ReloadConfigAsync()
+    {
+        try
+        {
+            return Session.SendAsync(new SessionCommand.ReloadConfig(Core.Config.ConfigLoader.Load(Snapshot.Config.SourcePath)));
+        }
+        catch (Core.Config.ConfigException error)
+        {
+            return Task.FromResult(CommandResult.Failed(error.Message));
+        }
     }
 
     public Task<CommandResult> SendAsync(SessionCommand command) => Session.SendAsync(command);
 
-    public IMergeDriver Merges => _merges ?? throw new InvalidOperationException("OpenAsync first");
+    /// <summary>The session's repository (for the host's paths and messages).</summary>
+    public Core.Git.RepositoryFacts Repository => Session.Repository;
+
+    /// <summary>Whether <see cref="Start"/> ran (agents launch at the first client's pane sizes).</summary>
+    public bool Started => _statusPump is not null;
+
+    /// <summary>Every task that has a terminal now, with it.</summary>
+    public IReadOnlyList<(string Task, PaneTerminal Terminal)> Terminals
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _terminals.Select(kv => (kv.Key, kv.Value))];
+        }
+    }
+
+    /// <summary>A key for the task's program, encoded against its own modes (cursor keys, keypad, kitty flags…).</summary>
+    public void SendKey(string task, KeyInput key)
+    {
+        if (TerminalFor(task) is { } terminal)
+            terminal.Write(KeyEncoder.Encode(key, terminal.InputModes));
+    }
+
+    /// <summary>Pasted text, bracketed when the program asked for it.</summary>
+    public void Paste(string task, string text)
+    {
+        if (TerminalFor(task) is { } terminal)
+            terminal.Write(PasteEncoder.Encode(text, terminal.InputModes));
+    }
+
+    /// <summary>A mouse event, sent only when the program asked for the mouse, in the encoding it asked for.</summary>
+    public void SendMouse(string task, MouseEvent mouse)
+    {
+        if (TerminalFor(task) is { } terminal && terminal.InputModes is { MouseTracking: not MouseTracking.None } modes)
+            terminal.Write(MouseEncoder.Encode(mouse, modes));
+    }
+
+    /// <summary>Focus in/out, for a program that asked for focus events; the focused pane's output is also read first.</summary>
+    public void SendFocus(string task, bool focused)
+    {
+        if (TerminalFor(task) is not { } terminal)
+            return;
+        terminal.Foreground = focused;
+        if (terminal.InputModes is { FocusEvents: true } modes)
+            terminal.Write(FocusEncoder.Encode(focused, modes));
+    }
+
+    /// <summary>Resizes the task's screen and tells its program; later launches of its agent start at this size.</summary>
+    public void Resize(string task, int columns, int rows)
+    {
+        PaneTerminal? terminal;
+        lock (_lock)
+        {
+            _sizes[task] = (columns, rows);
+            terminal = _terminals.GetValueOrDefault(task);
+        }
+        terminal?.Resize(columns, rows);
+    }
+
+    /// <summary>
+    /// Searches the task's history and screen upwards from the top of the view at <paramref name="fromOffset"/> lines back;
+    /// the offset that brings the nearest match to the top, or null when there is none.
+    /// </summary>
+    public int? Search(string task, string text, int fromOffset)
+    {
+        if (TerminalFor(task) is not { } terminal)
+            return null;
+        lock (terminal.Terminal.SyncRoot)
+        {
+            var screen = terminal.Terminal.Screen;
+            var history = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
+            // Index 0 is the oldest history line; the top of the current view is history - offset.
+            var match = HistorySearch.FindPrevious(i => screen.GetRowText(i - history), history + screen.Rows, text, history - fromOffset);
+            return match < 0 ? null : history - match;
+        }
+    }
+
+    /// <summary>The rows shown at <paramref name="offset"/> lines back, wrapped lines joined (what a copy takes).</summary>
+    public string PaneText(string task, int offset)
+    {
+        if (TerminalFor(task) is not { } terminal)
+            return "";
+        lock (terminal.Terminal.SyncRoot)
+        {
+            var screen = terminal.Terminal.Screen;
+            offset = Math.Clamp(offset, 0, screen.IsAlternateScreen ? 0 : screen.Scrollback.Count);
+            var text = new System.Text.StringBuilder();
+            for (var row = 0; row < screen.Rows; row++)
+            {
+                var line = screen.GetLine(row - offset);
+                text.Append(screen.GetRowText(row - offset));
+                if (!line.Wrapped && row < screen.Rows - 1)
+                    text.Append('\n');
+            }
+            return text.ToString().TrimEnd();
+        }
+    }
+
+    public SessionMergeDriver Merges => _merges ?? throw new InvalidOperationException("OpenAsync first");
 
     public void Dispose()
     {

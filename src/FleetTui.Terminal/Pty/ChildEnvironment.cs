@@ -47,6 +47,20 @@ internal static class ChildEnvironment
         return variables;
     }
 
+    /// <summary>The environment without the terminal defaults: for a program that runs on no terminal of ours.</summary>
+    public static Dictionary<string, string> BuildPlain(PtySpawnOptions options)
+    {
+        var variables = Build(options);
+        foreach ((string name, _) in PtySpawnOptions.TerminalDefaults)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } outer && options.InheritEnvironment)
+                variables[name] = outer;
+            else
+                variables.Remove(name);
+        }
+        return variables;
+    }
+
     public static List<string> ToEnvp(Dictionary<string, string> variables) =>
         variables.Select(pair => $"{pair.Key}={pair.Value}").ToList();
 }

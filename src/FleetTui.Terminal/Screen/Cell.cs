@@ -35,7 +35,8 @@ public readonly struct Cell
 
     public static Cell Blank(in CellStyle style) => new(0, style);
 
-    internal static Cell WithGrapheme(int graphemeIndex, int width, in CellStyle style) =>
+    /// <summary>A cell whose text (a base with combining marks) is entry <paramref name="graphemeIndex"/> of its owner's grapheme table.</summary>
+    public static Cell WithGrapheme(int graphemeIndex, int width, in CellStyle style) =>
         new((uint)graphemeIndex | GraphemeFlag | (width == 2 ? WideCode : 0), style);
 
     /// <summary>The base code point, 0 for an empty cell or a spacer. For a grapheme cell, see <see cref="HasGrapheme"/>.</summary>
@@ -44,7 +45,7 @@ public readonly struct Cell
     /// <summary>True when the cell holds a code point plus combining marks; its text is in the screen's grapheme table.</summary>
     public bool HasGrapheme => (_content & GraphemeFlag) != 0;
 
-    internal int GraphemeIndex => (int)(_content & CodePointMask);
+    public int GraphemeIndex => (int)(_content & CodePointMask);
 
     /// <summary>1, 2 (left half of a wide character) or 0 (right half: draw nothing).</summary>
     public int Width => ((_content >> WidthShift) & 3) switch { 0 => 1, 1 => 2, _ => 0 };

@@ -31,9 +31,11 @@ public static class FleetCommandLine
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         // One line per verb; keep alphabetical to make merges trivial.
+        yield return AttachVerb.Create(context);
         yield return DemoVerb.Create(context, UpVerb.OpenDemo(context));
         yield return DemoAgentVerb.Create(context);
         yield return GateVerb.Create(context);
+        yield return HostVerb.Create(context);
         yield return ImportVerb.Create(context);
         yield return InitVerb.Create(context);
         yield return MergeVerb.Create(context);
@@ -45,5 +47,6 @@ public static class FleetCommandLine
         yield return RmVerb.Create(context);
         yield return SignalVerb.Create(context);
         yield return UpVerb.Create(context);
+        yield return AttachVerb.CreateWatch(context);
     }
 }

@@ -37,7 +37,15 @@ public static class UpVerb
         async (repository, cancellationToken) =>
         {
             if (CockpitRunner.HasTerminal)
-                return await CockpitRunner.RunAsync(repository.RepositoryPath, null, context, cancellationToken);
+            {
+                // Agents left running in the demo's repository must find it there when the user attaches again.
+                var options = new CockpitOptions(OnExit: exit =>
+                {
+                    if (exit == CockpitExit.Detached)
+                        repository.Keep();
+                });
+                return await CockpitRunner.RunAsync(repository.RepositoryPath, null, context, options, cancellationToken);
+            }
             return await DemoVerb.PrintFleetAsync(context, repository);
         };
 }

@@ -2,7 +2,9 @@ using FleetTui.Cli;
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
-using FleetTui.Host.Runtime;
+using FleetTui.Host.Client;
+using FleetTui.Host.Protocol;
+using FleetTui.Hosting;
 using FleetTui.Terminal.Emulation;
 using FleetTui.Terminal.Pty;
 using FleetTui.Ui.Config;
@@ -25,7 +27,10 @@ public static class CockpitRunner
     /// <summary>The cockpit needs a real terminal on both ends (not a pipe, not a test host).</summary>
     public static bool HasTerminal => !Console.IsInputRedirected && !Console.IsOutputRedirected;
 
-    public static async Task<int> RunAsync(string directory, string? themeOption, CliContext context, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string directory, string? themeOption, CliContext context, CancellationToken cancellationToken) =>
+        await RunAsync(directory, themeOption, context, new CockpitOptions(), cancellationToken);
+
+    public static async Task<int> RunAsync(string directory, string? themeOption, CliContext context, CockpitOptions options, CancellationToken cancellationToken)
     {
         StartupTimeline.Mark("main");
         UiTypePreloader.Start();
@@ -46,13 +51,13 @@ public static class CockpitRunner
             return ExitCodes.NoRepository;
         }
 
-        FleetConfig config;
         UserConfig user;
         Theme theme;
         try
         {
             StartupTimeline.Mark("git");
-            config = ConfigLoader.Load(fleetToml);
+            // Checked here so that a mistake shows with its file:line:col before any host starts (the host reads it again).
+            ConfigLoader.Load(fleetToml);
             StartupTimeline.Mark("fleet-toml");
             var userConfigPath = UserConfigLoader.DefaultPath();
             user = UserConfigLoader.Load(userConfigPath);
@@ -76,23 +81,49 @@ public static class CockpitRunner
             return ExitCodes.Failed;
         }
 
-        using var session = new FleetCockpitSession(new FleetRuntime(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"), user.Detection)
-        {
-            ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
-        });
         StartupTimeline.Mark("config");
-        // The session reads the repository (git, libgit2) while this thread starts Terminal.Gui: neither waits for the other.
-        var opening = session.Runtime.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config }, cancellationToken);
+        // The host is reached (or started) while this thread starts Terminal.Gui: neither waits for the other.
+        var connecting = ConnectAsync(repository, options, theme, context.Error, cancellationToken);
+        var exit = RunUi(connecting, user, theme, out var goodbye);
+        await ((Task)connecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var session = connecting.IsCompletedSuccessfully ? connecting.Result : null;
+        if (session is null)
+            return ExitCodes.Failed; // why was said on stderr
+        var running = session.Snapshot.Tasks.Count(t => t.Agent.IsRunning);
+        var pid = session.Client.Welcome.HostPid;
+        session.Dispose();
+        if (goodbye is not null)
+        {
+            await context.Error.WriteLineAsync($"fleet: {goodbye}");
+            return ExitCodes.Failed;
+        }
+        options.OnExit?.Invoke(exit);
+        if (exit == CockpitExit.Detached && running > 0)
+            await context.Out.WriteLineAsync(
+                $"Detached. The fleet host (pid {pid}) keeps {running} agent{(running == 1 ? "" : "s")} running; `fleet attach` in {repository.Root} comes back.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The host's session for this cockpit, or null after saying on stderr why there is none.</summary>
+    private static async Task<HostCockpitSession?> ConnectAsync(
+        RepositoryFacts repository, CockpitOptions options, Theme theme, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await FleetHostLauncher.ConnectAsync(repository, start: !options.AttachOnly, error, cancellationToken).ConfigureAwait(false) is not { } stream)
+            return null;
+        StartupTimeline.Mark("host");
         try
         {
-            RunUi(session, opening, user, theme);
+            var hello = new ClientMessage.Hello(ProtocolVersion.Current, ClientKind.Cockpit, options.ReadOnly, ThemeClientColors.Of(theme));
+            var client = await HostClient.ConnectAsync(stream, hello, cancellationToken).ConfigureAwait(false);
+            StartupTimeline.Mark("session");
+            return new HostCockpitSession(client, options.ReadOnly);
         }
-        finally
+        catch (Exception e) when (e is HostRefusedException or IOException or Host.Protocol.ProtocolException)
         {
-            // Never dispose the session while it is still opening (the UI can fail before it waits for it).
-            await opening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await stream.DisposeAsync().ConfigureAwait(false);
+            await error.WriteLineAsync($"fleet: {e.Message}").ConfigureAwait(false);
+            return null;
         }
-        return ExitCodes.Ok;
     }
 
     /// <summary>Main-loop iterations (and so at most frames) per second; Terminal.Gui's default is 25.</summary>
@@ -105,8 +136,9 @@ public static class CockpitRunner
     /// </summary>
     private const ushort DefaultFramesPerSecond = 60;
 
-    private static void RunUi(ICockpitSession session, Task opening, UserConfig user, Theme theme)
+    private static CockpitExit RunUi(Task<HostCockpitSession?> connecting, UserConfig user, Theme theme, out string? goodbye)
     {
+        goodbye = null;
         // Output coalesces into one redraw per pane per iteration, so this is also the frame-rate cap.
         var framesPerSecond =
             int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120 ? fps : DefaultFramesPerSecond;
@@ -119,15 +151,24 @@ public static class CockpitRunner
             input.InputQueued += idler.WakeUrgently;
         try
         {
-            // A failure to open leaves through the usings: the terminal is restored before the error is printed.
-            opening.GetAwaiter().GetResult();
-            StartupTimeline.Mark("session");
+            // A failure to connect leaves through the usings: the terminal is restored before the error is printed.
+            if (connecting.GetAwaiter().GetResult() is not { } session)
+                return CockpitExit.Detached;
+            string? lost = null;
+            session.Disconnected += reason => app.Invoke(() =>
+            {
+                lost = reason;
+                app.RequestStop();
+            });
             using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true, WakeLoopUrgently = idler.WakeUrgently };
             OnFirstFrame(app);
             StartupTimeline.Mark("cockpit");
             fleet.Start();
             StartupTimeline.Mark("agents");
             app.Run(fleet.Root);
+            // Leaving on purpose closes the connection too; only a loss the user did not ask for is worth a word.
+            goodbye = fleet.Exit == CockpitExit.Stopped ? null : lost;
+            return fleet.Exit;
         }
         finally
         {

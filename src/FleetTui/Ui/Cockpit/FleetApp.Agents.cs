@@ -1,4 +1,5 @@
 using FleetTui.Core.Session;
+using FleetTui.Host.Agents;
 using FleetTui.Ui.Config;
 using FleetTui.Ui.Keys;
 using FleetTui.Ui.Presentation;
@@ -39,9 +40,16 @@ public sealed partial class FleetApp
         }
     }
 
-    private void ShowTicket(string task)
+    /// <summary>Asks the host for the ticket (it reads files; the UI thread never does) and shows it when it comes.</summary>
+    private void ShowTicket(string task) => _session.TicketForAsync(task).ContinueWith(t => _app.Invoke(() =>
     {
-        var ticket = _session.TicketFor(task);
+        if (_overlayKeys is not null)
+            return; // another dialog took the screen meanwhile
+        ShowTicket(task, t.IsCompletedSuccessfully ? t.Result : null);
+    }), TaskScheduler.Default);
+
+    private void ShowTicket(string task, TaskTicket? ticket)
+    {
         var offset = 0;
         IReadOnlyList<StyledLine> Render()
         {

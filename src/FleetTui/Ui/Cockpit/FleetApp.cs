@@ -3,6 +3,7 @@ using FleetTui.Host.Merging;
 using FleetTui.Host.Panes;
 using System.Drawing;
 using FleetTui.Core.Session;
+using FleetTui.Host.Protocol;
 using FleetTui.Terminal.Input;
 using FleetTui.Ui.Keys;
 using FleetTui.Ui.Layouts;
@@ -63,6 +64,8 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     internal static readonly TimeSpan EchoWindow = TimeSpan.FromMilliseconds(250);
 
     private long _lastKeyToPaneAt;
+    private bool _started;
+    private (List<PaneViewSpec> Panes, string? Focused)? _sentView;
 
     public FleetApp(IApplication app, ICockpitSession session, Keymap keymap, Theme theme, Action<string> writeToOuterTerminal, TimeProvider? time = null)
     {
@@ -97,15 +100,14 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     public LayoutKind EffectiveLayout => _zoomed ? LayoutKind.Zoom : _layout;
 
-    /// <summary>Lays out, starts the session's terminals at their pane sizes, and wires keys, output and the clock.</summary>
+    /// <summary>Lays out, tells the host the panes' sizes (agents start at them), and wires keys, screens and the clock.</summary>
     public void Start()
     {
-        ApplyLayout();
-        var sizes = _panes.ToDictionary(p => p.Task.Name, p => (p.ContentSize.Width, p.ContentSize.Height));
-        _session.TerminalStarted += OnTerminalStarted;
+        _session.ScreensChanged += OnScreensChanged;
         _session.SnapshotChanged += OnSnapshotChanged;
         _session.Merges.ActivityChanged += OnMergeActivityChanged;
-        _session.Start(sizes);
+        _started = true;
+        ApplyLayout();
         foreach (var pane in _panes)
             Attach(pane);
         _app.Keyboard.KeyDown += OnKeyDown;
@@ -124,30 +126,58 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     {
         var pane = new PaneView(index + 1, task, null, _chrome) { RetryKeyText = _dispatcher.Keymap.FirstKeyText(UiCommand.RestartAgent) };
         pane.Clicked += clicked => Focus(_panes.IndexOf(clicked));
+        pane.MouseForProgram += (target, mouse) =>
+        {
+            if (!_session.ReadOnly)
+                _session.SendMouse(target.Task.Name, mouse);
+        };
+        pane.ViewChanged += _ => SendView();
         _panes.Add(pane);
         Root.Add(pane);
     }
 
+    /// <summary>Tells the host which panes show, at which size and scroll offset (only when that changed).</summary>
+    private void SendView()
+    {
+        if (!_started)
+            return;
+        var view = _panes.Where(p => p.Visible && !p.Frame.IsEmpty)
+            .Select(p => new PaneViewSpec(p.Task.Name, p.ContentSize.Width, p.ContentSize.Height, p.ScrollOffset))
+            .ToList();
+        var focused = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
+        if (_sentView is { } sent && sent.Focused == focused && sent.Panes.SequenceEqual(view))
+            return;
+        _sentView = (view, focused);
+        _session.SetView(view, focused);
+    }
+
     private void Attach(PaneView pane)
     {
-        if (_session.TerminalFor(pane.Task.Name) is not { } terminal || ReferenceEquals(pane.PaneTerminal, terminal))
+        var screen = _session.ScreenFor(pane.Task.Name);
+        if (ReferenceEquals(pane.Screen, screen))
             return;
-        pane.AttachTerminal(terminal);
-        terminal.Resize(pane.ContentSize.Width, pane.ContentSize.Height);
-        // Output arrives on the PTY thread; PaneTerminal raises this once until the UI acknowledges, so a flood costs
-        // one queued redraw per frame.
+        pane.AttachScreen(screen);
+        if (screen is null)
+        {
+            RefreshChrome();
+            return;
+        }
+        // Updates arrive on the connection's thread; the mirror raises this once until the UI acknowledges, so a flood
+        // costs one queued redraw per frame.
         var attachedAt = _time.GetTimestamp();
         var pacer = new OutputFramePacer(() => _time.GetElapsedTime(attachedAt), () => !pane.IsPaneFocused);
         void Draw()
         {
+            if (!ReferenceEquals(pane.Screen, screen))
+                return; // the pane shows another screen (or none) by now
             pacer.Drawn();
-            pane.OnTerminalChanged();
-            if (terminal.ExitStatus is not null)
+            pane.OnScreenChanged();
+            if (!screen.IsRunning)
                 RefreshChrome();
         }
-        terminal.Changed += () =>
+        screen.Changed += () =>
         {
-            // On the PTY thread: the echo of a key just typed into this (focused) pane is drawn in the very next iteration.
+            // On the connection's thread: the echo of a key just typed into this (focused) pane is drawn in the very next iteration.
             if (WakeLoopUrgently is { } wake && pane.IsPaneFocused && _time.GetElapsedTime(Interlocked.Read(ref _lastKeyToPaneAt)) < EchoWindow)
                 wake();
             OnTerminalOutput();
@@ -169,12 +199,12 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                     });
             }
         });
-        // Output that arrived before this subscription raised Changed to nobody and left it unacknowledged, which would
+        // An update that arrived before this subscription raised Changed to nobody and left it unacknowledged, which would
         // silence every later change: take it now.
-        pane.OnTerminalChanged();
+        pane.OnScreenChanged();
     }
 
-    private void OnTerminalStarted(string task) => _app.Invoke(() =>
+    private void OnScreensChanged(string task) => _app.Invoke(() =>
     {
         foreach (var pane in _panes.Where(p => p.Task.Name == task))
             Attach(pane);
@@ -187,12 +217,14 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             {
                 Volatile.Write(ref _snapshotSignalled, 0);
                 var snapshot = _session.Snapshot;
-                for (var i = _panes.Count; i < snapshot.Tasks.Count; i++)
+                RemovePanesOfGoneTasks(snapshot);
+                var known = _panes.Select(p => p.Task.Name).ToHashSet(StringComparer.Ordinal);
+                foreach (var task in snapshot.Tasks.Where(t => !known.Contains(t.Name)))
                 {
-                    AddPane(snapshot.Tasks[i], i);
+                    AddPane(task, _panes.Count);
                     Root.MoveSubViewToEnd(_overlay);
                     ApplyLayout();
-                    Attach(_panes[i]);
+                    Attach(_panes[^1]);
                 }
                 foreach (var pane in _panes)
                 {
@@ -203,6 +235,32 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 RefreshChrome();
                 AlertArrivals(snapshot);
             });
+    }
+
+    /// <summary>A destroyed (or pruned) task's pane goes at once; the ones after it move up and take its number.</summary>
+    private void RemovePanesOfGoneTasks(SessionSnapshot snapshot)
+    {
+        var gone = _panes.Where(p => snapshot.FindTask(p.Task.Name) is null).ToList();
+        if (gone.Count == 0)
+            return;
+        var focusedTask = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
+        foreach (var pane in gone)
+        {
+            _panes.Remove(pane);
+            Root.Remove(pane);
+            pane.Dispose();
+        }
+        for (var i = 0; i < _panes.Count; i++)
+            _panes[i].Number = i + 1;
+        var index = _panes.FindIndex(p => p.Task.Name == focusedTask);
+        _focused = Math.Clamp(index >= 0 ? index : _focused, 0, Math.Max(0, _panes.Count - 1));
+        for (var i = 0; i < _panes.Count; i++)
+            _panes[i].IsPaneFocused = i == _focused;
+        ApplyLayout();
+        // The removed panes' cells are now owned by others (or by nothing): repaint the whole screen.
+        foreach (var pane in _panes)
+            pane.Invalidate();
+        Root.SetNeedsDraw();
     }
 
     private void OnMergeActivityChanged()
@@ -231,6 +289,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             PlaceOverlay();
         RefreshChrome();
         CurrentPlan = plan;
+        SendView();
     }
 
     /// <summary>The last layout applied (directional focus reads it).</summary>
@@ -278,12 +337,14 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         if (EffectiveLayout != LayoutKind.Tiled)
             ApplyLayout();
         RefreshChrome();
+        SendView();
     }
 
+    /// <summary>The host sends it on to a program that asked for focus events, and reads the focused pane's output first.</summary>
     private void SendFocusEvent(int index, bool focused)
     {
-        if (index < _panes.Count && _panes[index].PaneTerminal is { } terminal && terminal.InputModes.FocusEvents)
-            terminal.Write(FocusEncoder.Encode(focused, terminal.InputModes));
+        if (index < _panes.Count && !_session.ReadOnly)
+            _session.SendFocus(_panes[index].Task.Name, focused);
     }
 
     private void OnKeyDown(object? sender, GuiKey key)
@@ -320,21 +381,21 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     private void SendToFocusedPane(GuiKey key)
     {
-        if (_focused >= _panes.Count || _panes[_focused].PaneTerminal is not { } terminal)
+        if (_focused >= _panes.Count || _panes[_focused].Screen is null || _session.ReadOnly)
             return;
         if (GuiKeyTranslator.ToKeyInput(key) is not { } input)
             return;
         if (_panes[_focused].ScrollOffset != 0)
             _panes[_focused].ScrollOffset = 0; // typing returns to the live screen, as in tmux
         Interlocked.Exchange(ref _lastKeyToPaneAt, _time.GetTimestamp());
-        terminal.Write(KeyEncoder.Encode(input, terminal.InputModes));
+        _session.SendKey(_panes[_focused].Task.Name, input);
     }
 
-    /// <summary>Text pasted into the outer terminal goes to the focused pane, bracketed when the program asked.</summary>
+    /// <summary>Text pasted into the outer terminal goes to the focused pane (the host brackets it when the program asked).</summary>
     public void Paste(string text)
     {
-        if (_focused < _panes.Count && _panes[_focused].PaneTerminal is { } terminal)
-            terminal.Write(PasteEncoder.Encode(text, terminal.InputModes));
+        if (_focused < _panes.Count && _panes[_focused].Screen is not null && !_session.ReadOnly)
+            _session.Paste(_panes[_focused].Task.Name, text);
     }
 
     public void Run(UiCommand command)
@@ -387,9 +448,8 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 Focus(command - UiCommand.FocusPane1);
                 break;
             case UiCommand.SendPrefix:
-                if (_focused < _panes.Count && _panes[_focused].PaneTerminal is { } terminal &&
-                    PrefixAsInput(_dispatcher.Keymap.Prefix) is { } input)
-                    terminal.Write(KeyEncoder.Encode(input, terminal.InputModes));
+                if (_focused < _panes.Count && !_session.ReadOnly && PrefixAsInput(_dispatcher.Keymap.Prefix) is { } input)
+                    _session.SendKey(_panes[_focused].Task.Name, input);
                 break;
             case UiCommand.ScrollMode:
                 _mode = CockpitMode.Scroll;
@@ -400,9 +460,12 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             case UiCommand.Quit:
                 RequestQuit();
                 break;
+            case UiCommand.Detach:
+                Detach();
+                break;
             case UiCommand.RestartAgent:
                 if (_focused < _panes.Count)
-                    _session.RestartAgent(_panes[_focused].Task.Name);
+                    _session.RestartAgent(_panes[_focused].Task.Name, continueSession: false);
                 break;
             case UiCommand.DestroyTask:
                 if (_focused < _panes.Count)
@@ -423,27 +486,81 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         return prefix.Key.Length == 1 ? KeyInput.Char(prefix.Key[0], modifiers) : null;
     }
 
+    /// <summary>What ended the cockpit: a detach (the agents keep running) or a stop of the host and its agents.</summary>
+    public CockpitExit Exit { get; private set; } = CockpitExit.Detached;
+
+    /// <summary>Leaves the cockpit; the host and its agents keep running (<c>fleet attach</c> comes back).</summary>
+    private void Detach()
+    {
+        Exit = CockpitExit.Detached;
+        _app.RequestStop();
+    }
+
+    /// <summary>Asks whether to stop the agents and the host, or only to leave them running (detach).</summary>
     private void RequestQuit()
     {
-        var running = _panes.Count(p => p.PaneTerminal?.IsRunning == true);
-        if (running == 0)
+        var running = _panes.Count(p => p.Screen is { IsRunning: true });
+        if (running == 0 || _session.ReadOnly)
         {
-            _app.RequestStop();
+            if (_session.ReadOnly)
+                Detach();
+            else
+                StopHost();
             return;
         }
         ShowOverlay(
         [
             StyledLine.Of(" Quit FleetTui?", TextRole.Accent),
             StyledLine.Of(""),
-            StyledLine.Of($"  {running} agent{(running == 1 ? " is" : "s are")} still running; quitting stops {(running == 1 ? "it" : "them")}.", TextRole.Warning),
-            StyledLine.Of("  Worktrees and branches stay as they are."),
+            StyledLine.Of($"  {running} agent{(running == 1 ? " is" : "s are")} still running.", TextRole.Warning),
+            StyledLine.Of("  d  detach: leave them running (fleet attach comes back)"),
+            StyledLine.Of($"  s  stop {(running == 1 ? "it" : "them")} and the fleet host"),
+            StyledLine.Of("  Worktrees and branches stay as they are either way."),
             StyledLine.Of(""),
-            StyledLine.Of("  y quit · any other key cancel", TextRole.Muted),
+            StyledLine.Of("  d detach · s stop · any other key cancel", TextRole.Muted),
         ], key =>
         {
             CloseOverlay();
-            if (GuiKeyTranslator.ToChord(key) is { Key: "y" or "Y" })
-                _app.RequestStop();
+            switch (GuiKeyTranslator.ToChord(key)?.Key)
+            {
+                case "d" or "D":
+                    Detach();
+                    break;
+                case "s" or "S" or "y" or "Y":
+                    StopHost();
+                    break;
+            }
+            return true;
+        });
+    }
+
+    private void StopHost()
+    {
+        Exit = CockpitExit.Stopped;
+        ShowOverlay([StyledLine.Of(" Stopping the agents and the fleet host…", TextRole.Accent)], _ => true);
+        _session.StopHostAsync().ContinueWith(t => _app.Invoke(() =>
+        {
+            if (t.IsCompletedSuccessfully && !t.Result.Succeeded)
+            {
+                Exit = CockpitExit.Detached;
+                ShowMessage(" Could not stop the fleet host", t.Result);
+                return;
+            }
+            _app.RequestStop();
+        }), TaskScheduler.Default);
+    }
+
+    /// <summary>An outcome worth reading (a refusal): its message and details until any key.</summary>
+    private void ShowMessage(string title, CommandResult result)
+    {
+        var lines = new List<StyledLine> { StyledLine.Of(title, TextRole.Accent), StyledLine.Of("") };
+        lines.Add(StyledLine.Of("  " + result.Message, result.Succeeded ? TextRole.Success : TextRole.Warning));
+        lines.AddRange(result.Details.Take(12).Select(d => StyledLine.Of("    " + d, TextRole.Warning)));
+        lines.Add(StyledLine.Of(""));
+        lines.Add(StyledLine.Of("  any key closes this", TextRole.Muted));
+        ShowOverlay(lines, _ =>
+        {
+            CloseOverlay();
             return true;
         });
     }
@@ -470,8 +587,12 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             ShowOverlay(lines, key =>
             {
                 CloseOverlay();
-                if (GuiKeyTranslator.ToChord(key) is { Key: "y" or "Y" })
-                    _ = _session.DestroyTaskAsync(task);
+                if (GuiKeyTranslator.ToChord(key) is { Key: "y" or "Y" } && t.IsCompletedSuccessfully)
+                    _session.DestroyTaskAsync(task, losses).ContinueWith(destroy => _app.Invoke(() =>
+                    {
+                        if (destroy.IsCompletedSuccessfully && !destroy.Result.Succeeded)
+                            ShowMessage($" {task} was not destroyed", destroy.Result);
+                    }), TaskScheduler.Default);
                 return true;
             });
         }), TaskScheduler.Default);
@@ -501,7 +622,11 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                     if (form.Submit() is { } request)
                     {
                         CloseOverlay();
-                        _ = _session.CreateTaskAsync(request);
+                        _session.CreateTaskAsync(request).ContinueWith(create => _app.Invoke(() =>
+                        {
+                            if (create.IsCompletedSuccessfully && !create.Result.Succeeded)
+                                ShowMessage($" {request.Name} was not created", create.Result);
+                        }), TaskScheduler.Default);
                         return true;
                     }
                     break;
@@ -693,36 +818,25 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         return true;
     }
 
+    /// <summary>Asks the host for the nearest match above the view; the pane scrolls there when the answer comes.</summary>
     private void FindPrevious(PaneView pane)
     {
-        if (pane.PaneTerminal is not { } terminal)
-            return;
-        int match, history, rows;
-        lock (terminal.Terminal.SyncRoot)
+        var task = pane.Task.Name;
+        _session.SearchAsync(task, _search, pane.ScrollOffset).ContinueWith(t => _app.Invoke(() =>
         {
-            var screen = terminal.Terminal.Screen;
-            history = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
-            rows = screen.Rows;
-            // Index 0 is the oldest history line; the top of the current view is history - offset.
-            var top = history - pane.ScrollOffset;
-            match = HistorySearch.FindPrevious(i => screen.GetRowText(i - history), history + rows, _search, top);
-        }
-        if (match >= 0)
-            pane.ScrollOffset = history - match;
+            if (t.IsCompletedSuccessfully && t.Result is { } offset && _panes.Contains(pane))
+                pane.ScrollOffset = offset;
+        }), TaskScheduler.Default);
     }
 
+    /// <summary>Copies the rows in view (the host joins wrapped lines) to the outer terminal's clipboard through OSC 52.</summary>
     private void CopyVisible(PaneView pane)
     {
-        if (pane.PaneTerminal is not { } terminal)
-            return;
-        var lines = new List<string>();
-        lock (terminal.Terminal.SyncRoot)
+        _session.PaneTextAsync(pane.Task.Name, pane.ScrollOffset).ContinueWith(t =>
         {
-            var screen = terminal.Terminal.Screen;
-            for (var row = 0; row < screen.Rows; row++)
-                lines.Add(screen.GetRowText(row - pane.ScrollOffset));
-        }
-        _writeToOuterTerminal(OuterTerminal.CopySequence(string.Join("\n", lines).TrimEnd()));
+            if (t.IsCompletedSuccessfully)
+                _app.Invoke(() => _writeToOuterTerminal(OuterTerminal.CopySequence(t.Result)));
+        }, TaskScheduler.Default);
     }
 
     /// <summary>The text a search is typing (shown in the status bar).</summary>
@@ -733,7 +847,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         _app.Keyboard.KeyDown -= OnKeyDown;
         if (_clockTimer is not null)
             _app.RemoveTimeout(_clockTimer);
-        _session.TerminalStarted -= OnTerminalStarted;
+        _session.ScreensChanged -= OnScreensChanged;
         _session.SnapshotChanged -= OnSnapshotChanged;
         _session.Merges.ActivityChanged -= OnMergeActivityChanged;
     }

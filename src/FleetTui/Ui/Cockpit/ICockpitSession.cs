@@ -1,40 +1,74 @@
+using FleetTui.Core.Session;
 using FleetTui.Host.Agents;
 using FleetTui.Host.Merging;
-using FleetTui.Host.Panes;
-using FleetTui.Core.Session;
-using FleetTui.Ui.Merging;
-using FleetTui.Ui.Panes;
+using FleetTui.Host.Protocol;
+using FleetTui.Host.Protocol.Screens;
+using FleetTui.Terminal.Input;
 
 namespace FleetTui.Ui.Cockpit;
 
 /// <summary>
-/// What the cockpit needs from the fleet: snapshots, each task's terminal, and commands. The UI never calls git or the
-/// PTY itself, so the session can later move into a background server and this becomes a client over a socket.
+/// What the cockpit needs from the fleet host: snapshots, each shown pane's screen (a mirror of the host's emulator),
+/// and commands. Every call returns at once: input and views are posted, requests complete later. The UI never touches
+/// git, a PTY or an emulator, so a frozen or crashed cockpit costs no agent anything.
 /// </summary>
-public interface ICockpitSession : IDisposable, IAgentLifecycle
+public interface ICockpitSession : IDisposable
 {
     SessionSnapshot Snapshot { get; }
 
     /// <summary>Raised on any thread when <see cref="Snapshot"/> changed.</summary>
     event Action? SnapshotChanged;
 
-    /// <summary>Raised on any thread when a task got a new terminal (started, restarted).</summary>
-    event Action<string>? TerminalStarted;
+    /// <summary>The task's screen as the host sends it to this cockpit, or null while it has none (blocked, pending, not shown yet).</summary>
+    PaneMirror? ScreenFor(string task);
 
-    /// <summary>The task's terminal, or null while it has none (blocked, pending).</summary>
-    PaneTerminal? TerminalFor(string task);
+    /// <summary>Raised on any thread when a task's screen appeared or went away.</summary>
+    event Action<string>? ScreensChanged;
 
-    /// <summary>Starts whatever can start, with panes of these sizes (columns, rows) by task name.</summary>
-    void Start(IReadOnlyDictionary<string, (int Columns, int Rows)> sizes);
+    /// <summary>Raised on any thread when the connection to the host ended, with the reason (the cockpit leaves).</summary>
+    event Action<string>? Disconnected;
 
-    void RestartAgent(string task);
+    /// <summary>This cockpit only watches (<c>fleet attach --read-only</c>): keys never reach the agents.</summary>
+    bool ReadOnly { get; }
+
+    /// <summary>The panes shown, their sizes and scroll offsets, and the focused one.</summary>
+    void SetView(IReadOnlyList<PaneViewSpec> panes, string? focused);
+
+    void SendKey(string task, KeyInput key);
+
+    void Paste(string task, string text);
+
+    void SendMouse(string task, MouseEvent mouse);
+
+    void SendFocus(string task, bool focused);
+
+    /// <summary>The scroll offset bringing the nearest match above the view's top to it, or null.</summary>
+    Task<int?> SearchAsync(string task, string text, int fromOffset);
+
+    /// <summary>The pane's text at this scroll offset, wrapped lines joined (for copying).</summary>
+    Task<string> PaneTextAsync(string task, int offset);
+
+    /// <summary>Restarts the agent in the same worktree; <paramref name="continueSession"/> adds the preset's continue arguments.</summary>
+    void RestartAgent(string task, bool continueSession);
+
+    /// <summary>SIGINT, then SIGTERM, then SIGKILL on timeouts; the last screen stays with the exit status.</summary>
+    void StopAgent(string task);
+
+    Task MarkDoneAsync(string task);
+
+    /// <summary>The task's ticket (with the fleet's context) as handed to its agent, or null when it has none.</summary>
+    Task<TaskTicket?> TicketForAsync(string task);
 
     /// <summary>What destroying the task would lose (uncommitted files, unmerged commits), for the confirmation.</summary>
     Task<IReadOnlyList<string>> DescribeLossAsync(string task);
 
-    Task DestroyTaskAsync(string task);
+    /// <summary>Destroys the task if what it would lose is still <paramref name="confirmedLoss"/>; the outcome says why not.</summary>
+    Task<CommandResult> DestroyTaskAsync(string task, IReadOnlyList<string> confirmedLoss);
 
-    Task CreateTaskAsync(NewTaskRequest request);
+    Task<CommandResult> CreateTaskAsync(NewTaskRequest request);
+
+    /// <summary>Stops every agent and the host itself (the cockpit then leaves).</summary>
+    Task<CommandResult> StopHostAsync();
 
     /// <summary>The merge queue (gates, merges, review, conflict prediction) the merge-order panel drives.</summary>
     IMergeDriver Merges { get; }

@@ -26,7 +26,8 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
             Bind(UiCommand.DestroyTask, "Destroy the focused task (asks first)", "prefix x"),
             Bind(UiCommand.ScrollMode, "Scroll mode: history, / search, copy", "prefix ["),
             Bind(UiCommand.Help, "This help", "prefix ?"),
-            Bind(UiCommand.Quit, "Quit (asks when agents are running)", "prefix q"),
+            Bind(UiCommand.Quit, "Quit: detach, or stop the agents and the host (asks)", "prefix q"),
+            Bind(UiCommand.Detach, "Detach: leave the cockpit, agents keep running", "prefix d"),
             Bind(UiCommand.FocusNext, "Focus the next pane", "prefix o", "prefix tab"),
             Bind(UiCommand.FocusPrevious, "Focus the previous pane", "prefix p"),
             Bind(UiCommand.FocusLeft, "Focus the pane to the left", "prefix left", "prefix h"),
@@ -40,7 +41,7 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
         bindings.Add(Bind(UiCommand.NextAttention, "Focus the next task needing attention", "prefix a"));
         bindings.Add(Bind(UiCommand.RestartAgentContinue, "Restart the focused agent, continuing its session", "prefix R"));
         bindings.Add(Bind(UiCommand.StopAgent, "Stop the focused agent (SIGINT, SIGTERM, SIGKILL)", "prefix s"));
-        bindings.Add(Bind(UiCommand.MarkFocusedTaskDone, "Mark the focused task done", "prefix d"));
+        bindings.Add(Bind(UiCommand.MarkFocusedTaskDone, "Mark the focused task done", "prefix D"));
         bindings.Add(Bind(UiCommand.ShowTicket, "Show the focused task's ticket", "prefix t"));
         bindings.Add(Bind(UiCommand.FocusMergePanel, "Merge panel: show it and give it the keys below", "prefix M", "prefix g"));
         bindings.AddRange(MergePanelBindings(p));

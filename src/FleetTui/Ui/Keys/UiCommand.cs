@@ -13,6 +13,7 @@ public enum UiCommand
     ScrollMode,
     Help,
     Quit,
+    Detach,
     FocusNext,
     FocusPrevious,
     FocusLeft,

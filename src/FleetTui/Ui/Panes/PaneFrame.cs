@@ -1,10 +1,11 @@
+using FleetTui.Host.Protocol.Screens;
 using FleetTui.Terminal.Screen;
 
 namespace FleetTui.Ui.Panes;
 
 /// <summary>
-/// The rows of a pane's screen that need drawing, copied out of the emulator while its lock is held, so the slow part
-/// (turning cells into Terminal.Gui draw calls) runs without the lock and the PTY thread keeps parsing meanwhile.
+/// The rows of a pane's screen that need drawing, copied out of its mirror while the mirror's lock is held, so the slow part
+/// (turning cells into Terminal.Gui draw calls) runs without the lock and the connection keeps applying updates meanwhile.
 /// Buffers are reused from frame to frame: a steady stream of output allocates nothing here.
 /// </summary>
 public sealed class PaneFrame
@@ -36,10 +37,10 @@ public sealed class PaneFrame
         Cursor = null;
     }
 
-    /// <summary>Copies one screen line (call with the emulator's lock held).</summary>
-    public void Copy(int row, Line line, ScreenBuffer screen)
+    /// <summary>Copies one screen row (call with the mirror's lock held).</summary>
+    public void Copy(int row, PaneMirror screen)
     {
-        var cells = line.Cells;
+        var cells = screen.Row(row);
         var count = Math.Min(Columns, cells.Length);
         cells[..count].CopyTo(_rows[row]);
         if (count < Columns)
@@ -47,7 +48,7 @@ public sealed class PaneFrame
         for (var column = 0; column < count; column++)
         {
             if (cells[column].HasGrapheme)
-                _graphemes[(row, column)] = screen.GetCellText(cells[column]);
+                _graphemes[(row, column)] = screen.Grapheme(row, cells[column]);
         }
         _copied[row] = true;
     }

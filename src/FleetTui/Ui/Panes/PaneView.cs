@@ -4,6 +4,7 @@ using FleetTui.Host.Panes;
 using System.Drawing;
 using System.Text;
 using FleetTui.Core.Session;
+using FleetTui.Host.Protocol.Screens;
 using FleetTui.Terminal.Input;
 using FleetTui.Terminal.Screen;
 using FleetTui.Ui.Themes;
@@ -21,9 +22,10 @@ using TerminalMouseEvent = FleetTui.Terminal.Input.MouseEvent;
 namespace FleetTui.Ui.Panes;
 
 /// <summary>
-/// Draws one task's terminal: a title row (number, task, branch, state) and the screen below it. Only rows the
-/// emulator marked dirty are repainted, unless the pane moved, resized, scrolled or was invalidated.
-/// Keys never reach it through Terminal.Gui (the cockpit routes them), so it consumes any that do.
+/// Draws one task's terminal: a title row (number, task, branch, state) and the screen below it, from the pane's
+/// mirror of the host's emulator. Only rows the host changed are repainted, unless the pane moved, resized, scrolled
+/// or was invalidated. A screen of another size than the pane (another client sizes it) is shown cropped or with room
+/// to spare. Keys never reach it through Terminal.Gui (the cockpit routes them), so it consumes any that do.
 /// </summary>
 public sealed class PaneView : View
 {
@@ -38,6 +40,7 @@ public sealed class PaneView : View
     private bool _hasLastAttribute;
     private int _scrollOffset;
     private bool _exitShown;
+    private int _number;
 
     // True when the pending draw was asked for by new output only. Any other draw (Terminal.Gui clearing the screen
     // after a resize, an overlapping view going away) repaints everything, since the driver's copy may be gone.
@@ -49,43 +52,61 @@ public sealed class PaneView : View
     // Where the pane was last drawn: a pane that moved or changed size is repainted in full, whatever asked for the draw.
     private Rectangle _lastDrawnFrame;
 
-    public PaneView(int number, TaskSnapshot task, PaneTerminal? terminal, ChromeAttributes chrome)
+    public PaneView(int number, TaskSnapshot task, PaneMirror? screen, ChromeAttributes chrome)
     {
-        Number = number;
+        _number = number;
         Task = task;
-        PaneTerminal = terminal;
+        Screen = screen;
         _chrome = chrome;
         CanFocus = true;
     }
 
-    public int Number { get; }
+    /// <summary>The pane's place in the cockpit (Alt+N focuses it); it moves up when a pane before it goes.</summary>
+    public int Number
+    {
+        get => _number;
+        set
+        {
+            if (_number == value)
+                return;
+            _number = value;
+            Invalidate();
+        }
+    }
 
     /// <summary>The keys that retry a task whose worktree could not be created (the restart command), for the placeholder.</summary>
     public string? RetryKeyText { get; init; }
 
     public TaskSnapshot Task { get; private set; }
 
-    /// <summary>Null for a task with no running terminal yet (blocked, pending): the pane says why.</summary>
-    public PaneTerminal? PaneTerminal { get; private set; }
+    /// <summary>Null for a task with no terminal yet (blocked, pending): the pane says why.</summary>
+    public PaneMirror? Screen { get; private set; }
 
     /// <summary>Raised when the pane is clicked (click-to-focus).</summary>
     public event Action<PaneView>? Clicked;
 
-    /// <summary>Lines scrolled back into history (scroll mode); 0 shows the live screen.</summary>
+    /// <summary>A mouse event for the pane's program (it asked for the mouse).</summary>
+    public event Action<PaneView, TerminalMouseEvent>? MouseForProgram;
+
+    /// <summary>Raised when what the host must know of this pane changed: its size or its scroll offset.</summary>
+    public event Action<PaneView>? ViewChanged;
+
+    /// <summary>Lines scrolled back into history (scroll mode); 0 shows the live screen. The host draws the view.</summary>
     public int ScrollOffset
     {
         get => _scrollOffset;
         set
         {
             var history = 0;
-            if (PaneTerminal is { } t)
-                lock (t.Terminal.SyncRoot)
-                    history = t.Terminal.Screen.IsAlternateScreen ? 0 : t.Terminal.Screen.Scrollback.Count;
+            if (Screen is { } screen)
+                lock (screen.SyncRoot)
+                    history = screen.HistoryCount;
             var clamped = Math.Clamp(value, 0, history);
             if (clamped == _scrollOffset)
                 return;
             _scrollOffset = clamped;
             Invalidate();
+            ViewChanged?.Invoke(this);
         }
     }
 
@@ -105,8 +126,6 @@ public sealed class PaneView : View
             if (_focused == value)
                 return;
             _focused = value;
-            if (PaneTerminal is { } terminal)
-                terminal.Foreground = value;
             Invalidate();
         }
     }
@@ -129,10 +148,10 @@ public sealed class PaneView : View
         SetNeedsDraw();
     }
 
-    public void AttachTerminal(PaneTerminal terminal)
+    /// <summary>Shows this screen (null: the task has none any more, the placeholder says why).</summary>
+    public void AttachScreen(PaneMirror? screen)
     {
-        PaneTerminal = terminal;
-        terminal.Foreground = _focused;
+        Screen = screen;
         _exitShown = false;
         Invalidate();
     }
@@ -155,21 +174,18 @@ public sealed class PaneView : View
         Width = frame.Width;
         Height = frame.Height;
         Visible = !frame.IsEmpty;
-        if (!frame.IsEmpty)
-        {
-            var size = new Size(Math.Max(1, frame.Width - LeftEdgeWidth), Math.Max(1, frame.Height - 1));
-            PaneTerminal?.Resize(size.Width, size.Height);
-        }
         Invalidate();
+        ViewChanged?.Invoke(this);
     }
 
-    /// <summary>Called on the UI thread when the terminal signalled new output.</summary>
-    public void OnTerminalChanged()
+    /// <summary>Called on the UI thread when the screen signalled an update.</summary>
+    public void OnScreenChanged()
     {
-        PaneTerminal?.AcknowledgeChange();
-        if (PaneTerminal?.ExitStatus is not null && !_exitShown)
+        Screen?.AcknowledgeChange();
+        var exited = Screen is { } screen && !screen.IsRunning;
+        if (exited != _exitShown)
         {
-            _exitShown = true;
+            _exitShown = exited;
             Invalidate(); // the title shows the exit status
             return;
         }
@@ -203,37 +219,35 @@ public sealed class PaneView : View
             DrawTitle(width);
         }
 
-        if (PaneTerminal is not { } paneTerminal)
+        if (Screen is not { } screen)
         {
             if (full || taskChanged)
                 DrawPlaceholder(width, height);
             return true;
         }
 
-        var terminal = paneTerminal.Terminal;
-        var screen = terminal.Screen;
         bool changed;
-        lock (terminal.SyncRoot)
+        lock (screen.SyncRoot)
         {
-            _dirty.Resize(screen.Rows);
-            changed = terminal.TakeFrame(_dirty);
+            if (_dirty.Rows != screen.Rows)
+                _dirty.Resize(screen.Rows);
+            changed = screen.TakeFrame(_dirty);
             if (!changed && !full)
                 return true;
             var rows = Math.Min(height - 1, screen.Rows);
             var columns = Math.Min(width - LeftEdgeWidth, screen.Columns);
-            var historyCount = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
-            var offset = Math.Min(_scrollOffset, historyCount);
             _frame.Begin(rows, columns);
             for (var row = 0; row < rows; row++)
             {
-                if (full || offset != 0 || _dirty.IsDirty(row))
-                    _frame.Copy(row, screen.GetLine(row - offset), screen);
+                if (full || _dirty.IsDirty(row))
+                    _frame.Copy(row, screen);
             }
-            if (offset == 0 && screen.Modes.CursorVisible)
-                _frame.SetCursor(screen.Cursor.Row, screen.Cursor.Column);
+            _dirty.Clear();
+            if (screen.CursorVisible)
+                _frame.SetCursor(screen.CursorRow, screen.CursorColumn);
         }
 
-        // The emulator is unlocked from here on: the PTY thread parses while we draw.
+        // The mirror is unlocked from here on: the connection applies updates while we draw.
         if (changed && !full)
             DrawTitle(width); // exit status and title changes arrive with output
         for (var row = 0; row < _frame.Rows; row++)
@@ -347,8 +361,8 @@ public sealed class PaneView : View
 
     private void DrawTitle(int width)
     {
-        var exit = PaneTerminal?.StartError is not null ? "could not start"
-            : PaneTerminal?.ExitStatus is { } status ? status.ToString()
+        var exit = Screen is { StartFailed: true } ? "could not start"
+            : Screen is { IsRunning: false, ExitText: { Length: > 0 } exitText } ? exitText
             : null;
         var text = PaneTitle.Compose(Number, Task, exit, width);
         if (_scrollOffset > 0)
@@ -399,18 +413,17 @@ public sealed class PaneView : View
 
     protected override bool OnMouseEvent(Mouse mouse)
     {
-        if (PaneTerminal is not { } terminal || mouse.Position is not { } position)
+        if (Screen is not { } screen || mouse.Position is not { } position)
             return false;
-        var modes = terminal.InputModes;
         var column = position.X - LeftEdgeWidth;
         var row = position.Y - 1;
         var flags = mouse.Flags;
-        if (modes.MouseTracking != FleetTui.Terminal.Input.MouseTracking.None && row >= 0 && column >= 0)
+        if (screen.MouseWanted && row >= 0 && column >= 0)
         {
-            // The program asked for the mouse: it gets it, as in any terminal (wheel included).
+            // The program asked for the mouse: it gets it, as in any terminal (wheel included); the host encodes it.
             var translated = TranslateMouse(flags, column, row);
             if (translated is { } mouseEvent)
-                terminal.Write(MouseEncoder.Encode(mouseEvent, modes));
+                MouseForProgram?.Invoke(this, mouseEvent);
             if (flags.HasFlag(MouseFlags.LeftButtonPressed))
                 Clicked?.Invoke(this);
             return true;

@@ -58,6 +58,23 @@ internal sealed class CockpitHarness : IDisposable
         Draw();
     }
 
+    /// <summary>
+    /// Runs the (virtual) main loop until <paramref name="condition"/> holds: answers from the session arrive on other
+    /// threads and reach the UI through its queue. Fails with the screen after 15 s.
+    /// </summary>
+    public void WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new Shouldly.ShouldAssertException($"condition not met; screen:\n{Text}");
+            Thread.Sleep(10);
+            App.TimedEvents!.RunTimers();
+            Draw();
+        }
+    }
+
     /// <summary>The screen as lines of text.</summary>
     public IReadOnlyList<string> Lines()
     {

@@ -1,21 +1,31 @@
-using FleetTui.Host.Agents;
-using FleetTui.Host.Merging;
-using FleetTui.Host.Panes;
 using FleetTui.Core.Agents;
 using FleetTui.Core.Config;
 using FleetTui.Core.Session;
+using FleetTui.Host.Agents;
+using FleetTui.Host.Merging;
+using FleetTui.Host.Panes;
+using FleetTui.Host.Protocol;
+using FleetTui.Host.Protocol.Screens;
+using FleetTui.Terminal.Input;
 using FleetTui.Terminal.Pty;
 using FleetTui.Tests.Ui.Merging;
 using FleetTui.Ui.Cockpit;
-using FleetTui.Ui.Merging;
-using FleetTui.Ui.Panes;
 
 namespace FleetTui.Tests.Ui.Cockpit;
 
-/// <summary>A session with fixed tasks whose terminals run on <see cref="FakePtyHost"/>.</summary>
+/// <summary>
+/// A session with fixed tasks whose terminals run on <see cref="FakePtyHost"/>, in the test's thread: like the host, it
+/// starts agents at the first view's sizes, encodes each change with the host's <see cref="PaneUpdateEncoder"/> and
+/// applies it to mirrors with the client's <see cref="ScreenFrameReader"/>, synchronously, so a test that feeds output
+/// and draws sees it at once. The host over a real connection has its own tests.
+/// </summary>
 internal sealed class FakeCockpitSession : ICockpitSession
 {
     private readonly Dictionary<string, PaneTerminal> _terminals = new();
+    private readonly Dictionary<string, PaneUpdateEncoder> _encoders = new();
+    private readonly Dictionary<string, PaneMirror> _mirrors = new();
+    private readonly WireWriter _frame = new();
+    private IReadOnlyList<PaneViewSpec> _view = [];
 
     public FakeCockpitSession(params TaskSnapshot[] tasks)
     {
@@ -44,33 +54,88 @@ internal sealed class FakeCockpitSession : ICockpitSession
 
     public SessionSnapshot Snapshot { get; private set; }
 
+    public bool ReadOnly { get; init; }
+
     public List<string> Restarted { get; } = [];
 
     public List<NewTaskRequest> Created { get; } = [];
 
     public List<string> Destroyed { get; } = [];
 
+    public List<(string Task, IReadOnlyList<string> Loss)> DestroyedWith { get; } = [];
+
     public FakeMergeDriver MergeDriver { get; } = new();
 
     public IMergeDriver Merges => MergeDriver;
 
+    public List<IReadOnlyList<PaneViewSpec>> Views { get; } = [];
+
+    public List<(string Task, bool Focused)> Focus { get; } = [];
+
+    public List<(string Task, MouseEvent Mouse)> Mice { get; } = [];
+
+    public bool HostStopped { get; private set; }
+
     public event Action? SnapshotChanged;
 
-    public event Action<string>? TerminalStarted;
+    public event Action<string>? ScreensChanged;
+
+    public event Action<string>? Disconnected;
 
     public FakePtyProcess Process(string task) => Host.Started.Single(p => p.Options.WorkingDirectory == $"/wt/{task}");
 
     public PaneTerminal? TerminalFor(string task) => _terminals.GetValueOrDefault(task);
 
-    public void Start(IReadOnlyDictionary<string, (int Columns, int Rows)> sizes)
+    public PaneMirror? ScreenFor(string task) => _mirrors.GetValueOrDefault(task);
+
+    public void SetView(IReadOnlyList<PaneViewSpec> panes, string? focused)
     {
-        foreach (var task in Snapshot.Tasks.Where(t => t.Phase == TaskPhase.Active))
+        _view = panes;
+        Views.Add(panes);
+        foreach (var pane in panes)
         {
-            var (columns, rows) = sizes[task.Name];
-            var terminal = new PaneTerminal(columns, rows);
-            terminal.Start(Host, new PtySpawnOptions("sh") { WorkingDirectory = task.WorktreePath });
-            _terminals[task.Name] = terminal;
-            TerminalStarted?.Invoke(task.Name);
+            if (_terminals.TryGetValue(pane.Task, out var terminal))
+                terminal.Resize(pane.Columns, pane.Rows);
+            else if (Snapshot.FindTask(pane.Task) is { Phase: TaskPhase.Active } task)
+                StartTerminal(task, pane.Columns, pane.Rows);
+        }
+        Sync();
+    }
+
+    private void StartTerminal(TaskSnapshot task, int columns, int rows)
+    {
+        var terminal = new PaneTerminal(columns, rows);
+        _terminals[task.Name] = terminal;
+        terminal.Output += _ => Sync();
+        terminal.Exited += Sync;
+        terminal.Start(Host, new PtySpawnOptions("sh") { WorkingDirectory = task.WorktreePath });
+    }
+
+    /// <summary>What the host's writer loop does for one client, at once: every shown pane's changes to its mirror.</summary>
+    private void Sync()
+    {
+        lock (_frame)
+        {
+            var appeared = new List<string>();
+            foreach (var pane in _view)
+            {
+                if (!_encoders.TryGetValue(pane.Task, out var encoder))
+                    _encoders[pane.Task] = encoder = new PaneUpdateEncoder();
+                _frame.Clear();
+                _frame.U16(1);
+                if (!encoder.Encode(pane.Task, _terminals.GetValueOrDefault(pane.Task), pane.ScrollOffset, _frame))
+                    continue;
+                foreach (var mirror in ScreenFrameReader.Apply(_frame.WrittenSpan, (task, create) =>
+                         {
+                             if (_mirrors.TryGetValue(task, out var existing) || !create)
+                                 return existing;
+                             appeared.Add(task);
+                             return _mirrors[task] = new PaneMirror(task);
+                         }))
+                    mirror.SignalChange();
+            }
+            foreach (var task in appeared)
+                ScreensChanged?.Invoke(task);
         }
     }
 
@@ -80,7 +145,66 @@ internal sealed class FakeCockpitSession : ICockpitSession
         SnapshotChanged?.Invoke();
     }
 
-    public void RestartAgent(string task) => Restarted.Add(task);
+    public void Disconnect(string reason) => Disconnected?.Invoke(reason);
+
+    public void SendKey(string task, KeyInput key)
+    {
+        if (_terminals.GetValueOrDefault(task) is { } terminal)
+            terminal.Write(KeyEncoder.Encode(key, terminal.InputModes));
+    }
+
+    public void Paste(string task, string text)
+    {
+        if (_terminals.GetValueOrDefault(task) is { } terminal)
+            terminal.Write(PasteEncoder.Encode(text, terminal.InputModes));
+    }
+
+    public void SendMouse(string task, MouseEvent mouse)
+    {
+        Mice.Add((task, mouse));
+        if (_terminals.GetValueOrDefault(task) is { InputModes: { MouseTracking: not MouseTracking.None } modes } terminal)
+            terminal.Write(MouseEncoder.Encode(mouse, modes));
+    }
+
+    public void SendFocus(string task, bool focused)
+    {
+        Focus.Add((task, focused));
+        if (_terminals.GetValueOrDefault(task) is { InputModes: { FocusEvents: true } modes } terminal)
+            terminal.Write(FocusEncoder.Encode(focused, modes));
+    }
+
+    public Task<int?> SearchAsync(string task, string text, int fromOffset)
+    {
+        if (_terminals.GetValueOrDefault(task) is not { } terminal)
+            return System.Threading.Tasks.Task.FromResult<int?>(null);
+        lock (terminal.Terminal.SyncRoot)
+        {
+            var screen = terminal.Terminal.Screen;
+            var history = screen.IsAlternateScreen ? 0 : screen.Scrollback.Count;
+            var match = HistorySearch.FindPrevious(i => screen.GetRowText(i - history), history + screen.Rows, text, history - fromOffset);
+            return System.Threading.Tasks.Task.FromResult<int?>(match < 0 ? null : history - match);
+        }
+    }
+
+    public Task<string> PaneTextAsync(string task, int offset)
+    {
+        if (_terminals.GetValueOrDefault(task) is not { } terminal)
+            return System.Threading.Tasks.Task.FromResult("");
+        lock (terminal.Terminal.SyncRoot)
+        {
+            var screen = terminal.Terminal.Screen;
+            var lines = Enumerable.Range(0, screen.Rows).Select(row => screen.GetRowText(row - offset));
+            return System.Threading.Tasks.Task.FromResult(string.Join("\n", lines).TrimEnd());
+        }
+    }
+
+    public void RestartAgent(string task, bool continueSession)
+    {
+        if (continueSession)
+            RestartedWith.Add((task, true));
+        else
+            Restarted.Add(task);
+    }
 
     public List<(string Task, bool Continue)> RestartedWith { get; } = [];
 
@@ -90,8 +214,6 @@ internal sealed class FakeCockpitSession : ICockpitSession
 
     public Dictionary<string, TaskTicket> Tickets { get; } = [];
 
-    public void RestartAgent(string task, bool continueSession) => RestartedWith.Add((task, continueSession));
-
     public void StopAgent(string task) => Stopped.Add(task);
 
     public Task MarkDoneAsync(string task)
@@ -100,21 +222,31 @@ internal sealed class FakeCockpitSession : ICockpitSession
         return System.Threading.Tasks.Task.CompletedTask;
     }
 
-    public TaskTicket? TicketFor(string task) => Tickets.GetValueOrDefault(task);
+    public Task<TaskTicket?> TicketForAsync(string task) => System.Threading.Tasks.Task.FromResult(Tickets.GetValueOrDefault(task));
 
-    public Task<IReadOnlyList<string>> DescribeLossAsync(string task) =>
-        System.Threading.Tasks.Task.FromResult<IReadOnlyList<string>>(["uncommitted: src/api.cs", "unmerged commit: abc1234 add api"]);
+    public IReadOnlyList<string> Loss { get; set; } = ["uncommitted: src/api.cs", "unmerged commit: abc1234 add api"];
 
-    public Task DestroyTaskAsync(string task)
+    public Task<IReadOnlyList<string>> DescribeLossAsync(string task) => System.Threading.Tasks.Task.FromResult(Loss);
+
+    public CommandResult DestroyOutcome { get; set; } = CommandResult.Ok("destroyed");
+
+    public Task<CommandResult> DestroyTaskAsync(string task, IReadOnlyList<string> confirmedLoss)
     {
         Destroyed.Add(task);
-        return System.Threading.Tasks.Task.CompletedTask;
+        DestroyedWith.Add((task, confirmedLoss));
+        return System.Threading.Tasks.Task.FromResult(DestroyOutcome);
     }
 
-    public Task CreateTaskAsync(NewTaskRequest request)
+    public Task<CommandResult> CreateTaskAsync(NewTaskRequest request)
     {
         Created.Add(request);
-        return System.Threading.Tasks.Task.CompletedTask;
+        return System.Threading.Tasks.Task.FromResult(CommandResult.Ok("created"));
+    }
+
+    public Task<CommandResult> StopHostAsync()
+    {
+        HostStopped = true;
+        return System.Threading.Tasks.Task.FromResult(CommandResult.Ok("stopping"));
     }
 
     public void Dispose()

@@ -85,7 +85,7 @@ public class FleetAppAgentKeysTests
         cockpit.Press(Prefix);
         cockpit.Press(GuiKey.R);
         cockpit.Press(Prefix);
-        cockpit.Press(GuiKey.D);
+        cockpit.Press(GuiKey.D.WithShift);
 
         cockpit.Session.Stopped.ShouldBe(["web"]);
         cockpit.Session.RestartedWith.ShouldBe([("web", true)]);
@@ -102,6 +102,7 @@ public class FleetAppAgentKeysTests
         cockpit.Press(Prefix);
         cockpit.Press(GuiKey.T);
 
+        cockpit.WaitUntil(() => cockpit.Fleet.IsOverlayVisible);
         var text = cockpit.Text;
         text.ShouldContain("Ticket of api");
         text.ShouldContain("tickets/api.md + context docs/solution.md");
@@ -121,7 +122,7 @@ public class FleetAppAgentKeysTests
         cockpit.Press(Prefix);
         cockpit.Press(GuiKey.T);
 
-        cockpit.Text.ShouldContain("This task has no ticket or prompt");
+        cockpit.WaitUntil(() => cockpit.Text.Contains("This task has no ticket or prompt"));
     }
 
     [Fact]

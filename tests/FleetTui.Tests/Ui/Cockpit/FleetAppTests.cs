@@ -314,10 +314,11 @@ public class FleetAppTests
         cockpit.Type("/line 7");
         cockpit.Press(GuiKey.Enter);
 
-        cockpit.Lines()[pane.Y + 1][(pane.X + 1)..].ShouldStartWith("line 7");
+        cockpit.WaitUntil(() => cockpit.Lines()[pane.Y + 1][(pane.X + 1)..].StartsWith("line 7", StringComparison.Ordinal));
         cockpit.Text.ShouldContain("scroll -");
 
         cockpit.Type("y");
+        cockpit.WaitUntil(() => cockpit.OuterWrites.Length > 0);
         cockpit.OuterWrites.ToString().ShouldStartWith("\e]52;c;");
         var copied = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cockpit.OuterWrites.ToString()[7..^1]));
         copied.ShouldStartWith("line 7\nline 8");

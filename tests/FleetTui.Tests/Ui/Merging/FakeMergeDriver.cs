@@ -1,7 +1,5 @@
-using FleetTui.Host.Agents;
+using FleetTui.Core.Session;
 using FleetTui.Host.Merging;
-using FleetTui.Host.Panes;
-using FleetTui.Ui.Merging;
 
 namespace FleetTui.Tests.Ui.Merging;
 
@@ -30,11 +28,11 @@ internal sealed class FakeMergeDriver : IMergeDriver
 
     public Task RunGateAsync(string task) => Record($"gate {task}");
 
-    public Task RetryAsync(string task) => Record($"retry {task}");
+    public Task<CommandResult> RetryAsync(string task) => Record($"retry {task}");
 
-    public Task MarkDoneAsync(string task) => Record($"done {task}");
+    public Task<CommandResult> MarkDoneAsync(string task) => Record($"done {task}");
 
-    public Task AcceptScopeAsync(string task) => Record($"accept {task}");
+    public Task<CommandResult> AcceptScopeAsync(string task) => Record($"accept {task}");
 
     public Task<IReadOnlyList<string>> ReadLogAsync(string path, int maxLines)
     {
@@ -42,9 +40,9 @@ internal sealed class FakeMergeDriver : IMergeDriver
         return Task.FromResult(Logs.TryGetValue(path, out var lines) ? lines : throw new FileNotFoundException(path));
     }
 
-    private Task Record(string call)
+    private Task<CommandResult> Record(string call)
     {
         Calls.Add(call);
-        return Task.CompletedTask;
+        return Task.FromResult(CommandResult.Ok(call));
     }
 }

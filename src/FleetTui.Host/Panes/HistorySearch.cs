@@ -1,4 +1,4 @@
-namespace FleetTui.Ui.Presentation;
+namespace FleetTui.Host.Panes;
 
 /// <summary>Pure: where the next match of a search lies, scanning towards older lines.</summary>
 public static class HistorySearch

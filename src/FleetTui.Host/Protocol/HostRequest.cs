@@ -1,0 +1,120 @@
+using System.Text.Json.Serialization;
+using FleetTui.Core.Session;
+
+namespace FleetTui.Host.Protocol;
+
+/// <summary>
+/// Everything a client may ask of the host: the session's commands, the agents' lifecycle, the merge queue, and queries
+/// (losses, tickets, logs, pane text and search, the host's status). Each is answered by one reply.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "request")]
+[JsonDerivedType(typeof(RestartAgent), "restartAgent")]
+[JsonDerivedType(typeof(StopAgent), "stopAgent")]
+[JsonDerivedType(typeof(NewTask), "newTask")]
+[JsonDerivedType(typeof(CreateTask), "createTask")]
+[JsonDerivedType(typeof(DestroyTask), "destroyTask")]
+[JsonDerivedType(typeof(DescribeLoss), "describeLoss")]
+[JsonDerivedType(typeof(SetPhase), "setPhase")]
+[JsonDerivedType(typeof(MarkDone), "markDone")]
+[JsonDerivedType(typeof(AcceptScope), "acceptScope")]
+[JsonDerivedType(typeof(Prune), "prune")]
+[JsonDerivedType(typeof(RefreshStatus), "refreshStatus")]
+[JsonDerivedType(typeof(ReloadConfig), "reloadConfig")]
+[JsonDerivedType(typeof(Ticket), "ticket")]
+[JsonDerivedType(typeof(ReadLog), "readLog")]
+[JsonDerivedType(typeof(PlanMerge), "planMerge")]
+[JsonDerivedType(typeof(Merge), "merge")]
+[JsonDerivedType(typeof(RunGate), "runGate")]
+[JsonDerivedType(typeof(Retry), "retry")]
+[JsonDerivedType(typeof(SearchPane), "searchPane")]
+[JsonDerivedType(typeof(PaneText), "paneText")]
+[JsonDerivedType(typeof(Status), "status")]
+[JsonDerivedType(typeof(Stop), "stop")]
+public abstract record HostRequest
+{
+    private protected HostRequest() { }
+
+    /// <summary>False for requests that only read: a read-only client may send those.</summary>
+    [JsonIgnore]
+    public virtual bool Changes => true;
+
+    public sealed record RestartAgent(string Task, bool Continue) : HostRequest;
+
+    /// <summary>SIGINT, then SIGTERM, then SIGKILL on timeouts; the pane keeps the last screen.</summary>
+    public sealed record StopAgent(string Task) : HostRequest;
+
+    public sealed record NewTask(
+        string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
+        IReadOnlyList<string>? Ports = null) : HostRequest;
+
+    public sealed record CreateTask(string Name) : HostRequest;
+
+    /// <param name="ConfirmedLoss">What the user was shown would be lost (null: nothing was shown).</param>
+    public sealed record DestroyTask(string Name, bool Force, IReadOnlyList<string>? ConfirmedLoss = null) : HostRequest;
+
+    public sealed record DescribeLoss(string Name) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    public sealed record SetPhase(string Name, TaskPhase Phase, string? Note = null) : HostRequest;
+
+    public sealed record MarkDone(string Name) : HostRequest;
+
+    public sealed record AcceptScope(string Name) : HostRequest;
+
+    public sealed record Prune : HostRequest;
+
+    public sealed record RefreshStatus : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>fleet.toml changed (a CLI verb edited it): read it again.</summary>
+    public sealed record ReloadConfig : HostRequest;
+
+    public sealed record Ticket(string Name) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>The last lines of a log file the session named (a gate's, a setup's).</summary>
+    public sealed record ReadLog(string Path, int MaxLines) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    public sealed record PlanMerge : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <param name="Tasks">Null: every ready task.</param>
+    /// <param name="Wait">Answer when the merge finished, with its report and each step as progress (the CLI); else at once (the cockpit).</param>
+    public sealed record Merge(IReadOnlyList<string>? Tasks, bool Wait) : HostRequest;
+
+    public sealed record RunGate(string Task, bool Wait) : HostRequest;
+
+    /// <summary>Takes a task out of review so the next merge tries it again.</summary>
+    public sealed record Retry(string Task) : HostRequest;
+
+    /// <summary>The offset (lines back into history) of the nearest line above <paramref name="FromOffset"/>'s top containing the text.</summary>
+    public sealed record SearchPane(string Task, string Text, int FromOffset) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>The text of the pane's rows as shown at this scroll offset (for copying).</summary>
+    public sealed record PaneText(string Task, int ScrollOffset) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    public sealed record Status : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>Stops the host; refused while agents run unless <paramref name="Force"/> (which stops them first).</summary>
+    public sealed record Stop(bool Force) : HostRequest;
+}

@@ -1,0 +1,5 @@
+namespace FleetTui.Host.Protocol;
+
+/// <summary>What a merge run did (its steps were sent as progress while it ran).</summary>
+public sealed record MergeReportView(
+    IReadOnlyList<string> Merged, IReadOnlyList<string> SentToReview, IReadOnlyList<string> GateFailed, string? Stopped, bool Succeeded);

@@ -1,0 +1,100 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using FleetTui.Host.Protocol;
+using FleetTui.Host.Runtime;
+
+namespace FleetTui.Host.Server;
+
+/// <summary>
+/// Runs a fleet host as its own process (<c>fleet host serve</c>): takes the repository's host lock, ignores SIGHUP
+/// (a terminal that goes away is no reason to stop), stops cleanly on SIGTERM or SIGINT, listens on the repository's
+/// socket (0600, in a 0700 folder), and when asked to stop, stops the agents, removes the socket and leaves.
+/// </summary>
+public static class HostProcess
+{
+    public const int AlreadyRunning = 10;
+
+    /// <param name="openRuntime">Opens the runtime (the session reads state and recovers) once the lock is ours.</param>
+    public static async Task<int> RunAsync(HostPaths paths, string fleetDir, Func<Task<FleetRuntime>> openRuntime, TextWriter error)
+    {
+        paths.EnsureFolder();
+        var log = new HostLog(paths.Log);
+        using var hostLock = HostLock.TryAcquire(fleetDir);
+        if (hostLock is null)
+        {
+            log.Write($"not starting: another fleet host holds {HostLock.PathIn(fleetDir)}");
+            await error.WriteLineAsync($"fleet host: another host already serves this repository ({HostLock.PathIn(fleetDir)} is held)").ConfigureAwait(false);
+            return AlreadyRunning;
+        }
+
+        AppDomain.CurrentDomain.UnhandledException += (_, e) => log.Write($"unhandled exception: {e.ExceptionObject}");
+        TaskScheduler.UnobservedTaskException += (_, e) =>
+        {
+            log.Write($"unobserved task exception: {e.Exception}");
+            e.SetObserved();
+        };
+
+        FleetHost? host = null;
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = true);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            host?.RequestStop("SIGTERM");
+        });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            host?.RequestStop("SIGINT");
+        });
+
+        FleetRuntime runtime;
+        try
+        {
+            runtime = await openRuntime().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            log.Write($"could not open the fleet: {e}");
+            await error.WriteLineAsync($"fleet host: could not open the fleet: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        host = new FleetHost(runtime, new FleetHostOptions { Log = log, SocketPath = paths.Socket, ExitWhenIdle = true });
+        using var listener = Listen(paths.Socket);
+        new HostInfo(Environment.ProcessId, runtime.Repository.Root, paths.Socket, host.StartedAt, ProtocolVersion.Current)
+            .Write(paths.Info, path => new FileStream(path, PrivateFiles.Create()));
+        log.Write($"serving {runtime.Repository.Root} on {paths.Socket}");
+        var listening = host.ListenAsync(listener);
+        await host.Completion.ConfigureAwait(false);
+        listener.Dispose();
+        await listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        TryDelete(paths.Socket);
+        TryDelete(paths.Info);
+        await host.DisposeAsync().ConfigureAwait(false);
+        log.Write("stopped");
+        return 0;
+    }
+
+    /// <summary>Binds the socket (replacing a stale one: we hold the lock, so nobody else serves it) with mode 0600.</summary>
+    private static Socket Listen(string path)
+    {
+        TryDelete(path);
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, PrivateFiles.FileMode);
+        socket.Listen(16);
+        return socket;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}

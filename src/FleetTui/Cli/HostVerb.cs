@@ -1,0 +1,171 @@
+using System.CommandLine;
+using FleetTui.Core.Config;
+using FleetTui.Core.Session;
+using FleetTui.Host.Client;
+using FleetTui.Host.Protocol;
+using FleetTui.Host.Runtime;
+using FleetTui.Host.Server;
+using FleetTui.Terminal.Pty;
+using FleetTui.Ui.Config;
+
+namespace FleetTui.Cli;
+
+/// <summary>
+/// <c>fleet host status [--all]</c>, <c>fleet host stop [--force]</c>, and <c>fleet host serve</c> (what <c>fleet</c>
+/// starts in the background: the process that owns the agents).
+/// </summary>
+public static class HostVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("host", "The fleet host: the background process per repository that runs the agents (fleet starts it).");
+        command.Subcommands.Add(Status(context));
+        command.Subcommands.Add(Stop(context));
+        command.Subcommands.Add(Serve(context));
+        return command;
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var all = new Option<bool>("--all") { Description = "Every fleet host of this user, not only this repository's." };
+        var command = new Command("status", "Whether this repository's fleet host runs: pid, uptime, clients, agents, socket.") { all };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(all))
+                return await StatusOfAllAsync(context, cancellationToken);
+            if (await ConnectAsync(context, cancellationToken) is not { } client)
+                return ExitCodes.Failed;
+            await using (client)
+            {
+                var reply = await client.RequestAsync(new HostRequest.Status(), cancellationToken: cancellationToken);
+                if (reply.Data is not ReplyData.HostState { Status: var status })
+                {
+                    await context.Error.WriteLineAsync($"fleet host status: {reply.Message}");
+                    return ExitCodes.Failed;
+                }
+                WriteStatus(context.Out, status);
+                return ExitCodes.Ok;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> StatusOfAllAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var folder = HostPaths.DefaultFolder();
+        var infos = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Select(HostInfo.Read).OfType<HostInfo>().ToList() : [];
+        var shown = 0;
+        foreach (var info in infos.OrderBy(i => i.RepoRoot, StringComparer.Ordinal))
+        {
+            await using var stream = await HostConnector.TryConnectAsync(info.Socket, cancellationToken);
+            if (stream is null)
+                continue; // a host that died: its info file is stale
+            await context.Out.WriteLineAsync($"{info.RepoRoot}: pid {info.Pid}, up {Uptime(info.StartedAt)}, socket {info.Socket}");
+            shown++;
+        }
+        if (shown == 0)
+            await context.Out.WriteLineAsync("No fleet host runs.");
+        return ExitCodes.Ok;
+    }
+
+    private static Command Stop(CliContext context)
+    {
+        var force = new Option<bool>("--force") { Description = "Stop the running agents too (SIGHUP, then SIGTERM, then SIGKILL)." };
+        var command = new Command("stop", "Stop this repository's fleet host; refused while agents run unless --force.") { force };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (await ConnectAsync(context, cancellationToken) is not { } client)
+                return ExitCodes.Failed;
+            await using (client)
+            {
+                var reply = await client.RequestAsync(new HostRequest.Stop(parse.GetValue(force)), cancellationToken: cancellationToken);
+                await (reply.Ok ? context.Out : context.Error).WriteLineAsync(reply.Ok ? reply.Message : $"fleet host stop: {reply.Message}");
+                if (!reply.Ok)
+                    return ExitCodes.Failed;
+                // Done when the host let go of its clients (it stops its agents first).
+                await ((Task)client.Closed).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return ExitCodes.Ok;
+            }
+        });
+        return command;
+    }
+
+    private static Command Serve(CliContext context)
+    {
+        var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: the current folder)." };
+        var command = new Command("serve", "Run the fleet host in the foreground (fleet starts it detached; for debugging and service managers).") { repo };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var serveContext = context with { WorkingDirectory = Path.GetFullPath(parse.GetValue(repo) ?? context.WorkingDirectory, context.WorkingDirectory) };
+            if (await FleetWorkspace.ReadRepositoryAsync(serveContext, "fleet host", cancellationToken) is not { } repository)
+                return ExitCodes.NoRepository;
+            FleetConfig config;
+            UserConfig user;
+            try
+            {
+                config = FleetWorkspace.LoadConfig(repository.Root);
+                user = UserConfigLoader.Load(UserConfigLoader.DefaultPath());
+            }
+            catch (ConfigException error)
+            {
+                await context.Error.WriteLineAsync(error.Message);
+                return ExitCodes.BadConfig;
+            }
+            async Task<FleetRuntime> OpenAsync()
+            {
+                var runtime = new FleetRuntime(new UnixPtyHost(), Environment.GetEnvironmentVariable("SHELL"), user.Detection)
+                {
+                    ClaudeHooksFleetArgv = user.ClaudeHooks ? Demo.DemoAgentCommand.Resolve() : null,
+                };
+                await runtime.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config },
+                    CancellationToken.None);
+                return runtime;
+            }
+            var exit = await HostProcess.RunAsync(HostPaths.For(repository.CommonDir), repository.FleetDir, OpenAsync, context.Error);
+            return exit == HostProcess.AlreadyRunning ? ExitCodes.Ok : exit;
+        });
+        return command;
+    }
+
+    /// <summary>A CLI client of this repository's running host, or null after saying there is none.</summary>
+    private static async Task<HostClient?> ConnectAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        if (await FleetWorkspace.ReadRepositoryAsync(context, "fleet host", cancellationToken) is not { } repository)
+            return null;
+        var paths = HostPaths.For(repository.CommonDir);
+        if (await HostConnector.TryConnectAsync(paths.Socket, cancellationToken) is not { } stream)
+        {
+            await context.Out.WriteLineAsync($"No fleet host runs for {repository.Root}.");
+            return null;
+        }
+        try
+        {
+            return await HostClient.ConnectAsync(stream, new ClientMessage.Hello(ProtocolVersion.Current, ClientKind.Cli), cancellationToken);
+        }
+        catch (HostRefusedException error)
+        {
+            await stream.DisposeAsync();
+            await context.Error.WriteLineAsync($"fleet host: {error.Message}");
+            return null;
+        }
+    }
+
+    private static void WriteStatus(TextWriter output, HostStatus status)
+    {
+        output.WriteLine($"fleet host for {status.RepoRoot}");
+        output.WriteLine($"  pid      {status.Pid}");
+        output.WriteLine($"  up       {Uptime(status.StartedAt)} (since {status.StartedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss})");
+        output.WriteLine($"  socket   {status.SocketPath}");
+        output.WriteLine($"  clients  {status.Clients}");
+        output.WriteLine($"  protocol {status.ProtocolVersion}");
+        output.WriteLine($"  agents   {status.Agents.Count(a => a.Running)} running of {status.Agents.Count}");
+        foreach (var agent in status.Agents)
+            output.WriteLine($"    {agent.Task,-16} {(agent.Running ? $"pid {agent.Pid}" : "exited"),-12} {agent.State}");
+    }
+
+    private static string Uptime(DateTimeOffset since)
+    {
+        var up = DateTimeOffset.UtcNow - since;
+        return up.TotalDays >= 1 ? $"{(int)up.TotalDays}d {up.Hours}h" : up.TotalHours >= 1 ? $"{(int)up.TotalHours}h {up.Minutes}m" : $"{(int)up.TotalMinutes}m {up.Seconds}s";
+    }
+}
