@@ -239,6 +239,12 @@ internal sealed class HostConnection
         {
             _closing.Cancel(); // a client we cannot write to is gone: end the reader too
         }
+        catch (Exception error)
+        {
+            // A bug of ours must not leave a client waiting forever on a connection nobody writes to.
+            _host.Log.Write($"{this}: closed, writing to it failed: {error}");
+            Close($"the fleet host failed: {error.Message}");
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -15,15 +15,21 @@ public sealed class IsolatedGit : IDisposable
         Directory.CreateDirectory(home);
         var globalConfig = Path.Combine(home, ".gitconfig");
         File.WriteAllText(globalConfig, "");
+        HostFolder = Path.Combine(Root, "hosts");
         Environment = new Dictionary<string, string>
         {
             ["GIT_CONFIG_GLOBAL"] = globalConfig,
             ["GIT_CONFIG_NOSYSTEM"] = "1",
             ["HOME"] = home,
+            // Fleet hosts started here keep their sockets here, and are stopped when this fixture goes.
+            [FleetTui.Host.Server.HostPaths.FolderVariable] = HostFolder,
         };
     }
 
     public string Root { get; }
+
+    /// <summary>Where fleet hosts started with <see cref="Environment"/> keep their sockets, logs and info files.</summary>
+    public string HostFolder { get; }
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
@@ -45,6 +51,7 @@ public sealed class IsolatedGit : IDisposable
 
     public void Dispose()
     {
+        FleetTui.Tests.Host.FleetHosts.StopAll(HostFolder);
         if (Directory.Exists(Root))
             Directory.Delete(Root, recursive: true);
     }

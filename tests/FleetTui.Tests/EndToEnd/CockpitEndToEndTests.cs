@@ -83,11 +83,12 @@ public class CockpitEndToEndTests
         await tmux.SendKeysAsync("Enter");
         await ScreenAsync(tmux, s => s.Contains("after-resize-2"), "the shell still answers after the resize");
 
-        // Quit asks (agents run), y confirms, the process ends.
+        // Quit asks (agents run): s stops them and the fleet host, then the cockpit ends.
         await tmux.SendKeysAsync("C-g", "q");
-        await ScreenAsync(tmux, s => s.Contains("Quit FleetTui?"), "the quit confirmation");
-        await tmux.SendKeysAsync("y");
+        await ScreenAsync(tmux, s => s.Contains("Quit FleetTui?") && s.Contains("d detach"), "the quit question");
+        await tmux.SendKeysAsync("s");
         await Eventually.HoldsAsync(tmux.IsDeadAsync, dead => dead, "fleet to exit", Slow);
+        await Eventually.HoldsAsync(() => Task.FromResult(Directory.EnumerateFiles(git.HostFolder, "*.sock").Count()), n => n == 0, "the fleet host to stop", Slow);
     }
 
     [Fact]

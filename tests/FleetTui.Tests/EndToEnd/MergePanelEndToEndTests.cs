@@ -89,7 +89,7 @@ public partial class MergePanelEndToEndTests
             async () => (await tmux.IsDeadAsync(), await tmux.CaptureAsync()), state => state.Item1 || state.Item2.Contains("Quit FleetTui?"),
             "the quit confirmation or the exit", Slow);
         if (!dead && last.Contains("Quit FleetTui?"))
-            await tmux.SendKeysAsync("y");
+            await tmux.SendKeysAsync("s");
         await Eventually.HoldsAsync(tmux.IsDeadAsync, exited => exited, "fleet to exit", Slow);
     }
 
