@@ -66,8 +66,11 @@ public static class InitVerb
         context.Out.WriteLine($"  setup: {starter.Setup ?? "(none)"}");
         foreach (var note in starter.Notes)
             context.Out.WriteLine($"  note: {note}");
-        foreach (var output in await UnignoredOutputsAsync(context, root, starter, cancellationToken))
-            context.Out.WriteLine($"  note: git does not ignore {output}: add it to .gitignore, or every task's worktree shows it as uncommitted changes");
+        if (await UnignoredOutputsAsync(context, root, starter, cancellationToken) is { Count: > 0 } unignored)
+        {
+            context.Out.WriteLine($"  note: git does not ignore {string.Join(", ", unignored)}: add {(unignored.Count == 1 ? "it" : "them")} to .gitignore, " +
+                                  "or every task's worktree will show the build's output as uncommitted changes");
+        }
         context.Out.WriteLine("Next: `fleet new <task>` creates a task's worktree; `fleet` opens the cockpit; `fleet doctor` checks this machine.");
         return ExitCodes.Ok;
     }

@@ -45,7 +45,7 @@ public static class NodeStack
             notes.Add($"Node: {Name(manager)} already keeps one store for every worktree and remembers where, so no cache is set");
         return new ProjectStack
         {
-            Name = $"Node ({Name(manager)})",
+            Name = $"Node with {Name(manager)}",
             Evidence = lockfile is null ? "package.json" : $"package.json, {lockfile}",
             Setup = InstallCommand(manager, hasLockfile: lockfile is not null),
             Gate = gate,

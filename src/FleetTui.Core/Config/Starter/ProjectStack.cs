@@ -6,7 +6,7 @@ namespace FleetTui.Core.Config.Starter;
 /// </summary>
 public sealed record ProjectStack
 {
-    /// <summary>What it is, as the user would say it: ".NET", "Node (pnpm)", "Python (uv)".</summary>
+    /// <summary>What it is, as the user would say it: ".NET", "Node with pnpm", "Python with uv".</summary>
     public required string Name { get; init; }
 
     /// <summary>The files that gave it away, e.g. "package.json, pnpm-lock.yaml".</summary>

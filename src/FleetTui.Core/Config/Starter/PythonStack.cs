@@ -18,7 +18,7 @@ public static class PythonStack
         {
             return new ProjectStack
             {
-                Name = "Python (uv)",
+                Name = "Python with uv",
                 Evidence = "pyproject.toml, uv.lock",
                 // --frozen: install exactly the lockfile and never rewrite it (a rewritten uv.lock would make every worktree dirty).
                 Setup = "uv sync --frozen",
@@ -32,7 +32,7 @@ public static class PythonStack
         {
             return new ProjectStack
             {
-                Name = "Python (poetry)",
+                Name = "Python with poetry",
                 Evidence = RepositoryFiles.Exists(root, "poetry.lock") ? "pyproject.toml, poetry.lock" : "pyproject.toml ([tool.poetry])",
                 Setup = "poetry install",
                 Gate = NamesPytest(pyproject) ? "poetry run pytest" : null,
@@ -62,7 +62,7 @@ public static class PythonStack
             notes.Add("Python: pyproject.toml has no [project] table and there is no requirements.txt, so nothing to install; set [setup] run and gate");
         return new ProjectStack
         {
-            Name = "Python (pip)",
+            Name = "Python with pip",
             Evidence = string.Join(", ", (pyproject is null ? Array.Empty<string>() : ["pyproject.toml"]).Concat(requirements)),
             // A virtualenv per worktree; the '*' .gitignore inside it (as uv and Python 3.13 write) keeps it out of git status.
             Setup = sources.Count == 0 ? null : $"python3 -m venv .venv && printf '*\\n' > .venv/.gitignore && .venv/bin/python -m pip install {string.Join(' ', sources)}",
