@@ -105,6 +105,20 @@ public class InitVerbTests
     }
 
     [Fact]
+    public async Task After_init_a_ticket_task_is_appended_below_the_reference_and_the_file_still_loads()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        repo.WriteFile("tickets/login.md", "Add a login page.\n");
+        await repo.CommitAllAsync("a ticket");
+        VerbRunner.Run(repo, "init").ExitCode.ShouldBe(ExitCodes.Ok);
+
+        var added = VerbRunner.Run(repo, "new", "--ticket", "tickets/login.md");
+
+        added.ExitCode.ShouldBe(ExitCodes.Ok, added.Error);
+        ConfigLoader.Load(Path.Combine(repo.Path, "fleet.toml")).Tasks.ShouldHaveSingleItem().Name.ShouldBe("login");
+    }
+
+    [Fact]
     public async Task Init_writes_the_current_branch_as_base()
     {
         using var repo = await TempRepo.CreateAsync();
