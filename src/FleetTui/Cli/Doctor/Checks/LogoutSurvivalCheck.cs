@@ -1,7 +1,7 @@
 namespace FleetTui.Cli.Doctor.Checks;
 
 /// <summary>
-/// On a systemd machine, whether a background process (the fleet's agents, later its host) survives the user logging out:
+/// On a systemd machine, whether a background process (the fleet host and its agents) survives the user logging out:
 /// logind kills a user's processes at logout when <c>KillUserProcesses=yes</c>, unless they run in their own scope of a user
 /// manager kept alive by lingering (<c>loginctl enable-linger</c>).
 /// </summary>
@@ -26,9 +26,9 @@ public sealed class LogoutSurvivalCheck(string root = "/", TimeSpan? timeout = n
         {
             false => [DoctorFinding.Ok(Subject, $"KillUserProcesses=no ({settings.Source}), {lingerText}: background processes survive logout")],
             true when linger => [DoctorFinding.Ok(Subject,
-                $"KillUserProcesses=yes ({settings.Source}), linger on: a process in its own scope (systemd-run --user --scope) survives logout")],
+                $"KillUserProcesses=yes ({settings.Source}), linger on: the fleet host, started in a scope of its own (systemd-run --user --scope), survives logout")],
             true => [DoctorFinding.Warn(Subject,
-                $"KillUserProcesses=yes ({settings.Source}) and linger off: logging out ends every process you started, agents included",
+                $"KillUserProcesses=yes ({settings.Source}) and linger off: logging out ends every process you started, the fleet host and its agents included",
                 $"{enableLinger} (or, as root, set KillUserProcesses=no in /etc/systemd/logind.conf)")],
             null when linger => [DoctorFinding.Ok(Subject, "KillUserProcesses is not set (systemd's built-in default applies), linger on")],
             null => [DoctorFinding.Warn(Subject,
