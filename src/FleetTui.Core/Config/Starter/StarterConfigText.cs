@@ -4,8 +4,8 @@ namespace FleetTui.Core.Config.Starter;
 
 /// <summary>
 /// The fleet.toml <c>fleet init</c> writes: a few active keys that work as written, then the full reference
-/// (fleet.toml.example) commented out. Keys are commented as <c>#key = value</c> and prose keeps its <c>#&#160;</c>, so removing
-/// the '#' of a key line is all uncommenting takes.
+/// (fleet.toml.example) commented out. A key line becomes <c>#key = value</c> while prose keeps its "# ", so removing the
+/// '#' of a key line is all uncommenting takes.
 /// </summary>
 public static class StarterConfigText
 {
