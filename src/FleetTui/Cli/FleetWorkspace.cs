@@ -33,7 +33,15 @@ public static class FleetWorkspace
 
         try
         {
-            var session = await FleetSession.OpenAsync(new FleetSessionOptions { RepositoryDirectory = repository.Root, Repository = repository, Config = config, Git = git }, cancellationToken);
+            var session = await FleetSession.OpenAsync(new FleetSessionOptions
+            {
+                RepositoryDirectory = repository.Root,
+                Repository = repository,
+                Config = config,
+                Git = git,
+                // The verbs' own environment changes (tests: fake toolchains on PATH) reach the setup command too.
+                ExtraSetupEnvironment = context.Environment.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal),
+            }, cancellationToken);
             return (session, ExitCodes.Ok);
         }
         catch (Exception error) when (error is SessionStateException or InvalidOperationException or GitException)

@@ -191,6 +191,7 @@ public class EngineVerbsTests
 
     [Theory]
     [InlineData("init")]
+    [InlineData("doctor")]
     [InlineData("ps")]
     [InlineData("new")]
     [InlineData("rm")]

@@ -29,7 +29,7 @@ public class FleetCommandLineTests
         int exit = FleetCommandLine.Run(["--help"], stdout, new StringWriter());
 
         exit.ShouldBe(ExitCodes.Ok);
-        foreach (var verb in new[] { "demo", "init", "new", "prune", "ps", "replay", "rm" })
+        foreach (var verb in new[] { "demo", "doctor", "init", "new", "prune", "ps", "replay", "rm" })
             stdout.ToString().ShouldContain(verb);
     }
 }

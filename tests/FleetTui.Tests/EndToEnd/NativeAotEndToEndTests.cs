@@ -39,6 +39,17 @@ public class NativeAotEndToEndTests
         listed.Output.ShouldContain("beta");
         listed.Output.ShouldContain("fleet/beta");
 
+        // The setup verbs: doctor knows it is the native build; init reads the embedded reference and writes a file that loads.
+        var doctor = await git.RunAsync(repo, fleet, "doctor");
+        doctor.Output.ShouldContain("Native AOT");
+        var node = Path.Combine(git.Root, "node");
+        Directory.CreateDirectory(node);
+        await git.GitAsync(node, "init", "--quiet", "-b", "main");
+        await File.WriteAllTextAsync(Path.Combine(node, "package.json"), """{ "scripts": { "test": "node --test" } }""");
+        var init = await git.RunAsync(node, fleet, "init");
+        init.ExitCode.ShouldBe(0, init.Output);
+        Core.Config.ConfigLoader.Load(Path.Combine(node, "fleet.toml")).Fleet.Gate.ShouldBe("npm test");
+
         // The cockpit on the demo fleet: the first frame is logged, and the agents (this executable again) start, draw and
         // report their state through `fleet signal` hooks.
         var startupLog = Path.Combine(git.Root, "startup.log");
