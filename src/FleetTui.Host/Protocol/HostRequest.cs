@@ -29,6 +29,7 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(SearchPane), "searchPane")]
 [JsonDerivedType(typeof(PaneText), "paneText")]
 [JsonDerivedType(typeof(Status), "status")]
+[JsonDerivedType(typeof(CurrentSnapshot), "snapshot")]
 [JsonDerivedType(typeof(Stop), "stop")]
 public abstract record HostRequest
 {
@@ -50,7 +51,8 @@ public abstract record HostRequest
     public sealed record CreateTask(string Name) : HostRequest;
 
     /// <param name="ConfirmedLoss">What the user was shown would be lost (null: nothing was shown).</param>
-    public sealed record DestroyTask(string Name, bool Force, IReadOnlyList<string>? ConfirmedLoss = null) : HostRequest;
+    /// <param name="StopRunningAgent">Stop the task's running agent first; without it a running agent refuses the removal.</param>
+    public sealed record DestroyTask(string Name, bool Force, IReadOnlyList<string>? ConfirmedLoss = null, bool StopRunningAgent = false) : HostRequest;
 
     public sealed record DescribeLoss(string Name) : HostRequest
     {
@@ -111,6 +113,12 @@ public abstract record HostRequest
     }
 
     public sealed record Status : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>The snapshot as of this request's turn: after everything this client asked before it.</summary>
+    public sealed record CurrentSnapshot : HostRequest
     {
         public override bool Changes => false;
     }

@@ -11,6 +11,7 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(Plan), "plan")]
 [JsonDerivedType(typeof(Report), "report")]
 [JsonDerivedType(typeof(HostState), "host")]
+[JsonDerivedType(typeof(State), "state")]
 public abstract record ReplyData
 {
     private protected ReplyData() { }
@@ -27,4 +28,6 @@ public abstract record ReplyData
     public sealed record Report(MergeReportView View) : ReplyData;
 
     public sealed record HostState(HostStatus Status) : ReplyData;
+
+    public sealed record State(SnapshotBody Body) : ReplyData;
 }

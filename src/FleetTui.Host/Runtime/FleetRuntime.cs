@@ -322,7 +322,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     /// removal is refused when it changed (a commit made after the dialog looked is never thrown away unseen). Only an
     /// unchanged list forces the removal.
     /// </summary>
-    public async Task<CommandResult> DestroyTaskAsync(string task, bool force, IReadOnlyList<string>? confirmedLoss)
+    public async Task<CommandResult> DestroyTaskAsync(string task, bool force, IReadOnlyList<string>? confirmedLoss, bool stopAgent)
     {
         PaneTerminal? terminal;
         AgentStateMonitor? monitor;
@@ -332,7 +332,11 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             monitor = _monitors.GetValueOrDefault(task);
         }
         if (terminal is { IsRunning: true })
+        {
+            if (!stopAgent)
+                return CommandResult.Failed($"Kept {task}: its agent runs (pid {terminal.ProcessId}); stop it first (Ctrl+G s in the cockpit), or pass --force to stop it and remove the task.");
             await Task.Run(terminal.Dispose).ConfigureAwait(false);
+        }
         if (confirmedLoss is not null)
         {
             var loss = await DescribeLossAsync(task).ConfigureAwait(false);

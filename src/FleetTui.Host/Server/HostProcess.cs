@@ -19,7 +19,8 @@ public static class HostProcess
     {
         paths.EnsureFolder();
         var log = new HostLog(paths.Log);
-        using var hostLock = HostLock.TryAcquire(fleetDir);
+        // A CLI verb working without a host holds the lock for a moment: wait for it; another host holds it for good.
+        using var hostLock = await AcquireAsync(fleetDir, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         if (hostLock is null)
         {
             log.Write($"not starting: another fleet host holds {HostLock.PathIn(fleetDir)}");
@@ -73,6 +74,19 @@ public static class HostProcess
         await host.DisposeAsync().ConfigureAwait(false);
         log.Write("stopped");
         return 0;
+    }
+
+    private static async Task<HostLock?> AcquireAsync(string fleetDir, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            if (HostLock.TryAcquire(fleetDir) is { } acquired)
+                return acquired;
+            if (DateTime.UtcNow > deadline)
+                return null;
+            await Task.Delay(50).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Binds the socket (replacing a stale one: we hold the lock, so nobody else serves it) with mode 0600.</summary>

@@ -39,7 +39,7 @@ internal sealed class HostRequestHandler(FleetHost host)
             case HostRequest.CreateTask t:
                 return Result(id, await Runtime.SendAsync(new SessionCommand.CreateTask(t.Name)).ConfigureAwait(false));
             case HostRequest.DestroyTask t:
-                return Result(id, await Runtime.DestroyTaskAsync(t.Name, t.Force, t.ConfirmedLoss).ConfigureAwait(false));
+                return Result(id, await Runtime.DestroyTaskAsync(t.Name, t.Force, t.ConfirmedLoss, t.StopRunningAgent || t.ConfirmedLoss is not null).ConfigureAwait(false));
             case HostRequest.DescribeLoss t:
                 return Ok(id, "", new ReplyData.Lines(await Runtime.DescribeLossAsync(t.Name).ConfigureAwait(false)));
             case HostRequest.SetPhase t:
@@ -59,14 +59,14 @@ internal sealed class HostRequestHandler(FleetHost host)
             case HostRequest.ReadLog log:
                 return Ok(id, "", new ReplyData.Lines(await Runtime.ReadLogAsync(log.Path, log.MaxLines).ConfigureAwait(false)));
             case HostRequest.PlanMerge:
-                return Ok(id, "", new ReplyData.Plan(PlanView(await Runtime.Merges.PlanAsync().ConfigureAwait(false))));
+                return Ok(id, "", new ReplyData.Plan(MergePlanView.Of(await Runtime.Merges.PlanAsync().ConfigureAwait(false), Runtime.Snapshot.BaseBranch)));
             case HostRequest.Merge merge when merge.Wait:
             {
                 var report = await Runtime.Merges.MergeAsync(merge.Tasks, step => client.Send(new HostMessage.Progress(id, step.Message)))
                     .ConfigureAwait(false);
                 return report is null
                     ? Refuse(id, Runtime.Merges.Activity.LastResult ?? "nothing merged")
-                    : Ok(id, Runtime.Merges.Activity.LastResult ?? "", new ReplyData.Report(ReportView(report)));
+                    : Ok(id, Runtime.Merges.Activity.LastResult ?? "", new ReplyData.Report(MergeReportView.Of(report)));
             }
             case HostRequest.Merge merge:
                 _ = Runtime.Merges.MergeAsync(merge.Tasks);
@@ -90,6 +90,8 @@ internal sealed class HostRequestHandler(FleetHost host)
                 return Ok(id, "", new ReplyData.Lines([Runtime.PaneText(text.Task, text.ScrollOffset)]));
             case HostRequest.Status:
                 return Ok(id, "", new ReplyData.HostState(Status()));
+            case HostRequest.CurrentSnapshot:
+                return Ok(id, "", new ReplyData.State(SnapshotBody.From(Runtime.Snapshot)));
             case HostRequest.Stop stop:
             {
                 var running = Runtime.Terminals.Count(t => t.Terminal.IsRunning);
@@ -109,12 +111,6 @@ internal sealed class HostRequestHandler(FleetHost host)
             t.Task, t.Terminal.ProcessId, t.Terminal.IsRunning,
             Runtime.Snapshot.FindTask(t.Task)?.Agent.Activity.ToString() ?? "unknown"))],
         ProtocolVersion.Current);
-
-    private static MergePlanView PlanView(MergePlan plan) => new("", [.. plan.Entries.Select(e => new MergePlanLine(
-        e.Position, e.Name, e.Why, e.Readiness.CanAttempt, e.Readiness is MergeReadiness.InReview or MergeReadiness.GateFailed))]);
-
-    private static MergeReportView ReportView(MergeRunReport report) =>
-        new(report.Merged, report.SentToReview, report.GateFailed, report.Stopped?.Message, report.Succeeded);
 
     private static HostMessage.Reply Ok(long id, string message, ReplyData? data = null) => new(id, true, message, null, data);
 

@@ -1,6 +1,9 @@
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
+using FleetTui.Cli.Access;
+using FleetTui.Host.Client;
+using FleetTui.Host.Server;
 
 namespace FleetTui.Cli;
 
@@ -13,8 +16,15 @@ public static class FleetWorkspace
 {
     public const string ConfigFileName = "fleet.toml";
 
-    /// <summary>Opens the session, or writes the problem to stderr and returns the exit code to use.</summary>
-    public static async Task<(FleetSession? Session, int ExitCode)> OpenAsync(CliContext context, CancellationToken cancellationToken = default)
+    /// <summary>How long a verb waits for a fleet host that is starting (it holds the lock but does not answer yet).</summary>
+    private static readonly TimeSpan HostStartWait = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The fleet, through the running host when one answers (it reads fleet.toml again first, so the verb and the host
+    /// agree on it), else a session of the verb's own under the host lock. On a problem, writes it to stderr and returns
+    /// the exit code to use.
+    /// </summary>
+    public static async Task<(IFleetAccess? Fleet, int ExitCode)> OpenAsync(CliContext context, CancellationToken cancellationToken = default)
     {
         var git = GitFor(context);
         if (await ReadRepositoryAsync(context, "fleet", cancellationToken) is not { } repository)
@@ -31,6 +41,63 @@ public static class FleetWorkspace
             return (null, ExitCodes.BadConfig);
         }
 
+        var paths = HostPaths.For(repository.CommonDir, context.Variable(HostPaths.FolderVariable));
+        var deadline = DateTime.UtcNow + HostStartWait;
+        var pause = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            if (await HostConnector.TryConnectAsync(paths.Socket, cancellationToken) is { } stream)
+                return await ThroughHostAsync(context, stream, repository.Root, cancellationToken);
+            if (HostLock.TryAcquire(repository.FleetDir) is { } hostLock)
+                return await DirectAsync(context, repository, config, git, hostLock, cancellationToken);
+            if (DateTime.UtcNow > deadline)
+            {
+                context.Error.WriteLine($"fleet: a fleet host holds {HostLock.PathIn(repository.FleetDir)} but does not answer on {paths.Socket}; see {paths.Log}");
+                return (null, ExitCodes.Failed);
+            }
+            // A host is starting (or another verb works without one): it answers, or lets go, within moments.
+            await Task.Delay(pause, cancellationToken);
+            pause = TimeSpan.FromMilliseconds(Math.Min(200, pause.TotalMilliseconds * 2));
+        }
+    }
+
+    /// <summary>Asks a running fleet host (if any) to read fleet.toml again; the exit code says whether it could.</summary>
+    public static async Task<int> TellHostConfigChangedAsync(CliContext context, RepositoryFacts repository, CancellationToken cancellationToken)
+    {
+        var paths = HostPaths.For(repository.CommonDir, context.Variable(HostPaths.FolderVariable));
+        if (await HostConnector.TryConnectAsync(paths.Socket, cancellationToken) is not { } stream)
+            return ExitCodes.Ok;
+        var (fleet, exit) = await ThroughHostAsync(context, stream, repository.Root, cancellationToken);
+        if (fleet is not null)
+            await fleet.DisposeAsync();
+        return exit;
+    }
+
+    private static async Task<(IFleetAccess?, int)> ThroughHostAsync(CliContext context, Stream stream, string root, CancellationToken cancellationToken)
+    {
+        HostFleetAccess fleet;
+        try
+        {
+            fleet = await HostFleetAccess.ConnectAsync(stream, cancellationToken);
+        }
+        catch (HostRefusedException error)
+        {
+            await stream.DisposeAsync();
+            context.Error.WriteLine($"fleet: {error.Message}");
+            return (null, ExitCodes.Failed);
+        }
+        if (File.Exists(Path.Combine(root, ConfigFileName)) && await fleet.ReloadConfigAsync() is { Succeeded: false } reload)
+        {
+            await fleet.DisposeAsync();
+            context.Error.WriteLine(reload.Message);
+            return (null, ExitCodes.BadConfig);
+        }
+        return (fleet, ExitCodes.Ok);
+    }
+
+    private static async Task<(IFleetAccess?, int)> DirectAsync(
+        CliContext context, RepositoryFacts repository, FleetConfig config, GitCli git, HostLock hostLock, CancellationToken cancellationToken)
+    {
         try
         {
             var session = await FleetSession.OpenAsync(new FleetSessionOptions
@@ -42,10 +109,11 @@ public static class FleetWorkspace
                 // The verbs' own environment changes (tests: fake toolchains on PATH) reach the setup command too.
                 ExtraSetupEnvironment = context.Environment.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal),
             }, cancellationToken);
-            return (session, ExitCodes.Ok);
+            return (new DirectFleetAccess(session, hostLock, git), ExitCodes.Ok);
         }
         catch (Exception error) when (error is SessionStateException or InvalidOperationException or GitException)
         {
+            hostLock.Dispose();
             context.Error.WriteLine($"fleet: {error.Message}");
             return (null, ExitCodes.Failed);
         }

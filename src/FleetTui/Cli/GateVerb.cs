@@ -18,12 +18,12 @@ public static class GateVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-            if (session is null)
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (fleet is null)
                 return exit;
-            await using (session)
+            await using (fleet)
             {
-                var task = session.Current.FindTask(parse.GetValue(name)!);
+                var task = fleet.Current.FindTask(parse.GetValue(name)!);
                 if (task is null)
                 {
                     context.Error.WriteLine($"fleet gate: no task named '{parse.GetValue(name)}'.");
@@ -34,7 +34,11 @@ public static class GateVerb
                     context.Error.WriteLine($"fleet gate: task '{task.Name}' has no worktree ({task.Phase.ToString().ToLowerInvariant()}).");
                     return ExitCodes.Failed;
                 }
-                var gate = await new SessionMerger(session, FleetWorkspace.GitFor(context)).RunGateAsync(task.Name, cancellationToken);
+                if (await fleet.RunGateAsync(task.Name, cancellationToken) is not { } gate)
+                {
+                    context.Error.WriteLine($"fleet gate: {task.Name}'s gate did not run (the fleet host is stopping).");
+                    return ExitCodes.Failed;
+                }
                 var text = gate.Outcome switch
                 {
                     GateOutcome.NoGate => $"{task.Name}: no gate configured (counts as passed).",

@@ -74,6 +74,7 @@ public static class ImportVerb
             context.Out.WriteLine($"added task {task.Name} ← {task.Ticket}{details}{ignored}");
         }
 
-        return ExitCodes.Ok;
+        // A running host learns of the new tasks now.
+        return await FleetWorkspace.TellHostConfigChangedAsync(context, repository, cancellationToken);
     }
 }

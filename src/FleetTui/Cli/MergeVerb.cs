@@ -1,5 +1,6 @@
 using System.CommandLine;
-using FleetTui.Core.Merging;
+using FleetTui.Cli.Access;
+using FleetTui.Host.Protocol;
 using FleetTui.Core.Session;
 
 namespace FleetTui.Cli;
@@ -22,18 +23,18 @@ public static class MergeVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-            if (session is null)
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (fleet is null)
                 return exit;
-            await using (session)
-                return await RunAsync(context, session, parse.GetValue(tasks) ?? [], parse.GetValue(all), parse.GetValue(dryRun), parse.GetValue(yes), cancellationToken);
+            await using (fleet)
+                return await RunAsync(context, fleet, parse.GetValue(tasks) ?? [], parse.GetValue(all), parse.GetValue(dryRun), parse.GetValue(yes), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FleetSession session, string[] names, bool all, bool dryRun, bool yes, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, IFleetAccess fleet, string[] names, bool all, bool dryRun, bool yes, CancellationToken cancellationToken)
     {
-        var unknown = names.Where(n => session.Current.FindTask(n) is null).ToList();
+        var unknown = names.Where(n => fleet.Current.FindTask(n) is null).ToList();
         if (unknown.Count > 0)
         {
             context.Error.WriteLine($"fleet merge: no task named {string.Join(", ", unknown.Select(n => $"'{n}'"))}.");
@@ -48,13 +49,12 @@ public static class MergeVerb
         if (!dryRun)
         {
             // Naming a task in review is the "retry" action: it leaves review and is planned again.
-            foreach (var name in names.Where(n => session.Current.FindTask(n)!.Phase == TaskPhase.Review))
-                await session.SendAsync(new SessionCommand.SetPhase(name, TaskPhase.Done, "retrying the merge"));
+            foreach (var name in names.Where(n => fleet.Current.FindTask(n)!.Phase == TaskPhase.Review))
+                await fleet.SendAsync(new SessionCommand.SetPhase(name, TaskPhase.Done, "retrying the merge"));
         }
 
-        var merger = new SessionMerger(session, FleetWorkspace.GitFor(context));
-        var plan = await merger.PlanAsync(cancellationToken);
-        MergePlanText.Write(context.Out, plan, session.Current.BaseBranch);
+        var plan = await fleet.PlanMergeAsync(cancellationToken);
+        MergePlanText.Write(context.Out, plan);
         if (dryRun)
             return ExitCodes.Ok;
         if (names.Length == 0 && !all)
@@ -64,25 +64,26 @@ public static class MergeVerb
         }
 
         IReadOnlySet<string>? only = names.Length > 0 ? names.ToHashSet() : null;
-        var candidates = plan.Entries.Where(e => e.Readiness.CanAttempt && (only is null || only.Contains(e.Name))).Select(e => e.Name).ToList();
+        var candidates = plan.Entries.Where(e => e.CanAttempt && (only is null || only.Contains(e.Name))).Select(e => e.Name).ToList();
         if (candidates.Count == 0)
         {
             var why = only is null ? "no task is ready" : string.Join("; ", plan.Entries.Where(e => only.Contains(e.Name)).Select(e => $"{e.Name}: {e.Why}"));
             context.Error.WriteLine($"Nothing to merge: {why}.");
-            return only is null && !plan.Entries.Any(WaitsOnAHuman) ? ExitCodes.Ok : ExitCodes.Failed;
+            return only is null && !plan.Entries.Any(e => e.WaitsOnAHuman) ? ExitCodes.Ok : ExitCodes.Failed;
         }
 
-        if (!yes && !Confirm(context, $"Gate and merge {string.Join(", ", candidates)} into {session.Current.BaseBranch}?"))
+        if (!yes && !Confirm(context, $"Gate and merge {string.Join(", ", candidates)} into {plan.BaseBranch}?"))
             return ExitCodes.Failed;
 
-        var report = await merger.RunAsync(plan, only, step => context.Out.WriteLine($"  {step.Message}"), cancellationToken);
+        if (await fleet.MergeAsync(names.Length > 0 ? names : null, step => context.Out.WriteLine($"  {step}"), cancellationToken) is not { } report)
+        {
+            context.Error.WriteLine("fleet merge: the merge did not run (the fleet host is stopping).");
+            return ExitCodes.Failed;
+        }
         context.Out.WriteLine(Summary(report));
-        var leftBehind = plan.Entries.Any(e => (only is null || only.Contains(e.Name)) && WaitsOnAHuman(e));
+        var leftBehind = plan.Entries.Any(e => (only is null || only.Contains(e.Name)) && e.WaitsOnAHuman);
         return report.Succeeded && !leftBehind ? ExitCodes.Ok : ExitCodes.Failed;
     }
-
-    /// <summary>A task in review or with a failed gate: a merge that leaves it behind did not bring everything in.</summary>
-    private static bool WaitsOnAHuman(MergePlanEntry entry) => entry.Readiness is MergeReadiness.InReview or MergeReadiness.GateFailed;
 
     private static bool Confirm(CliContext context, string question)
     {
@@ -99,7 +100,7 @@ public static class MergeVerb
         return false;
     }
 
-    private static string Summary(MergeRunReport report)
+    private static string Summary(MergeReportView report)
     {
         var parts = new List<string> { report.Merged.Count == 0 ? "Merged nothing" : $"Merged {string.Join(", ", report.Merged)}" };
         if (report.SentToReview.Count > 0)
@@ -107,7 +108,7 @@ public static class MergeVerb
         if (report.GateFailed.Count > 0)
             parts.Add($"gate failed: {string.Join(", ", report.GateFailed)}");
         if (report.Stopped is { } stopped)
-            parts.Add($"stopped: {stopped.Message}");
+            parts.Add($"stopped: {stopped}");
         return string.Join("; ", parts) + ".";
     }
 }

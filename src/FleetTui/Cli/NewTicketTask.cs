@@ -49,17 +49,17 @@ public static class NewTicketTask
         var details = added.DependsOn.Count > 0 ? $" (depends on {string.Join(", ", added.DependsOn)})" : "";
         context.Out.WriteLine($"added task {added.Name} ← {added.Ticket}{details} to {FleetWorkspace.ConfigFileName}");
 
-        var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-        if (session is null)
+        var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+        if (fleet is null)
             return exit;
-        await using (session)
+        await using (fleet)
         {
-            if (session.Current.FindTask(added.Name) is { Phase: TaskPhase.Blocked })
+            if (fleet.Current.FindTask(added.Name) is { Phase: TaskPhase.Blocked })
             {
                 context.Out.WriteLine($"{added.Name} is blocked until {string.Join(", ", added.DependsOn)} merged; its worktree is created then");
                 return ExitCodes.Ok;
             }
-            return FleetWorkspace.Report(context, await session.SendAsync(new SessionCommand.CreateTask(added.Name)));
+            return FleetWorkspace.Report(context, await fleet.SendAsync(new SessionCommand.CreateTask(added.Name)));
         }
     }
 }

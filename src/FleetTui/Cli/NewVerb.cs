@@ -50,20 +50,20 @@ public static class NewVerb
                 return ExitCodes.Usage;
             }
 
-            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-            if (session is null)
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (fleet is null)
                 return exit;
-            await using (session)
+            await using (fleet)
             {
                 // A task declared in fleet.toml that has no worktree yet: `fleet new <it>` creates it as declared.
-                if (session.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.Pending or TaskPhase.Blocked } declared && declared.Origin == TaskOrigin.Config
+                if (fleet.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.Pending or TaskPhase.Blocked } declared && declared.Origin == TaskOrigin.Config
                     && parse.GetValue(branch) is null && parse.GetValue(baseOption) is null && parse.GetValue(agent) is null
                     && parse.GetValue(dependsOn) is not { Length: > 0 } && parse.GetValue(ports) is not { Length: > 0 })
-                    return FleetWorkspace.Report(context, await session.SendAsync(new SessionCommand.CreateTask(declared.Name)));
-                var result = await session.SendAsync(new SessionCommand.NewTask(
+                    return FleetWorkspace.Report(context, await fleet.SendAsync(new SessionCommand.CreateTask(declared.Name)));
+                var result = await fleet.SendAsync(new SessionCommand.NewTask(
                     parse.GetValue(name)!, parse.GetValue(branch), parse.GetValue(baseOption), parse.GetValue(dependsOn) ?? [], parse.GetValue(agent),
                     parse.GetValue(ports) is { Length: > 0 } named ? named : null));
-                if (!result.Succeeded && session.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.SetupFailed, SetupLog: { } log })
+                if (!result.Succeeded && fleet.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.SetupFailed, SetupLog: { } log })
                     context.Error.WriteLine($"The worktree was kept for inspection; setup log: {log}");
                 return FleetWorkspace.Report(context, result);
             }

@@ -13,11 +13,11 @@ public static class PruneVerb
             "(their branch is deleted only if merged). Prints one line per task touched.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-            if (session is null)
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (fleet is null)
                 return exit;
-            await using (session)
-                return FleetWorkspace.Report(context, await session.SendAsync(new SessionCommand.Prune()));
+            await using (fleet)
+                return FleetWorkspace.Report(context, await fleet.SendAsync(new SessionCommand.Prune()));
         });
         return command;
     }

@@ -23,13 +23,13 @@ public static class PsVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-            if (session is null)
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (fleet is null)
                 return exit;
-            await using (session)
+            await using (fleet)
             {
-                await session.SendAsync(new SessionCommand.RefreshStatus());
-                var snapshot = session.Current;
+                await fleet.SendAsync(new SessionCommand.RefreshStatus());
+                var snapshot = fleet.Current;
                 context.Out.Write(parse.GetValue(json) ? Json(snapshot) : Table(snapshot));
                 return ExitCodes.Ok;
             }

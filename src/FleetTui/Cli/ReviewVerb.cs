@@ -19,22 +19,22 @@ public static class ReviewVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-            if (session is null)
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (fleet is null)
                 return exit;
-            await using (session)
+            await using (fleet)
             {
                 if (parse.GetValue(retry) is { } toRetry)
-                    return FleetWorkspace.Report(context, session.Current.FindTask(toRetry)?.Phase == TaskPhase.Review
-                        ? await session.SendAsync(new SessionCommand.SetPhase(toRetry, TaskPhase.Done, "retrying the merge"))
+                    return FleetWorkspace.Report(context, fleet.Current.FindTask(toRetry)?.Phase == TaskPhase.Review
+                        ? await fleet.SendAsync(new SessionCommand.SetPhase(toRetry, TaskPhase.Done, "retrying the merge"))
                         : CommandResult.Failed($"Task '{toRetry}' is not in review."));
                 if (parse.GetValue(acceptScope) is { } toAccept)
-                    return FleetWorkspace.Report(context, await session.SendAsync(new SessionCommand.AcceptScope(toAccept)) is { Succeeded: true }
+                    return FleetWorkspace.Report(context, await fleet.SendAsync(new SessionCommand.AcceptScope(toAccept)) is { Succeeded: true }
                         ? CommandResult.Ok($"Accepted the out-of-scope files of '{toAccept}'.")
                         : CommandResult.Failed($"Task '{toAccept}' has not been created yet."));
 
-                await session.SendAsync(new SessionCommand.RefreshStatus());
-                var plan = MergePlanner.PlanFor(session.Current);
+                await fleet.SendAsync(new SessionCommand.RefreshStatus());
+                var plan = MergePlanner.PlanFor(fleet.Current);
                 var waiting = plan.Entries.Where(e => e.Readiness is MergeReadiness.InReview or MergeReadiness.OutOfScope).ToList();
                 if (waiting.Count == 0)
                 {

@@ -18,11 +18,11 @@ public static class RmVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (session, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
-            if (session is null)
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            if (fleet is null)
                 return exit;
-            await using (session)
-                return FleetWorkspace.Report(context, await session.SendAsync(new SessionCommand.DestroyTask(parse.GetValue(name)!, parse.GetValue(force))));
+            await using (fleet)
+                return FleetWorkspace.Report(context, await fleet.DestroyAsync(parse.GetValue(name)!, parse.GetValue(force), stopAgent: parse.GetValue(force)));
         });
         return command;
     }
