@@ -18,6 +18,7 @@ public sealed class PaneTerminal : IDisposable
     private bool _foreground;
     private readonly TaskCompletionSource<PtyExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _changeSignalled;
+    private bool _disposed;
 
     public PaneTerminal(int columns, int rows)
     {
@@ -66,6 +67,12 @@ public sealed class PaneTerminal : IDisposable
             });
             lock (_processLock)
             {
+                if (_disposed)
+                {
+                    // Disposed while the program was being started: it must not outlive us.
+                    process.Dispose();
+                    return;
+                }
                 _process = process;
                 process.Foreground = _foreground;
                 foreach (var reply in _repliesBeforeStart)
@@ -213,7 +220,10 @@ public sealed class PaneTerminal : IDisposable
     {
         IPtyProcess? process;
         lock (_processLock)
+        {
+            _disposed = true;
             process = _process;
+        }
         process?.Dispose();
     }
 }

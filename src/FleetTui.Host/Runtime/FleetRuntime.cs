@@ -40,6 +40,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     private SessionMergeDriver? _merges;
     private Task? _eventPump;
     private Task? _statusPump;
+    private Task? _launching;
+    private AgentRecords? _records;
 
     public FleetRuntime(IPtyHost host, string? userShell, AgentStateDetectorOptions? detectorOptions = null)
     {
@@ -61,6 +63,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     public async Task OpenAsync(FleetSessionOptions options, CancellationToken cancellationToken)
     {
         _session = await FleetSession.OpenAsync(options with { AgentLauncher = this }, cancellationToken).ConfigureAwait(false);
+        _records = AgentRecords.Load(_session.Repository.FleetDir);
         try
         {
             _signals = new AgentSignalWatcher(_session.Repository.CommonDir, OnHookSignals);
@@ -109,15 +112,19 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             foreach (var (task, size) in sizes)
                 _sizes[task] = size;
         }
-        foreach (var task in Snapshot.Tasks)
+        // Launching reads git and may first stop what a dead host left running: off the caller's thread.
+        _launching = Task.Run(async () =>
         {
-            if (task.Phase == TaskPhase.Active)
-                Launch(task);
-            else if (task.Phase == TaskPhase.Review)
-                Launch(task, continueSession: true); // back where it left off, so it can be asked to merge the base or rebase
-            else if (task.Phase == TaskPhase.Pending)
-                _ = Session.SendAsync(new SessionCommand.CreateTask(task.Name));
-        }
+            foreach (var task in Snapshot.Tasks)
+            {
+                // A task whose agent ran before (under this host or one since gone) continues that session; a task in
+                // review too, back where it left off, so it can be asked to merge the base or rebase.
+                if (task.Phase is TaskPhase.Active or TaskPhase.Review)
+                    await LaunchAsync(task, continueSession: task.Phase == TaskPhase.Review || Records.Find(task.Name) is not null).ConfigureAwait(false);
+                else if (task.Phase == TaskPhase.Pending)
+                    _ = Session.SendAsync(new SessionCommand.CreateTask(task.Name));
+            }
+        });
         _statusPump = Task.Run(async () =>
         {
             using var timer = new PeriodicTimer(StatusInterval);
@@ -134,11 +141,19 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
 
     ValueTask IAgentLauncher.TaskBecameActiveAsync(TaskSnapshot task, CancellationToken cancellationToken)
     {
-        Launch(task);
+        // Not on the session's loop: a launch reads git and writes files.
+        _ = Task.Run(() => LaunchAsync(task), CancellationToken.None);
         return ValueTask.CompletedTask;
     }
 
-    private void Launch(TaskSnapshot task, bool replace = false, bool continueSession = false)
+    private AgentRecords Records => _records ?? throw new InvalidOperationException("OpenAsync first");
+
+    /// <summary>
+    /// Starts the task's agent on a new terminal (replacing the one it has when <paramref name="replace"/>). Never two
+    /// agents in one worktree: a replaced agent is hung up and waited for first, and an agent a dead host left running
+    /// (found by its record: pid and start time) is stopped first too; one that cannot be stopped keeps the task from starting.
+    /// </summary>
+    private async Task LaunchAsync(TaskSnapshot task, bool replace = false, bool continueSession = false)
     {
         PaneTerminal terminal;
         PaneTerminal? old;
@@ -153,11 +168,18 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             terminal = new PaneTerminal(columns, rows);
             _terminals[task.Name] = terminal;
         }
-        // The old agent's reports stop first; then it is hung up in the background: never under our lock (its output
-        // thread may be waiting for a monitor that waits for us) and never on the UI thread (hang-up has grace periods).
+        TerminalChanged?.Invoke(task.Name); // clients show the new (still empty) pane at once
+        // The old agent's reports stop first; then it is hung up and waited for: never under our lock (its output thread
+        // may be waiting for a monitor that waits for us).
         oldMonitor?.Dispose();
         if (old is not null)
-            _ = Task.Run(old.Dispose);
+            await Task.Run(old.Dispose).ConfigureAwait(false);
+        if (!await StopLeftoverAsync(task.Name, terminal).ConfigureAwait(false))
+        {
+            Post(new SessionCommand.UpdateAgent(task.Name, new AgentState(AgentActivity.Exited, StateSource.Process, ExitCode: 127)));
+            TerminalChanged?.Invoke(task.Name);
+            return;
+        }
 
         var result = TaskLaunchPlanner.Plan(Snapshot, task, Session.Repository, _userShell, Environment.GetEnvironmentVariable("PATH"), continueSession);
         var run = Guid.NewGuid().ToString("N")[..12];
@@ -186,6 +208,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
                     if (ClaudeHooksFleetArgv is { } fleetArgv && launch.Preset == "claude")
                         InstallClaudeHooks(terminal, launch, fleetArgv);
                     terminal.Start(_host, TaskLaunchPlanner.SpawnOptions(launch));
+                    if (terminal.ProcessId is { } pid && ProcessIdentity.Of(pid) is { } identity)
+                        Records.Record(new AgentRecord(task.Name, pid, identity.StartTicks, run, DateTimeOffset.UtcNow, Environment.ProcessId));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or GitException)
                 {
@@ -208,6 +232,29 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         }
         _signals?.Poll(task.Name);
         TerminalChanged?.Invoke(task.Name);
+    }
+
+    /// <summary>
+    /// The agent this task's record names, when it still runs and is not one of ours: a host that died left it behind.
+    /// It is stopped (SIGHUP, SIGTERM, SIGKILL) and the pane says so; false when it survived that.
+    /// </summary>
+    private async Task<bool> StopLeftoverAsync(string task, PaneTerminal terminal)
+    {
+        if (Records.Find(task) is not { } record || record.HostPid == Environment.ProcessId)
+            return true;
+        var leftover = new ProcessIdentity(record.Pid, record.StartTicks);
+        if (!leftover.IsAlive)
+            return true;
+        var stopped = await ProcessGroup.StopAsync(leftover, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        if (!stopped)
+        {
+            terminal.Fail($"the agent a previous fleet host started for {task} (pid {record.Pid}) still runs and would not stop; " +
+                "fleet does not start a second agent in the same worktree. Stop it by hand, then restart this one.");
+            return false;
+        }
+        terminal.Terminal.Feed($"\e[33mfleet: the fleet host that started this task's agent (pid {record.Pid}) died and left it running; " +
+            "it was stopped, and its session continues here.\e[0m\r\n");
+        return true;
     }
 
     /// <summary>Hooks are a bonus over the terminal's evidence: a failure is said in the pane, and the agent starts anyway.</summary>
@@ -287,7 +334,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         // A task in review (or done) still has its worktree: its agent may be restarted, e.g. to resolve a conflict.
         var snapshot = Snapshot.FindTask(task);
         if (snapshot is { Phase: TaskPhase.Active or TaskPhase.Done or TaskPhase.Review })
-            Launch(snapshot, replace: true, continueSession);
+            _ = Task.Run(() => LaunchAsync(snapshot, replace: true, continueSession));
         else if (snapshot is { Phase: TaskPhase.Pending })
             _ = Session.SendAsync(new SessionCommand.CreateTask(task)); // its worktree could not be made: try again
     }
@@ -357,6 +404,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             }
             monitor?.Dispose();
             terminal?.Dispose();
+            Records.Forget(task);
             TerminalChanged?.Invoke(task); // the task has no terminal now: clients drop its pane
         }
         return result;

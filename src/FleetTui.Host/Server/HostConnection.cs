@@ -162,7 +162,8 @@ internal sealed class HostConnection
         if (version is { } other && other != ProtocolVersion.Current)
         {
             await WriteAsync(new HostMessage.Refused(ProtocolVersion.Current,
-                $"this fleet host speaks protocol {ProtocolVersion.Current} and the client {other}"), cancellationToken).ConfigureAwait(false);
+                $"the running fleet host speaks protocol {ProtocolVersion.Current} and this client {other}: run the fleet that started the host, " +
+                "or stop the host with it (`fleet host stop`) and start it again with this one"), cancellationToken).ConfigureAwait(false);
             _host.Log.Write($"{this}: refused, protocol {other} (the host's is {ProtocolVersion.Current})");
             return false;
         }
