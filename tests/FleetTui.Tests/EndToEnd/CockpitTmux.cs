@@ -39,6 +39,17 @@ public sealed class CockpitTmux : IAsyncDisposable
 
     public Task ResizeAsync(int width, int height) => _server.ResizeAsync(width, height);
 
+    /// <summary>The pid of the program tmux runs in the pane.</summary>
+    public async Task<int> ProgramPidAsync() => int.Parse(await _server.PaneAsync("#{pane_pid}"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Kills the program with SIGKILL (what a crash, or a dropped ssh client, looks like to everything behind it).</summary>
+    public async Task KillProgramAsync()
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(await ProgramPidAsync());
+        process.Kill();
+        await Eventually.HoldsAsync(IsDeadAsync, dead => dead, "the program to die", TimeSpan.FromSeconds(20));
+    }
+
     public Task SendKeysAsync(params string[] keys) => _server.SendKeysAsync(keys);
 
     /// <summary>Literal text (no key-name lookup).</summary>
