@@ -31,7 +31,16 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public int Pid => _process?.Id ?? throw new InvalidOperationException("not started");
 
-    public Dictionary<string, string> Environment => new(Git.Environment) { ["SHELL"] = "/bin/sh", ["PS1"] = "$ " };
+    /// <summary>The environment of the host and of verbs run beside it: isolated git (with an identity for merge commits), a plain shell.</summary>
+    public Dictionary<string, string> Environment => new(Git.Environment)
+    {
+        ["SHELL"] = "/bin/sh",
+        ["PS1"] = "$ ",
+        ["GIT_AUTHOR_NAME"] = "fleet test",
+        ["GIT_AUTHOR_EMAIL"] = "fleet@example.com",
+        ["GIT_COMMITTER_NAME"] = "fleet test",
+        ["GIT_COMMITTER_EMAIL"] = "fleet@example.com",
+    };
 
     /// <summary>A repository with <paramref name="fleetToml"/> committed on main (and its extra files), and its host serving it.</summary>
     public static async Task<RunningHost> StartAsync(string fleetToml, params (string Path, string Text)[] files)
