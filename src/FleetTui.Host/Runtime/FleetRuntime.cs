@@ -42,6 +42,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     private Task? _statusPump;
     private Task? _launching;
     private AgentRecords? _records;
+    private Host.Protocol.ClientColors? _colors;
 
     public FleetRuntime(IPtyHost host, string? userShell, AgentStateDetectorOptions? detectorOptions = null)
     {
@@ -166,6 +167,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             _terminals.Remove(task.Name, out old);
             _monitors.Remove(task.Name, out oldMonitor);
             terminal = new PaneTerminal(columns, rows);
+            if (_colors is { } colors)
+                PaneColors.Apply(terminal.Terminal.Palette, colors);
             _terminals[task.Name] = terminal;
         }
         TerminalChanged?.Invoke(task.Name); // clients show the new (still empty) pane at once
@@ -487,6 +490,22 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         terminal.Foreground = focused;
         if (terminal.InputModes is { FocusEvents: true } modes)
             terminal.Write(FocusEncoder.Encode(focused, modes));
+    }
+
+    /// <summary>The colours panes are shown with (the active cockpit's theme), for programs' colour queries, now and for later launches.</summary>
+    public void SetColors(Host.Protocol.ClientColors colors)
+    {
+        List<PaneTerminal> terminals;
+        lock (_lock)
+        {
+            _colors = colors;
+            terminals = [.. _terminals.Values];
+        }
+        foreach (var terminal in terminals)
+        {
+            lock (terminal.Terminal.SyncRoot)
+                PaneColors.Apply(terminal.Terminal.Palette, colors);
+        }
     }
 
     /// <summary>Resizes the task's screen and tells its program; later launches of its agent start at this size.</summary>

@@ -124,6 +124,7 @@ public sealed class FleetHost : IAsyncDisposable
                 ApplySizes(connection);
             }
         }
+        connection.InputArrived();
         switch (input)
         {
             case ClientMessage.KeyPress key:
@@ -163,9 +164,11 @@ public sealed class FleetHost : IAsyncDisposable
     internal Task<HostMessage> HandleAsync(HostConnection connection, long id, HostRequest request) =>
         _requests.HandleAsync(connection, id, request);
 
-    /// <summary>Under the lock: the active client's pane sizes become the programs' terminal sizes.</summary>
+    /// <summary>Under the lock: the active client's pane sizes become the programs' terminal sizes, its colours their palette.</summary>
     private void ApplySizes(HostConnection connection)
     {
+        if (connection.Colors is { } colors)
+            Runtime.SetColors(colors);
         foreach (var pane in connection.View)
         {
             if (pane.Columns > 0 && pane.Rows > 0)

@@ -76,6 +76,18 @@ internal sealed class HostConnection
 
     public override string ToString() => $"client {Id} ({Kind}{(ReadOnly ? ", read-only" : "")}, {Peer})";
 
+    /// <summary>
+    /// How long after this client's last key its frames skip the pacing: the echo of what the user types goes out as soon
+    /// as it is there, not at the next frame slot.
+    /// </summary>
+    private static readonly TimeSpan EchoWindow = TimeSpan.FromMilliseconds(250);
+
+    private long _echoUntil;
+
+    /// <summary>The user of this client typed: what the program answers goes out unpaced for a moment.</summary>
+    public void InputArrived() =>
+        Volatile.Write(ref _echoUntil, TimeProvider.System.GetTimestamp() + (long)(EchoWindow.TotalSeconds * TimeProvider.System.TimestampFrequency));
+
     public void ConfigChanged() => Mark(ref _configDirty);
 
     public void SnapshotChanged() => Mark(ref _snapshotDirty);
@@ -269,7 +281,7 @@ internal sealed class HostConnection
     private async Task SendScreensAsync(CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetTimestamp();
-        var wait = _nextFrameAt - now;
+        var wait = now < Volatile.Read(ref _echoUntil) ? 0 : _nextFrameAt - now;
         if (wait > 0)
         {
             _frameTimer.Change(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / TimeProvider.System.TimestampFrequency) + TimeSpan.FromMilliseconds(1),

@@ -15,5 +15,6 @@ public static class DoctorChecks
         new LocaleCheck(),
         new BuildCheck(),
         new LogoutSurvivalCheck(),
+        new FleetHostCheck(),
     ];
 }

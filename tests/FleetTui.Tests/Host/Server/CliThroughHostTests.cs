@@ -67,6 +67,14 @@ public class CliThroughHostTests
         ps.Output.ShouldContain("api");
         ps.Output.ShouldContain("active");
 
+        var doctor = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "doctor"], host.Repo, host.Environment);
+        doctor.Output.ShouldContain($"runs (pid {host.Pid}");
+
+        var status = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "host", "status"], host.Repo, host.Environment);
+        status.Succeeded.ShouldBeTrue(status.Output);
+        status.Output.ShouldContain($"pid      {host.Pid}");
+        status.Output.ShouldContain("1 running of 1");
+
         var rm = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "rm", "api"], host.Repo, host.Environment);
         rm.Succeeded.ShouldBeFalse();
         rm.Output.ShouldContain("its agent runs");
