@@ -22,8 +22,23 @@ fi
 
 WORK="$(mktemp -d /tmp/fleet-bench.XXXXXX)"
 SOCKET="fleet-bench-$$"
-cleanup() { tmux -L "$SOCKET" kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+# Fleet hosts started by a bench keep their sockets here, and are stopped (with their agents) when it ends.
+export FLEET_HOST_DIR="$WORK/hosts"
+stop_hosts() {
+  local info pid
+  for info in "$FLEET_HOST_DIR"/*.json; do
+    [ -f "$info" ] || continue
+    pid="$(grep -o '"pid": *[0-9]*' "$info" | grep -o '[0-9]*$')"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+cleanup() { tmux -L "$SOCKET" kill-server 2>/dev/null || true; stop_hosts; rm -rf "$WORK"; }
 trap cleanup EXIT
+
+# host_pid: the pid of the fleet host serving the bench's repository (empty when none runs).
+host_pid() { grep -ho '"pid": *[0-9]*' "$FLEET_HOST_DIR"/*.json 2>/dev/null | grep -o '[0-9]*$' | head -1; }
 
 export GIT_CONFIG_GLOBAL="$WORK/gitconfig" GIT_CONFIG_NOSYSTEM=1
 : > "$GIT_CONFIG_GLOBAL"

@@ -15,6 +15,12 @@ public static class Program
             return;
         }
 
+        if (args is [FleetTui.Benchmarks.Host.HostStreamTimings.Verb, .. var streamArgs])
+        {
+            FleetTui.Benchmarks.Host.HostStreamTimings.RunAsync(streamArgs).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -65,6 +65,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     private long _lastKeyToPaneAt;
     private bool _started;
+    private bool _everyScreenArrived;
     private (List<PaneViewSpec> Panes, string? Focused)? _sentView;
 
     public FleetApp(IApplication app, ICockpitSession session, Keymap keymap, Theme theme, Action<string> writeToOuterTerminal, TimeProvider? time = null)
@@ -174,6 +175,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             pane.OnScreenChanged();
             if (!screen.IsRunning)
                 RefreshChrome();
+            MarkWhenEveryScreenArrived();
         }
         screen.Changed += () =>
         {
@@ -202,6 +204,15 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         // An update that arrived before this subscription raised Changed to nobody and left it unacknowledged, which would
         // silence every later change: take it now.
         pane.OnScreenChanged();
+    }
+
+    /// <summary>Start-up timing (FLEET_STARTUP_LOG): the moment every task that has an agent shows its screen, once.</summary>
+    private void MarkWhenEveryScreenArrived()
+    {
+        if (_everyScreenArrived || !_panes.Where(p => p.Task.Phase is TaskPhase.Active or TaskPhase.Review or TaskPhase.Done).All(p => p.Screen is not null))
+            return;
+        _everyScreenArrived = true;
+        StartupTimeline.Mark("screens");
     }
 
     private void OnScreensChanged(string task) => _app.Invoke(() =>
