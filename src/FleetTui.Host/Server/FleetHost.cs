@@ -178,12 +178,17 @@ public sealed class FleetHost : IAsyncDisposable
             client.ScreensChanged();
     }
 
+    /// <summary>A task got a new terminal, or lost its own (destroyed): clients get the new screen, or drop the old one.</summary>
     private void OnTerminalChanged(string task)
     {
-        if (Runtime.TerminalFor(task) is not { } terminal)
-            return;
-        terminal.Output += OnOutput;
-        terminal.Exited += ScreensChanged;
+        if (Runtime.TerminalFor(task) is { } terminal)
+        {
+            // A terminal is announced again when its agent restarts in it: subscribe once.
+            terminal.Output -= OnOutput;
+            terminal.Exited -= ScreensChanged;
+            terminal.Output += OnOutput;
+            terminal.Exited += ScreensChanged;
+        }
         ScreensChanged();
     }
 

@@ -35,7 +35,7 @@ public sealed class PaneUpdateEncoder
             _terminal = null;
             _version = -1;
             WriteHeader(task, new Header(PaneFlags.Gone | PaneFlags.Reset, 0, 0, 0, 0, 0, 0, "", ""), output);
-            output.U16(0);
+            output.U32(0); // no rows
             return true;
         }
 

@@ -16,9 +16,11 @@ internal sealed class CockpitHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public CockpitHarness(FakeCockpitSession session, int width = 120, int height = 30, Keymap? keymap = null, NotifySettings? notify = null)
+    private readonly ICockpitSession _session;
+
+    public CockpitHarness(ICockpitSession session, int width = 120, int height = 30, Keymap? keymap = null, NotifySettings? notify = null)
     {
-        Session = session;
+        _session = session;
         App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text))
@@ -34,7 +36,8 @@ internal sealed class CockpitHarness : IDisposable
 
     public FleetApp Fleet { get; }
 
-    public FakeCockpitSession Session { get; }
+    /// <summary>The session when it is the fake one (most view tests); the in-process host's tests use their own.</summary>
+    public FakeCockpitSession Session => (FakeCockpitSession)_session;
 
     public StringBuilder OuterWrites { get; } = new();
 
@@ -100,6 +103,6 @@ internal sealed class CockpitHarness : IDisposable
         if (_token is not null)
             App.End(_token);
         App.Dispose();
-        Session.Dispose();
+        _session.Dispose();
     }
 }
