@@ -31,6 +31,8 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(Status), "status")]
 [JsonDerivedType(typeof(CurrentSnapshot), "snapshot")]
 [JsonDerivedType(typeof(Stop), "stop")]
+[JsonDerivedType(typeof(Diff), "diff")]
+[JsonDerivedType(typeof(Review), "review")]
 public abstract record HostRequest
 {
     private protected HostRequest() { }
@@ -122,6 +124,19 @@ public abstract record HostRequest
     {
         public override bool Changes => false;
     }
+
+    /// <summary>The task's committed work against its merge base, as git's unified diff text.</summary>
+    public sealed record Diff(string Task) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>
+    /// A review of a task: comments sent to its agent as one prompt (<see cref="Core.Review.ReviewVerdict.Changes"/>), an
+    /// approval (the task is done; with <paramref name="MergeNow"/> it merges at once when ready), or a rejection with a reason.
+    /// </summary>
+    public sealed record Review(string Task, Core.Review.ReviewVerdict Verdict, IReadOnlyList<Core.Review.ReviewComment> Comments, string? Note = null, bool MergeNow = false)
+        : HostRequest;
 
     /// <summary>Stops the host; refused while agents run unless <paramref name="Force"/> (which stops them first).</summary>
     public sealed record Stop(bool Force) : HostRequest;

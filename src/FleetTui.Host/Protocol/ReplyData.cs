@@ -12,6 +12,7 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(Report), "report")]
 [JsonDerivedType(typeof(HostState), "host")]
 [JsonDerivedType(typeof(State), "state")]
+[JsonDerivedType(typeof(DiffText), "diff")]
 public abstract record ReplyData
 {
     private protected ReplyData() { }
@@ -30,4 +31,6 @@ public abstract record ReplyData
     public sealed record HostState(HostStatus Status) : ReplyData;
 
     public sealed record State(SnapshotBody Body) : ReplyData;
+
+    public sealed record DiffText(Core.Review.TaskDiffText Diff) : ReplyData;
 }

@@ -1,6 +1,7 @@
 using FleetTui.Core.Agents;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
+using FleetTui.Core.Review;
 using FleetTui.Core.Worktrees;
 using FleetTui.Terminal.Input;
 using FleetTui.Terminal.Pty;
@@ -429,6 +430,56 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         }
         return [.. tail];
     });
+
+    /// <summary>The task's committed work against its merge base, or null when its branch does not exist (yet).</summary>
+    public async Task<TaskDiffText?> ReadDiffAsync(string task) =>
+        Snapshot.FindTask(task) is { } snapshot
+            ? await new TaskDiffReader(new GitCli()).ReadAsync(Session.Repository.Root, snapshot.Branch, snapshot.BaseBranch).ConfigureAwait(false)
+            : null;
+
+    /// <summary>
+    /// Types a prompt into the task's agent, as a user pasting it and pressing Enter would (bracketed when the program
+    /// asked for bracketed paste, so a multi-line prompt arrives as one).
+    /// </summary>
+    public CommandResult SendPrompt(string task, string text)
+    {
+        if (TerminalFor(task) is not { IsRunning: true } terminal)
+            return CommandResult.Failed($"{task}'s agent is not running: restart it (Ctrl+G r), then send again.");
+        terminal.Write(PasteEncoder.Encode(text, terminal.InputModes));
+        terminal.Write("\r"u8);
+        return CommandResult.Ok($"sent to {task}'s agent");
+    }
+
+    /// <summary>
+    /// A human's review of a task: comments or a rejection go to its agent as one prompt (and the task, if it was marked
+    /// done, is active again); an approval marks it done and, when asked, merges it at once if it is ready. Every round is
+    /// kept in the task's review history.
+    /// </summary>
+    public async Task<CommandResult> ReviewAsync(string task, ReviewVerdict verdict, IReadOnlyList<ReviewComment> comments, string? note, bool mergeNow)
+    {
+        if (Snapshot.FindTask(task) is not { } snapshot)
+            return CommandResult.Failed($"No task named '{task}'.");
+        CommandResult result;
+        switch (verdict)
+        {
+            case ReviewVerdict.Approved:
+                result = await Merges.MarkDoneAsync(task).ConfigureAwait(false);
+                if (result.Succeeded && mergeNow)
+                    _ = Merges.MergeAsync([task]);
+                break;
+            default:
+                if (verdict == ReviewVerdict.Changes && comments.Count == 0)
+                    return CommandResult.Failed("No comments to send.");
+                var prompt = verdict == ReviewVerdict.Changes ? ReviewPrompt.ForComments(comments) : ReviewPrompt.ForRejection(note ?? "", comments);
+                result = SendPrompt(task, prompt);
+                if (result.Succeeded && snapshot.Phase == TaskPhase.Done)
+                    await Session.SendAsync(new SessionCommand.SetPhase(task, TaskPhase.Active, "back to its agent after review")).ConfigureAwait(false);
+                break;
+        }
+        if (result.Succeeded)
+            new ReviewHistory(Session.Repository.FleetDir).Append(task, new ReviewRound(DateTimeOffset.UtcNow, verdict, comments, note));
+        return result;
+    }
 
     /// <summary>fleet.toml changed (a verb edited it): the session takes the new configuration.</summary>
     public Task<CommandResult> ReloadConfigAsync()

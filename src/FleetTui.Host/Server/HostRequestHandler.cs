@@ -92,6 +92,12 @@ internal sealed class HostRequestHandler(FleetHost host)
                 return Ok(id, "", new ReplyData.HostState(Status()));
             case HostRequest.CurrentSnapshot:
                 return Ok(id, "", new ReplyData.State(SnapshotBody.From(Runtime.Snapshot)));
+            case HostRequest.Diff diff:
+                return await Runtime.ReadDiffAsync(diff.Task).ConfigureAwait(false) is { } taskDiff
+                    ? Ok(id, "", new ReplyData.DiffText(taskDiff))
+                    : Refuse(id, $"{diff.Task} has no branch to compare with its base yet");
+            case HostRequest.Review review:
+                return Result(id, await Runtime.ReviewAsync(review.Task, review.Verdict, review.Comments, review.Note, review.MergeNow).ConfigureAwait(false));
             case HostRequest.Stop stop:
             {
                 var running = Runtime.Terminals.Count(t => t.Terminal.IsRunning);

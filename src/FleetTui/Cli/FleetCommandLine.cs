@@ -34,6 +34,7 @@ public static class FleetCommandLine
         yield return AttachVerb.Create(context);
         yield return DemoVerb.Create(context, UpVerb.OpenDemo(context));
         yield return DemoAgentVerb.Create(context);
+        yield return DiffVerb.Create(context);
         yield return DoctorVerb.Create(context);
         yield return GateVerb.Create(context);
         yield return HostVerb.Create(context);

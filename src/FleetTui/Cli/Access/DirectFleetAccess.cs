@@ -33,6 +33,11 @@ public sealed class DirectFleetAccess(FleetSession session, HostLock hostLock, G
     public async Task<GateState?> RunGateAsync(string task, CancellationToken cancellationToken) =>
         await new SessionMerger(session, git).RunGateAsync(task, cancellationToken).ConfigureAwait(false);
 
+    public async Task<Core.Review.TaskDiffText?> ReadDiffAsync(string task, CancellationToken cancellationToken) =>
+        session.Current.FindTask(task) is { } snapshot
+            ? await new Core.Review.TaskDiffReader(git).ReadAsync(session.Repository.Root, snapshot.Branch, snapshot.BaseBranch, cancellationToken).ConfigureAwait(false)
+            : null;
+
     public async ValueTask DisposeAsync()
     {
         await session.DisposeAsync().ConfigureAwait(false);

@@ -70,6 +70,11 @@ public sealed class HostFleetAccess : IFleetAccess
         return _current.FindTask(task)?.Gate;
     }
 
+    public async Task<Core.Review.TaskDiffText?> ReadDiffAsync(string task, CancellationToken cancellationToken) =>
+        (await _client.RequestAsync(new HostRequest.Diff(task), cancellationToken: cancellationToken).ConfigureAwait(false)).Data is ReplyData.DiffText { Diff: var diff }
+            ? diff
+            : null;
+
     private async Task<CommandResult> RequestAsync(HostRequest request)
     {
         var reply = await _client.RequestAsync(request).ConfigureAwait(false);

@@ -27,4 +27,7 @@ public interface IFleetAccess : IAsyncDisposable
     Task<MergeReportView?> MergeAsync(IReadOnlyList<string>? only, Action<string> onStep, CancellationToken cancellationToken);
 
     Task<GateState?> RunGateAsync(string task, CancellationToken cancellationToken);
+
+    /// <summary>The task's committed work against its merge base, or null when its branch does not exist yet.</summary>
+    Task<Core.Review.TaskDiffText?> ReadDiffAsync(string task, CancellationToken cancellationToken);
 }
