@@ -151,7 +151,7 @@ public sealed class ReviewController(
                 }
                 : result.Message;
             Reviewed?.Invoke(verdict, result);
-        }), TaskScheduler.Default);
+        }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private enum InputKind { None, Search, Comment, Reject }
