@@ -156,6 +156,8 @@ public sealed class FleetHost : IAsyncDisposable
             }
             idle = _connections.Length == 0;
         }
+        if (!connection.Greeted)
+            return; // a probe (is anyone there?) that never said hello: neither news nor a reason to stop
         Log.Write($"{connection}: detached");
         if (idle && _options.ExitWhenIdle && !Runtime.Terminals.Any(t => t.Terminal.IsRunning))
             RequestStop("the last client left and no agent runs");

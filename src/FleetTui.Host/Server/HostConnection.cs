@@ -74,6 +74,9 @@ internal sealed class HostConnection
 
     public bool HasView { get; private set; }
 
+    /// <summary>It said hello in this host's protocol (a connection that never does is only a probe).</summary>
+    public bool Greeted { get; private set; }
+
     public override string ToString() => $"client {Id} ({Kind}{(ReadOnly ? ", read-only" : "")}, {Peer})";
 
     /// <summary>
@@ -184,6 +187,7 @@ internal sealed class HostConnection
         Kind = hello.Kind;
         ReadOnly = hello.ReadOnly;
         Colors = hello.Colors;
+        Greeted = true;
         await WriteAsync(_host.Welcome(), cancellationToken).ConfigureAwait(false);
         _host.OnHello(this);
         return true;

@@ -21,9 +21,29 @@ public sealed class HostLock : IDisposable
             var options = PrivateFiles.Create(FileMode.OpenOrCreate);
             options.Access = FileAccess.ReadWrite;
             options.Share = FileShare.None;
-            return new HostLock(new FileStream(PathIn(fleetDir), options));
+            var stream = new FileStream(PathIn(fleetDir), options);
+            // Who holds it, for a message when the holder does not answer.
+            stream.SetLength(0);
+            stream.Write(System.Text.Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n"));
+            stream.Flush();
+            return new HostLock(stream);
         }
         catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The pid the current (or last) holder wrote, or null.</summary>
+    public static int? HolderIn(string fleetDir)
+    {
+        try
+        {
+            using var stream = new FileStream(PathIn(fleetDir), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return int.TryParse(reader.ReadLine(), out var pid) ? pid : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }

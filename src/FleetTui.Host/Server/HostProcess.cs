@@ -14,6 +14,9 @@ public static class HostProcess
 {
     public const int AlreadyRunning = 10;
 
+    /// <summary>How often the host looks whether its socket is still there.</summary>
+    public static readonly TimeSpan SocketCheckInterval = TimeSpan.FromSeconds(10);
+
     /// <param name="openRuntime">Opens the runtime (the session reads state and recovers) once the lock is ours.</param>
     public static async Task<int> RunAsync(HostPaths paths, string fleetDir, Func<Task<FleetRuntime>> openRuntime, TextWriter error)
     {
@@ -61,14 +64,41 @@ public static class HostProcess
         }
 
         host = new FleetHost(runtime, new FleetHostOptions { Log = log, SocketPath = paths.Socket, ExitWhenIdle = true });
-        using var listener = Listen(paths.Socket);
-        new HostInfo(Environment.ProcessId, runtime.Repository.Root, paths.Socket, host.StartedAt, ProtocolVersion.Current)
-            .Write(paths.Info, path => new FileStream(path, PrivateFiles.Create()));
+        var listeners = new List<Socket> { Listen(paths.Socket) };
+        var info = new HostInfo(Environment.ProcessId, runtime.Repository.Root, paths.Socket, host.StartedAt, ProtocolVersion.Current);
+        info.Write(paths.Info, path => new FileStream(path, PrivateFiles.Create()));
         log.Write($"serving {runtime.Repository.Root} on {paths.Socket}");
-        var listening = host.ListenAsync(listener);
+        var listening = new List<Task> { host.ListenAsync(listeners[0]) };
+        // A socket in /tmp or the runtime dir can be cleaned away (tmpfiles, a careless rm) while the host runs: then it
+        // binds a new one, so its clients can always come back.
+        using var watch = new PeriodicTimer(SocketCheckInterval);
+        var watching = Task.Run(async () =>
+        {
+            while (await watch.WaitForNextTickAsync().ConfigureAwait(false) && !host.Completion.IsCompleted)
+            {
+                if (File.Exists(paths.Socket))
+                    continue;
+                try
+                {
+                    paths.EnsureFolder();
+                    var again = Listen(paths.Socket);
+                    listeners.Add(again);
+                    listening.Add(host.ListenAsync(again));
+                    info.Write(paths.Info, path => new FileStream(path, PrivateFiles.Create()));
+                    log.Write($"{paths.Socket} was removed; bound it again");
+                }
+                catch (Exception e) when (e is IOException or SocketException or UnauthorizedAccessException)
+                {
+                    log.Write($"{paths.Socket} was removed and could not be bound again: {e.Message}");
+                }
+            }
+        });
         await host.Completion.ConfigureAwait(false);
-        listener.Dispose();
-        await listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        watch.Dispose();
+        await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var listener in listeners)
+            listener.Dispose();
+        await Task.WhenAll(listening).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         TryDelete(paths.Socket);
         TryDelete(paths.Info);
         await host.DisposeAsync().ConfigureAwait(false);

@@ -52,7 +52,8 @@ public static class FleetWorkspace
                 return await DirectAsync(context, repository, config, git, hostLock, cancellationToken);
             if (DateTime.UtcNow > deadline)
             {
-                context.Error.WriteLine($"fleet: a fleet host holds {HostLock.PathIn(repository.FleetDir)} but does not answer on {paths.Socket}; see {paths.Log}");
+                var holder = HostLock.HolderIn(repository.FleetDir) is { } pid ? $" (pid {pid})" : "";
+                context.Error.WriteLine($"fleet: a fleet host{holder} holds {HostLock.PathIn(repository.FleetDir)} but does not answer on {paths.Socket}; see {paths.Log}");
                 return (null, ExitCodes.Failed);
             }
             // A host is starting (or another verb works without one): it answers, or lets go, within moments.

@@ -22,6 +22,35 @@ public static class HostVerb
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Stop(context));
         command.Subcommands.Add(Serve(context));
+        command.Subcommands.Add(Stdio(context));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>fleet host stdio [--repo DIR]</c>: the host's protocol on stdin and stdout, for a client at the other end of
+    /// <c>ssh -T box fleet host stdio --repo PATH</c>. Starts the repository's host when none runs (agents then live on
+    /// that machine and survive the connection), and copies bytes both ways until either side closes.
+    /// </summary>
+    private static Command Stdio(CliContext context)
+    {
+        var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: the current folder)." };
+        var command = new Command("stdio", "Carry the fleet host's protocol over stdin/stdout (what a remote cockpit runs through ssh).") { repo };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdioContext = context with { WorkingDirectory = Path.GetFullPath(parse.GetValue(repo) ?? context.WorkingDirectory, context.WorkingDirectory) };
+            if (await FleetWorkspace.ReadRepositoryAsync(stdioContext, "fleet host stdio", cancellationToken) is not { } repository)
+                return ExitCodes.NoRepository;
+            await using var host = await Hosting.FleetHostLauncher.ConnectAsync(repository, start: true, context.Error, cancellationToken);
+            if (host is null)
+                return ExitCodes.Failed;
+            await using var input = Console.OpenStandardInput();
+            await using var output = Console.OpenStandardOutput();
+            // Whichever direction ends first (the client hung up, or the host closed) ends the bridge.
+            var up = input.CopyToAsync(host, cancellationToken);
+            var down = host.CopyToAsync(output, cancellationToken);
+            await Task.WhenAny(up, down);
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

@@ -100,6 +100,51 @@ public class FleetHostSocketTests
     }
 
     [Fact]
+    public async Task The_protocol_travels_over_stdin_and_stdout_as_it_will_over_ssh()
+    {
+        await using var host = await RunningHost.StartAsync(TwoShells);
+        var start = new System.Diagnostics.ProcessStartInfo(FleetExecutable.Argv()[0])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/",
+        };
+        foreach (var arg in FleetExecutable.Argv().Skip(1).Concat(["host", "stdio", "--repo", host.Repo]))
+            start.ArgumentList.Add(arg);
+        foreach (var (name, value) in host.Environment)
+            start.Environment[name] = value;
+        using var bridge = System.Diagnostics.Process.Start(start)!;
+        var stream = new FleetTui.Host.Transport.JoinedStream(bridge.StandardOutput.BaseStream, bridge.StandardInput.BaseStream);
+
+        await using (var client = await HostClient.ConnectAsync(stream, new ClientMessage.Hello(ProtocolVersion.Current, ClientKind.Cockpit)))
+        {
+            var status = await client.RequestAsync(new HostRequest.Status());
+            ((ReplyData.HostState)status.Data!).Status.Pid.ShouldBe(host.Pid);
+            var pane = (await RunningHost.ShowAsync(client, 80, 20, "api"))[0];
+            RunningHost.Type(client, "api", "echo over-stdio-$((2+3))\r");
+            await RunningHost.ScreenAsync(pane, s => s.Contains("over-stdio-5"), "the answer through the bridge");
+        }
+
+        await bridge.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        bridge.ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_socket_removed_under_the_running_host_is_bound_again()
+    {
+        await using var host = await RunningHost.StartAsync(TwoShells);
+
+        File.Delete(host.Paths.Socket);
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var stream = await HostConnector.TryConnectAsync(host.Paths.Socket);
+            return stream is not null;
+        }, up => up, "the host to bind its socket again", TimeSpan.FromSeconds(40));
+        await using var client = await host.ConnectAsync(ClientKind.Cli);
+        ((ReplyData.HostState)(await client.RequestAsync(new HostRequest.Status())).Data!).Status.Pid.ShouldBe(host.Pid);
+        host.Log().ShouldContain("was removed; bound it again");
+    }
+
+    [Fact]
     public async Task The_socket_and_its_folder_are_private_and_another_user_cannot_reach_them()
     {
         await using var host = await RunningHost.StartAsync(TwoShells);
