@@ -6,8 +6,11 @@ namespace FleetTui.Core.Agents;
 /// </summary>
 public abstract record AgentObservation(DateTimeOffset At)
 {
-    /// <summary>The agent reported its state itself (<c>fleet signal …</c>, usually from an agent hook).</summary>
-    public sealed record Hook(DateTimeOffset At, HookSignal Signal, string? Message = null) : AgentObservation(At);
+    /// <summary>
+    /// The agent reported its state itself (<c>fleet signal …</c>, usually from an agent hook); <paramref name="Event"/>
+    /// names the agent's hook event when the hook said it (PreToolUse, Stop, …).
+    /// </summary>
+    public sealed record Hook(DateTimeOffset At, HookSignal Signal, string? Message = null, string? Event = null) : AgentObservation(At);
 
     /// <summary>A terminal-level signal: an OSC 9/777 notification, the bell, or a new OSC 0/2 title (<paramref name="Text"/>).</summary>
     public sealed record Terminal(DateTimeOffset At, TerminalSignalKind Kind, string? Text = null) : AgentObservation(At);

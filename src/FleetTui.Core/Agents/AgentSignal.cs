@@ -14,7 +14,8 @@ public sealed record AgentSignal(
     [property: JsonPropertyName("task")] string Task,
     [property: JsonPropertyName("state")] HookSignal State,
     [property: JsonPropertyName("message")] string? Message = null,
-    [property: JsonPropertyName("run")] string? Run = null)
+    [property: JsonPropertyName("run")] string? Run = null,
+    [property: JsonPropertyName("event")] string? Event = null)
 {
     /// <summary>The environment variable naming the agent's launch; every process the agent starts (its hooks) inherits it.</summary>
     public const string RunVariable = "FLEET_AGENT_RUN";
@@ -43,7 +44,7 @@ public sealed record AgentSignal(
         }
     }
 
-    public AgentObservation.Hook ToObservation() => new(Time, State, Message);
+    public AgentObservation.Hook ToObservation() => new(Time, State, Message, Event);
 }
 
 /// <summary>Compile-time JSON metadata for <see cref="AgentSignal"/> (fleet is published with Native AOT: no reflection).</summary>

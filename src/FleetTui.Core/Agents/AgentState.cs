@@ -11,10 +11,14 @@ public sealed record AgentState(AgentActivity Activity, StateSource Source = Sta
     /// <summary>The agent reported through a hook (<c>fleet signal done</c>) that it finished its ticket; the activity is then Idle.</summary>
     public bool Done { get; init; }
 
-    public bool IsRunning => Activity is AgentActivity.Starting or AgentActivity.Working or AgentActivity.WaitingForInput or AgentActivity.Idle;
+    public bool IsRunning => Activity is AgentActivity.Starting or AgentActivity.Working or AgentActivity.WaitingForInput or AgentActivity.Idle or AgentActivity.Stuck;
 }
 
-public enum AgentActivity { NotStarted, Starting, Working, WaitingForInput, Idle, Exited }
+/// <summary>
+/// <see cref="Starting"/> lasts from launch until the agent first works, asks or settles; <see cref="Stuck"/> is an agent
+/// blocked on its model API (a rate limit it waits out, an overloaded API, no credit): it needs a human as much as a question.
+/// </summary>
+public enum AgentActivity { NotStarted, Starting, Working, WaitingForInput, Idle, Exited, Stuck }
 
 /// <summary>Where a state came from, most reliable first.</summary>
 public enum StateSource { Hook, Signal, Screen, Activity, Process }

@@ -6,25 +6,46 @@ namespace FleetTui.Core.Agents;
 /// <para>
 /// Each source keeps one opinion and the time it began (a source's opinion only "begins" when it changes, so a spinner
 /// redrawn ten times a second is one opinion). The newest opinion wins, because the most recent change is the best
-/// evidence of the present; ties go to the more reliable source (hook &gt; signal &gt; screen &gt; activity). Two guards
-/// keep the result calm: a less reliable source may contradict the last hook only after holding <see cref="AgentStateDetectorOptions.HookOverride"/>
-/// (hooks miss events, e.g. the user answering a permission prompt, so they cannot be final), and any change not from a
-/// hook or the process must hold <see cref="AgentStateDetectorOptions.Debounce"/> before it is reported.
+/// evidence of the present; ties go to the more reliable source (hook &gt; signal &gt; screen &gt; activity). Guards:
 /// </para>
+/// <list type="bullet">
+/// <item>A dialog or a stuck agent on the screen (a choice menu, a retry countdown) outvotes everything: it is what the
+/// user sees, whatever the window title says or the last hook said.</item>
+/// <item>A less reliable source may contradict the last hook only after holding <see cref="AgentStateDetectorOptions.HookOverride"/>
+/// (hooks miss events, so they cannot be final) — unless the screen confirmed the hook and has since moved on (the
+/// permission dialog the hook announced was answered; the spinner of the turn it announced is gone after an Esc): the
+/// hook is then superseded at once. A hook repeating what the screen has just left is late news and superseded too.</item>
+/// <item>Any change not from a hook or the process must hold <see cref="AgentStateDetectorOptions.Debounce"/> before it is
+/// reported; <see cref="AgentStateDetectorOptions.FastDebounce"/> for a dialog, a stuck agent, and what replaces a dialog.</item>
+/// <item>The launch: "idle" is believed only after it held <see cref="AgentStateDetectorOptions.LaunchSettle"/> until the
+/// agent first works, asks or is stuck (agents draw an empty input box before they submit their first prompt).</item>
+/// </list>
+/// <para>It keeps its evidence and a timeline of transitions: <see cref="Explain"/>.</para>
 /// </summary>
 public sealed class AgentStateDetector
 {
+    /// <summary>How many transitions <see cref="Explain"/> keeps.</summary>
+    public const int TimelineLength = 32;
+
     private readonly AgentStateHints _hints;
     private readonly AgentStateDetectorOptions _options;
+    private readonly List<AgentStateTransition> _transitions = [];
 
     private DateTimeOffset _now = DateTimeOffset.MinValue;
     private bool _started;
+    private bool _launchOver;
     private AgentObservation.Process? _exit;
     private Opinion? _hook;
     private bool _hookDone;
+    private bool _hookSuperseded;
+    private HookEvidence? _lastHook;
     private Opinion? _signal;
-    private ScreenVerdict _verdict = ScreenVerdict.None;
+    private string? _title;
+    private DateTimeOffset? _titleAt;
+    private ScreenMatch _screen = ScreenMatch.None;
     private DateTimeOffset _verdictSince;
+    private ScreenVerdict _previousVerdict = ScreenVerdict.None;
+    private DateTimeOffset? _verdictLeftAt;
     private DateTimeOffset? _lastOutput;
     private DateTimeOffset _burstStart;
     private bool _hasChildren;
@@ -32,12 +53,16 @@ public sealed class AgentStateDetector
     private DateTimeOffset? _overrideAt;
     private AgentActivity? _pending;
     private DateTimeOffset _pendingSince;
+    private string? _currentRule;
 
     public AgentStateDetector(AgentStateHints hints, AgentStateDetectorOptions? options = null)
     {
         _hints = hints;
         _options = options ?? AgentStateDetectorOptions.Default;
     }
+
+    /// <summary>The agent was started with a prompt (its ticket as an argument or typed in): it works before it is idle.</summary>
+    public bool StartedWithPrompt { get; init; }
 
     /// <summary>The state last reported.</summary>
     public AgentState Current { get; private set; } = AgentState.NotStarted;
@@ -68,32 +93,65 @@ public sealed class AgentStateDetector
         return Evaluate();
     }
 
+    /// <summary>Why the detector says what it says, with its evidence and timeline, as of the last observation or tick.</summary>
+    public AgentStateExplanation Explain() => new()
+    {
+        At = _now,
+        State = Current,
+        Since = CurrentSince,
+        Rule = _currentRule,
+        LastHook = _lastHook,
+        HookSuperseded = _hookSuperseded,
+        Screen = _screen,
+        ScreenSince = _screen.Verdict == ScreenVerdict.None ? null : _verdictSince,
+        Title = _title,
+        TitleAt = _titleAt,
+        LastOutput = _lastOutput,
+        Pending = _pending,
+        Transitions = [.. _transitions],
+    };
+
     private void Apply(AgentObservation observation)
     {
         switch (observation)
         {
             case AgentObservation.Hook hook:
                 _started = true;
-                _hook = new Opinion(ActivityOf(hook.Signal), hook.At, StateSource.Hook);
+                _lastHook = new HookEvidence(hook.At, hook.Signal, hook.Event);
+                if (hook.Signal == HookSignal.Started)
+                    break; // the agent is up; it is still starting until it works, asks or settles
+                var activity = ActivityOf(hook.Signal);
+                _hook = new Opinion(activity, hook.At, StateSource.Hook, hook.Event ?? "signal " + hook.Signal.ToString().ToLowerInvariant());
                 _hookDone = hook.Signal == HookSignal.Done;
+                // Late news: the screen showed this and left it just before (a dialog answered before the hook's process got to report it).
+                _hookSuperseded = _verdictLeftAt is { } left && ActivityOf(_previousVerdict) == activity
+                    && ActivityOf(_screen.Verdict) != activity && hook.At - left <= _options.HookLag;
                 break;
             case AgentObservation.Terminal { Kind: TerminalSignalKind.Notification or TerminalSignalKind.Bell } signal:
                 // Each ring is fresh evidence, even when the last signal already said waiting.
-                _signal = new Opinion(AgentActivity.WaitingForInput, signal.At, StateSource.Signal);
+                _signal = new Opinion(AgentActivity.WaitingForInput, signal.At, StateSource.Signal,
+                    signal.Kind == TerminalSignalKind.Bell ? "bell" : "notification");
                 break;
             case AgentObservation.Terminal { Kind: TerminalSignalKind.Title } title:
-                var announced = _hints.ClassifyTitle(title.Text ?? "");
-                if (announced is { } activity && _signal?.Activity != activity)
-                    _signal = new Opinion(activity, title.At, StateSource.Signal);
+                _title = title.Text ?? "";
+                _titleAt = title.At;
+                var announced = _hints.ClassifyTitle(_title);
+                if (announced is { } titled && _signal?.Activity != titled)
+                    _signal = new Opinion(titled, title.At, StateSource.Signal, "title");
                 break;
             case AgentObservation.Screen screen:
-                var verdict = _hints.ClassifyScreen(screen.Lines, screen.CursorVisible);
-                if (verdict != _verdict)
+                var match = _hints.MatchScreen(screen.Lines, screen.CursorVisible);
+                if (match.Verdict != _screen.Verdict)
                 {
-                    _verdict = verdict;
+                    // The screen confirmed the hook and now shows something else: that is newer than the hook.
+                    if (_hook is { } hooked && ActivityOf(_screen.Verdict) == hooked.Activity)
+                        _hookSuperseded = true;
+                    _previousVerdict = _screen.Verdict;
+                    _verdictLeftAt = screen.At;
                     _verdictSince = screen.At;
                 }
 
+                _screen = match;
                 break;
             case AgentObservation.Output output:
                 if (_lastOutput is not { } last || output.At - last >= _options.QuietAfter)
@@ -120,7 +178,8 @@ public sealed class AgentStateDetector
         if (_exit is { } exit)
         {
             NextCheckAt = null;
-            return Report(new AgentState(AgentActivity.Exited, StateSource.Process, exit.ExitCode, exit.Signal));
+            _pending = null;
+            return Report(new AgentState(AgentActivity.Exited, StateSource.Process, exit.ExitCode, exit.Signal), exit.Signal is null ? "exit" : "signal");
         }
 
         var opinions = Opinions();
@@ -129,7 +188,7 @@ public sealed class AgentStateDetector
         {
             NextCheckAt = QuietDeadline();
             return _started && Current.Activity == AgentActivity.NotStarted
-                ? Report(new AgentState(AgentActivity.Starting, StateSource.Process) { Confidence = 0.6 })
+                ? Report(new AgentState(AgentActivity.Starting, StateSource.Process) { Confidence = 0.6 }, "started")
                 : null;
         }
 
@@ -141,6 +200,18 @@ public sealed class AgentStateDetector
             chosen = opinions.Where(o => o.Activity == chosen.Activity).MinBy(o => o.Source);
         }
 
+        // Evidence of work, a question or a blocked API ends the launch even before it is reported (a turn shorter than a debounce).
+        if (chosen.Activity is AgentActivity.Working or AgentActivity.WaitingForInput or AgentActivity.Stuck)
+            _launchOver = true;
+        if (!_launchOver && SettlingLaunch(chosen) is { } settledAt)
+        {
+            _pending = null;
+            NextCheckAt = Earliest(QuietDeadline(), settledAt);
+            return _started && Current.Activity == AgentActivity.NotStarted
+                ? Report(new AgentState(AgentActivity.Starting, StateSource.Process) { Confidence = 0.6 }, "started")
+                : null;
+        }
+
         var state = new AgentState(chosen.Activity, chosen.Source)
         {
             Confidence = ConfidenceOf(chosen, opinions),
@@ -148,19 +219,11 @@ public sealed class AgentStateDetector
         };
 
         if (chosen.Activity == Current.Activity || chosen.Source == StateSource.Hook)
-        {
-            _pending = null;
-            NextCheckAt = QuietDeadline();
-            return Report(state);
-        }
+            return ReportNow(state, chosen);
 
         // Newer evidence that has outheld the hook-override hold has held longer than any debounce already.
-        if (_hook is { } hook && chosen.Activity != hook.Activity && _now - chosen.Since >= _options.HookOverride)
-        {
-            _pending = null;
-            NextCheckAt = QuietDeadline();
-            return Report(state);
-        }
+        if (_hook is { } hook && !_hookSuperseded && chosen.Activity != hook.Activity && _now - chosen.Since >= _options.HookOverride)
+            return ReportNow(state, chosen);
 
         if (_pending != chosen.Activity)
         {
@@ -168,24 +231,54 @@ public sealed class AgentStateDetector
             _pendingSince = _now;
         }
 
-        if (_now - _pendingSince >= _options.Debounce)
-        {
-            _pending = null;
-            NextCheckAt = QuietDeadline();
-            return Report(state);
-        }
+        var debounce = IsFast(chosen) ? _options.FastDebounce : _options.Debounce;
+        if (_now - _pendingSince >= debounce)
+            return ReportNow(state, chosen);
 
-        NextCheckAt = _pendingSince + _options.Debounce;
+        NextCheckAt = Earliest(QuietDeadline(), _pendingSince + debounce);
         return null;
     }
 
+    private AgentState? ReportNow(AgentState state, Opinion chosen)
+    {
+        _pending = null;
+        _launchOver = true;
+        NextCheckAt = QuietDeadline();
+        return Report(state, chosen.Rule);
+    }
+
+    /// <summary>
+    /// While the agent has not yet worked, asked or been idle: null when <paramref name="chosen"/> may be reported, else
+    /// when an "idle" will have held long enough to be believed. A hook is believed at once.
+    /// </summary>
+    private DateTimeOffset? SettlingLaunch(Opinion chosen)
+    {
+        if (chosen.Activity != AgentActivity.Idle || chosen.Source == StateSource.Hook)
+            return null;
+        var settle = StartedWithPrompt ? _options.LaunchSettleWithPrompt : _options.LaunchSettle;
+        return _now - chosen.Since >= settle ? null : chosen.Since + settle;
+    }
+
+    /// <summary>A dialog or a stuck agent on the screen, or what the screen shows once a dialog it showed closed.</summary>
+    private bool IsFast(Opinion chosen) =>
+        chosen.Source == StateSource.Screen
+        && (_screen.Verdict is ScreenVerdict.Waiting or ScreenVerdict.Stuck
+            || (_previousVerdict == ScreenVerdict.Waiting && Current.Activity == AgentActivity.WaitingForInput));
+
     /// <summary>Replaces <see cref="Current"/>; returns the state when its activity, source or done flag changed.</summary>
-    private AgentState? Report(AgentState state)
+    private AgentState? Report(AgentState state, string? rule)
     {
         var previous = Current;
         Current = state;
+        if (previous.Activity != state.Activity || previous.Source != state.Source)
+            _currentRule = rule;
         if (previous.Activity != state.Activity)
+        {
             CurrentSince = _now;
+            _transitions.Add(new AgentStateTransition(_now, state.Activity, state.Source, rule));
+            if (_transitions.Count > TimelineLength)
+                _transitions.RemoveAt(0);
+        }
         return previous.Activity != state.Activity || previous.Source != state.Source || previous.Done != state.Done
             ? state
             : null;
@@ -194,27 +287,17 @@ public sealed class AgentStateDetector
     private List<Opinion> Opinions()
     {
         var opinions = new List<Opinion>(4);
-        if (_hook is { } hook)
+        if (_hook is { } hook && !_hookSuperseded)
             opinions.Add(hook);
         if (_signal is { } signal)
             opinions.Add(signal);
-        switch (_verdict)
+        if (ActivityOf(_screen.Verdict) is { } screen)
+            opinions.Add(new Opinion(screen, _verdictSince, StateSource.Screen, _screen.Rule));
+        else if (ActivityOpinion() is { } activity)
         {
-            case ScreenVerdict.Working:
-                opinions.Add(new Opinion(AgentActivity.Working, _verdictSince, StateSource.Screen));
-                break;
-            case ScreenVerdict.Waiting:
-                opinions.Add(new Opinion(AgentActivity.WaitingForInput, _verdictSince, StateSource.Screen));
-                break;
-            case ScreenVerdict.Prompt:
-                opinions.Add(new Opinion(AgentActivity.Idle, _verdictSince, StateSource.Screen));
-                break;
-            default:
-                // Output and the process tree speak only when the screen is silent: a screen we can read knows better
-                // (typing into an idle agent's input box is output too).
-                if (ActivityOpinion() is { } activity)
-                    opinions.Add(activity);
-                break;
+            // Output and the process tree speak only when the screen is silent: a screen we can read knows better
+            // (typing into an idle agent's input box is output too).
+            opinions.Add(activity);
         }
 
         return opinions;
@@ -223,26 +306,32 @@ public sealed class AgentStateDetector
     private Opinion? ActivityOpinion()
     {
         if (_hasChildren)
-            return new Opinion(AgentActivity.Working, _childrenSince, StateSource.Activity);
+            return new Opinion(AgentActivity.Working, _childrenSince, StateSource.Activity, "child process");
         if (_lastOutput is not { } last)
             return null;
         if (_now - last >= _options.QuietAfter)
-            return new Opinion(AgentActivity.Idle, last + _options.QuietAfter, StateSource.Activity);
+            return new Opinion(AgentActivity.Idle, last + _options.QuietAfter, StateSource.Activity, "quiet output");
         // Every agent prints a banner while it starts: output alone does not mean it began working, unless it goes on
         // for longer than any banner.
         if (Current.Activity is AgentActivity.NotStarted or AgentActivity.Starting)
         {
             return _now - _burstStart >= _options.StartupBanner
-                ? new Opinion(AgentActivity.Working, _burstStart + _options.StartupBanner, StateSource.Activity)
+                ? new Opinion(AgentActivity.Working, _burstStart + _options.StartupBanner, StateSource.Activity, "output")
                 : null;
         }
-        return new Opinion(AgentActivity.Working, _burstStart, StateSource.Activity);
+        return new Opinion(AgentActivity.Working, _burstStart, StateSource.Activity, "output");
     }
 
     private Opinion? Choose(List<Opinion> opinions)
     {
+        _overrideAt = null;
         if (opinions.Count == 0)
             return null;
+
+        // A menu to choose from or a blocked API, on the screen now, is what the user sees: nothing outvotes it.
+        if (_screen.Rule is "choice" or "stuck")
+            return opinions.First(o => o.Source == StateSource.Screen);
+
         var newest = opinions[0];
         foreach (var opinion in opinions.Skip(1))
         {
@@ -250,8 +339,7 @@ public sealed class AgentStateDetector
                 newest = opinion;
         }
 
-        _overrideAt = null;
-        if (_hook is { } hook && newest.Source != StateSource.Hook && newest.Activity != hook.Activity
+        if (_hook is { } hook && !_hookSuperseded && newest.Source != StateSource.Hook && newest.Activity != hook.Activity
             && _now - newest.Since < _options.HookOverride)
         {
             _overrideAt = newest.Since + _options.HookOverride;
@@ -281,17 +369,19 @@ public sealed class AgentStateDetector
 
     private DateTimeOffset? QuietDeadline()
     {
-        var deadlines = new List<DateTimeOffset>(2);
+        DateTimeOffset? deadline = null;
         if (_lastOutput is { } last && _now - last < _options.QuietAfter)
         {
-            deadlines.Add(last + _options.QuietAfter);
+            deadline = last + _options.QuietAfter;
             if (Current.Activity is AgentActivity.NotStarted or AgentActivity.Starting && _now - _burstStart < _options.StartupBanner)
-                deadlines.Add(_burstStart + _options.StartupBanner); // a long start-up burst becomes work then
+                deadline = Earliest(deadline, _burstStart + _options.StartupBanner); // a long start-up burst becomes work then
         }
         if (_overrideAt is { } overrideAt)
-            deadlines.Add(overrideAt); // newer evidence from a lower source matures into an override then
-        return deadlines.Count == 0 ? null : deadlines.Min();
+            deadline = Earliest(deadline, overrideAt); // newer evidence from a lower source matures into an override then
+        return deadline;
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value < b ? value : b;
 
     private static AgentActivity ActivityOf(HookSignal signal) => signal switch
     {
@@ -300,5 +390,14 @@ public sealed class AgentStateDetector
         _ => AgentActivity.Idle,
     };
 
-    private readonly record struct Opinion(AgentActivity Activity, DateTimeOffset Since, StateSource Source);
+    private static AgentActivity? ActivityOf(ScreenVerdict verdict) => verdict switch
+    {
+        ScreenVerdict.Working => AgentActivity.Working,
+        ScreenVerdict.Waiting => AgentActivity.WaitingForInput,
+        ScreenVerdict.Prompt => AgentActivity.Idle,
+        ScreenVerdict.Stuck => AgentActivity.Stuck,
+        _ => null,
+    };
+
+    private readonly record struct Opinion(AgentActivity Activity, DateTimeOffset Since, StateSource Source, string? Rule);
 }

@@ -18,5 +18,26 @@ public sealed record AgentStateDetectorOptions
     /// </summary>
     public TimeSpan StartupBanner { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the screen must hold a dialog, a stuck agent, or whatever replaced a dialog, before it is reported: a
+    /// dialog does not flicker, and a user waits for the sidebar to say "waiting" (and "working" again after answering).
+    /// </summary>
+    public TimeSpan FastDebounce { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// While an agent is starting (it has not yet worked, asked or been idle), how long "idle" must hold before it is
+    /// believed: agents draw an empty input box before they submit the prompt they were started with.
+    /// </summary>
+    public TimeSpan LaunchSettle { get; init; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>The same when the agent was started with a prompt: it will work first, so only a long quiet idle means it will not.</summary>
+    public TimeSpan LaunchSettleWithPrompt { get; init; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// A hook announcing what the screen already showed and has since left (a permission dialog the user answered
+    /// before the hook's process got to report it) is late, not news, when it comes within this of the screen leaving it.
+    /// </summary>
+    public TimeSpan HookLag { get; init; } = TimeSpan.FromMilliseconds(1500);
+
     public static AgentStateDetectorOptions Default { get; } = new();
 }

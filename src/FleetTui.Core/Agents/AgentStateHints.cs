@@ -5,8 +5,9 @@ namespace FleetTui.Core.Agents;
 /// <summary>
 /// A preset's screen and title patterns. Applied to the last <see cref="ScreenLines"/> non-blank lines only, because
 /// an agent's transcript above its input box is full of text that merely looks like a prompt or a spinner.
-/// Precedence: a choice menu (waiting) beats a spinner (working), which beats a question (waiting), which beats an input box (idle):
-/// a spinner on screen means the question above it is transcript, while a numbered "1. Yes" menu is always live.
+/// Precedence: a choice menu (waiting) beats a retry countdown (stuck), which beats a spinner (working), which beats a
+/// question (waiting), which beats a failed turn (stuck), which beats an input box (idle): a spinner on screen means the
+/// question or the error above it is transcript, while a numbered "1. Yes" menu is always live.
 /// </summary>
 public sealed record AgentStateHints
 {
@@ -18,6 +19,15 @@ public sealed record AgentStateHints
 
     /// <summary>Questions that mean waiting unless a spinner is also shown ("Do you want", "Allow …?", "Press Enter").</summary>
     public IReadOnlyList<Regex> Question { get; init; } = [];
+
+    /// <summary>
+    /// An API error the agent is blocked on while it still looks busy (a retry countdown drawn as its spinner): beats a
+    /// spinner, since it is the spinner.
+    /// </summary>
+    public IReadOnlyList<Regex> Stuck { get; init; } = [];
+
+    /// <summary>An API error that ended the turn ("credit balance too low"): beats only the idle prompt below it.</summary>
+    public IReadOnlyList<Regex> Failed { get; init; } = [];
 
     /// <summary>The input box / prompt of an idle agent.</summary>
     public IReadOnlyList<Regex> Prompt { get; init; } = [];
@@ -37,18 +47,27 @@ public sealed record AgentStateHints
     /// </summary>
     public int ScreenLines { get; init; } = 12;
 
-    public ScreenVerdict ClassifyScreen(IReadOnlyList<string> lines, bool cursorVisible)
+    public ScreenVerdict ClassifyScreen(IReadOnlyList<string> lines, bool cursorVisible) => MatchScreen(lines, cursorVisible).Verdict;
+
+    /// <summary>The verdict with the rule that gave it and the lines it matched (for <c>fleet explain</c>).</summary>
+    public ScreenMatch MatchScreen(IReadOnlyList<string> lines, bool cursorVisible)
     {
         var tail = LastNonBlank(lines, ScreenLines);
         if (tail.Count == 0)
-            return ScreenVerdict.None;
-        if (AnyMatch(Choice, tail))
-            return ScreenVerdict.Waiting;
-        if (AnyMatch(Working, tail))
-            return ScreenVerdict.Working;
-        if (AnyMatch(Question, tail))
-            return ScreenVerdict.Waiting;
-        return (cursorVisible || !PromptNeedsCursor) && AnyMatch(Prompt, tail) ? ScreenVerdict.Prompt : ScreenVerdict.None;
+            return ScreenMatch.None;
+        if (Matching(Choice, tail) is { Count: > 0 } choice)
+            return new ScreenMatch(ScreenVerdict.Waiting, "choice", choice);
+        if (Matching(Stuck, tail) is { Count: > 0 } stuck)
+            return new ScreenMatch(ScreenVerdict.Stuck, "stuck", stuck);
+        if (Matching(Working, tail) is { Count: > 0 } working)
+            return new ScreenMatch(ScreenVerdict.Working, "working", working);
+        if (Matching(Question, tail) is { Count: > 0 } question)
+            return new ScreenMatch(ScreenVerdict.Waiting, "question", question);
+        if (Matching(Failed, tail) is { Count: > 0 } failed)
+            return new ScreenMatch(ScreenVerdict.Stuck, "failed", failed);
+        if ((cursorVisible || !PromptNeedsCursor) && Matching(Prompt, tail) is { Count: > 0 } prompt)
+            return new ScreenMatch(ScreenVerdict.Prompt, "prompt", prompt);
+        return ScreenMatch.None;
     }
 
     /// <summary>The activity a window title announces, or null when it says nothing we know.</summary>
@@ -57,6 +76,24 @@ public sealed record AgentStateHints
         : AnyMatch(TitleWorking, [title]) ? AgentActivity.Working
         : AnyMatch(TitleIdle, [title]) ? AgentActivity.Idle
         : null;
+
+    private static List<string>? Matching(IReadOnlyList<Regex> patterns, IReadOnlyList<string> lines)
+    {
+        List<string>? matched = null;
+        foreach (var line in lines)
+        {
+            foreach (var pattern in patterns)
+            {
+                if (pattern.IsMatch(line))
+                {
+                    (matched ??= []).Add(line.Trim());
+                    break;
+                }
+            }
+        }
+
+        return matched;
+    }
 
     private static bool AnyMatch(IReadOnlyList<Regex> patterns, IReadOnlyList<string> lines)
     {

@@ -54,22 +54,44 @@ public static class AgentStatePatterns
         TitleIdle = TitleIdle,
     };
 
-    /// <summary>Claude Code: "✻ Pondering… (12s · ↑ 1.2k tokens · esc to interrupt)", an input box "│ > │" with "? for shortcuts".</summary>
+    /// <summary>
+    /// Claude Code (2.1): "✻ Pondering… (12s · ↑ 1.2k tokens)" over a footer "esc to interrupt"; an input box "❯" between
+    /// rules with "? for shortcuts" below; dialogs (permission, AskUserQuestion, folder trust, offers) end with a key
+    /// hint: "Esc to cancel · Tab to amend", "Enter to select · ↑/↓ to navigate", "Enter to confirm · Esc to cancel".
+    /// An API error it retries replaces the spinner: "✻ API error · retrying in 31s · attempt 1/10"; no credit ends the
+    /// turn: "⎿ Credit balance too low · Add funds: …".
+    /// </summary>
     public static AgentStateHints Claude { get; } = Generic with
     {
-        Working = [.. CommonWorking, R(@"[↑↓]\s*[\d.,]+k?\s+tokens")],
+        Choice = [.. CommonChoice, R(@"Esc to cancel · Tab to amend"), R(@"\bEnter to (select|confirm)\b"), R(@"↑/?↓ to (navigate|choose)")],
+        Stuck = [R(@"\bAPI error · retrying in\b"), R(@"\bretrying in \d+\s*s\b.*\battempt \d+/\d+")],
+        Working = [.. CommonWorking, R(@"^\s*\*\s+\S[^…]*…"), R(@"[↑↓]\s*[\d.,]+k?\s+tokens")],
+        Failed = [R(@"\bCredit balance (is )?too low\b"), R(@"^\s*⎿\s+API Error\b")],
         Prompt = [R(@"^\s*│\s*>(\s|$)"), R(@"^\s*>(\s|$)"), R(@"\? for shortcuts")],
     };
 
-    /// <summary>Codex CLI: "• Working (12s • esc to interrupt)", a composer "› Ask Codex to do anything" / "▌", footer "⏎ send".</summary>
+    /// <summary>
+    /// Codex CLI: "• Working (12s • esc to interrupt)", a composer "› Ask Codex to do anything" / "▌", footer "⏎ send";
+    /// approvals "› 1. Yes, proceed (y)" over "Press enter to confirm or esc to cancel"; a stream it retries
+    /// "◦ Reconnecting... 1/5 (4s • esc to interrupt)".
+    /// </summary>
     public static AgentStateHints Codex { get; } = Generic with
     {
+        Choice = [.. CommonChoice, I(@"\bpress enter to confirm\b")],
+        Stuck = [R(@"\bReconnecting\.\.\. \d+/\d+")],
+        Failed = [I(@"\b(usage|rate) limit\b.*\b(reached|exceeded|hit)\b"), I(@"\bquota exceeded\b")],
         Prompt = [R(@"^\s*[▌›](\s|$)"), R(@"⏎ send")],
     };
 
-    /// <summary>Gemini CLI: "⠋ Thinking… (esc to cancel, 5s)", "│ >   Type your message or @path/to/file │".</summary>
+    /// <summary>
+    /// Gemini CLI: "⠋ Thinking… (esc to cancel, 5s)", "│ >   Type your message or @path/to/file │"; radio lists in boxes
+    /// for folder trust, authentication and tool approval ("│ ● 1. Trust folder (t1) │", "(Use Enter to select)") — all
+    /// while its title says "◇  Ready", so the screen must outvote the title there.
+    /// </summary>
     public static AgentStateHints Gemini { get; } = Generic with
     {
+        Choice = [.. CommonChoice, R(@"^[\s│]*●\s*\d+\.\s"), R(@"\(Use Enter to select\)"), R(@"\bDo you trust the files in this folder\?")],
+        Failed = [I(@"\b(quota|rate limit)\b.*\b(exceeded|reached)\b"), R(@"\bRESOURCE_EXHAUSTED\b")],
         Prompt = [R(@"^\s*│\s*>(\s|$)"), R(@"Type your message")],
     };
 

@@ -8,7 +8,8 @@ namespace FleetTui.Core.Agents;
 /// <summary>
 /// Opt-in: makes Claude Code report its state through <c>fleet signal</c> by adding hooks to the task's WORKTREE
 /// <c>.claude/settings.local.json</c> (never ~/.claude, never the committed .claude/settings.json), merged into what is
-/// there, and keeps that file out of git through the worktree's info/exclude. Re-installing replaces our hooks (found by
+/// there, and keeps that file out of git through the worktree's info/exclude. Each hook runs <c>fleet signal</c>, which
+/// reads the launch id (<see cref="AgentSignal.RunVariable"/>) from the environment the hook inherits from the agent. Re-installing replaces our hooks (found by
 /// <see cref="Marker"/>) and leaves the user's own alone.
 /// </summary>
 public static class ClaudeHooksInstaller
@@ -18,15 +19,36 @@ public static class ClaudeHooksInstaller
     /// <summary>A shell comment ending each of our commands: how we recognise our hooks among the user's.</summary>
     public const string Marker = "# fleet-signal";
 
-    /// <summary>Claude Code hook event → the state it means.</summary>
+    /// <summary>
+    /// Claude Code hook event → the state it means. PreToolUse/PostToolUse say "working" again after a permission was
+    /// granted (nothing else does until the turn ends); Notification only for the permission and MCP-elicitation kinds
+    /// (its idle reminder comes a minute late and would say "waiting" over an idle prompt).
+    /// </summary>
     public static IReadOnlyList<(string Event, HookSignal Signal)> Events { get; } =
     [
+        ("SessionStart", HookSignal.Started),
         ("UserPromptSubmit", HookSignal.Working),
+        ("PreToolUse", HookSignal.Working),
+        ("PostToolUse", HookSignal.Working),
         ("Stop", HookSignal.Idle),
         ("Notification", HookSignal.Waiting),
-        ("PermissionRequest", HookSignal.Waiting),
         ("SessionEnd", HookSignal.Done),
     ];
+
+    /// <summary>
+    /// Events earlier versions of fleet hooked and this one no longer does: our hooks there are removed on install.
+    /// PermissionRequest hooks may decide the permission, so Claude Code waits for them before it takes the user's
+    /// answer: a `fleet signal` start-up there delayed every grant (measured: ~350 ms). Notification says the same, unawaited.
+    /// </summary>
+    public static IReadOnlyList<string> RetiredEvents { get; } = ["PermissionRequest"];
+
+    /// <summary>Events whose hooks take a matcher, and ours.</summary>
+    private static readonly Dictionary<string, string> Matchers = new(StringComparer.Ordinal)
+    {
+        ["Notification"] = "permission_prompt|elicitation_dialog",
+        ["PreToolUse"] = "*",
+        ["PostToolUse"] = "*",
+    };
 
     private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true };
@@ -56,15 +78,29 @@ public static class ClaudeHooksInstaller
 
             foreach (var ours in groups.Where(IsOurs).ToList())
                 groups.Remove(ours);
-            groups.Add((JsonNode)new JsonObject
+            var group = new JsonObject
             {
                 ["hooks"] = new JsonArray(new JsonObject
                 {
                     ["type"] = "command",
-                    ["command"] = Command(fleetArgv, signal, task),
+                    ["command"] = Command(fleetArgv, signal, task, hookEvent),
                     ["timeout"] = 10,
                 }),
-            });
+            };
+            if (Matchers.TryGetValue(hookEvent, out var matcher))
+                group["matcher"] = matcher;
+            groups.Add((JsonNode)group);
+        }
+
+        foreach (var retired in RetiredEvents)
+        {
+            if (hooks[retired] is JsonArray old)
+            {
+                foreach (var ours in old.Where(IsOurs).ToList())
+                    old.Remove(ours);
+                if (old.Count == 0)
+                    hooks.Remove(retired);
+            }
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -75,9 +111,8 @@ public static class ClaudeHooksInstaller
     }
 
     /// <summary>The hook's command line: each argv element shell-quoted (Claude Code runs it through a shell), then our marker.</summary>
-    public static string Command(IReadOnlyList<string> fleetArgv, HookSignal signal, string task) =>
-        string.Join(' ', fleetArgv.Select(TemplateExpander.ShellQuote))
-        + $" signal {signal.ToString().ToLowerInvariant()} --task {TemplateExpander.ShellQuote(task)} {Marker}";
+    public static string Command(IReadOnlyList<string> fleetArgv, HookSignal signal, string task, string? hookEvent = null) =>
+        HookCommand.Line(fleetArgv, signal, task, hookEvent) + " " + Marker;
 
     private static bool IsOurs(JsonNode? group) =>
         group?["hooks"] is JsonArray inner

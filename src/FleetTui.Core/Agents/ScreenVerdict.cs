@@ -11,4 +11,6 @@ public enum ScreenVerdict
     Waiting,
     /// <summary>An input box or prompt with no spinner: the agent is idle, ready for the next message.</summary>
     Prompt,
+    /// <summary>An API error or rate limit the agent is blocked on (a retry countdown, "credit balance too low").</summary>
+    Stuck,
 }

@@ -6,7 +6,7 @@ using FleetTui.Core.Git;
 namespace FleetTui.Cli;
 
 /// <summary>
-/// <c>fleet signal working|waiting|idle|done [--task T] [--message M] [--repo DIR]</c>: an agent (usually one of its
+/// <c>fleet signal working|waiting|idle|done|started [--task T] [--event E] [--message M] [--repo DIR]</c>: an agent (usually one of its
 /// hooks) reports its state. Appends one JSON line to <c>&lt;git-common-dir&gt;/fleet/signals/&lt;task&gt;.jsonl</c>,
 /// which the session reads with <see cref="AgentSignalInbox"/>. The task defaults to $FLEET_TASK and the repository
 /// to $FLEET_REPO, then the current directory: every agent fleet starts has both set.
@@ -15,22 +15,24 @@ public static class SignalVerb
 {
     public static Command Create(CliContext context)
     {
-        var state = new Argument<string>("state") { Description = "working, waiting, idle or done." };
-        state.AcceptOnlyFromAmong("working", "waiting", "idle", "done");
+        var state = new Argument<string>("state") { Description = "working, waiting, idle, done, or started (the agent's session began)." };
+        state.AcceptOnlyFromAmong("working", "waiting", "idle", "done", "started");
         var task = new Option<string?>("--task") { Description = "The task reporting (default: $FLEET_TASK)." };
         var message = new Option<string?>("--message") { Description = "A short note shown with the state." };
+        var hookEvent = new Option<string?>("--event") { Description = "The agent's hook event that reports it (PreToolUse, Stop…), for `fleet explain`." };
         var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: $FLEET_REPO, then the current folder)." };
-        var command = new Command("signal", "Report an agent's state to the fleet (for agent hooks).") { state, task, message, repo };
+        var command = new Command("signal", "Report an agent's state to the fleet (for agent hooks).") { state, task, message, hookEvent, repo };
         command.SetAction(parse => Run(
             context,
             Enum.Parse<HookSignal>(parse.GetValue(state)!, ignoreCase: true),
             parse.GetValue(task) ?? Environment.GetEnvironmentVariable("FLEET_TASK"),
             parse.GetValue(message),
-            parse.GetValue(repo) ?? Environment.GetEnvironmentVariable("FLEET_REPO")));
+            parse.GetValue(repo) ?? Environment.GetEnvironmentVariable("FLEET_REPO"),
+            parse.GetValue(hookEvent)));
         return command;
     }
 
-    private static int Run(CliContext context, HookSignal state, string? task, string? message, string? repo)
+    private static int Run(CliContext context, HookSignal state, string? task, string? message, string? repo, string? hookEvent)
     {
         if (string.IsNullOrEmpty(task))
         {
@@ -61,7 +63,7 @@ public static class SignalVerb
         try
         {
             AgentSignalWriter.Append(result.StandardOutput.Trim(), new AgentSignal(DateTimeOffset.UtcNow, task, state, message,
-                Environment.GetEnvironmentVariable(AgentSignal.RunVariable) is { Length: > 0 } run ? run : null));
+                Environment.GetEnvironmentVariable(AgentSignal.RunVariable) is { Length: > 0 } run ? run : null, hookEvent));
         }
         catch (IOException e)
         {

@@ -26,6 +26,7 @@ public static class TaskStateText
         AgentActivity.Working => "working",
         AgentActivity.WaitingForInput => "waiting for input",
         AgentActivity.Idle => "idle",
+        AgentActivity.Stuck => "stuck",
         AgentActivity.Exited when agent.Signal is { } signal => $"killed by {FleetTui.Terminal.Pty.UnixSignal.Name(signal)}",
         AgentActivity.Exited => $"exited {agent.ExitCode?.ToString() ?? "?"}",
         _ => agent.Activity.ToString(),
@@ -41,13 +42,13 @@ public static class TaskStateText
     };
 
     /// <summary>
-    /// Needs a human: its agent waits for input or exited (whatever the code: finished or crashed, someone must look),
+    /// Needs a human: its agent waits for input, is stuck on its model API (rate limit, no credit) or exited (whatever the code: finished or crashed, someone must look),
     /// its setup failed, its worktree could not be created, or it is in review. A task marked done by hand needs nothing more.
     /// </summary>
     public static bool NeedsAttention(TaskSnapshot task) =>
         task.Phase is TaskPhase.SetupFailed or TaskPhase.Review or TaskPhase.Missing
         || (task.Phase == TaskPhase.Pending && task.Note is not null)
-        || (task.Phase == TaskPhase.Active && task.Agent.Activity is AgentActivity.WaitingForInput or AgentActivity.Exited);
+        || (task.Phase == TaskPhase.Active && task.Agent.Activity is AgentActivity.WaitingForInput or AgentActivity.Stuck or AgentActivity.Exited);
 
     /// <summary>
     /// Where a running agent's state came from, for the sidebar ("hook", "signal", "screen", "activity", "process"), marked

@@ -1,0 +1,50 @@
+using FleetTui.RealAgents.Tests.Harness;
+using FleetTui.RealAgents.Tests.Stories;
+using FleetTui.RealAgents.Tests.Support;
+using Shouldly;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FleetTui.RealAgents.Tests;
+
+/// <summary>
+/// The real Claude Code in a fleet pane, hooks on as a user enables them, against the mock Messages API: each story's
+/// states are the truth's, none false, and each comes within its goal.
+/// </summary>
+[Collection(RealAgentsCollection.Name)]
+public sealed class ClaudeCodeTests(ITestOutputHelper output)
+{
+    private async Task RunAsync(string story)
+    {
+        var result = await ClaudeCodeStories.RunAsync(story);
+        output.WriteLine(result.ToString());
+        StoryGoals.Check(result);
+    }
+
+    [RealAgentFact("claude")]
+    public Task A_plain_answer_goes_from_starting_through_working_to_idle() => RunAsync("answer");
+
+    [RealAgentFact("claude")]
+    public Task A_permission_dialog_is_waiting_and_a_grant_is_working_at_once() => RunAsync("permission granted");
+
+    [RealAgentFact("claude")]
+    public Task A_denied_permission_goes_from_waiting_to_idle() => RunAsync("permission denied");
+
+    [RealAgentFact("claude")]
+    public Task An_AskUserQuestion_question_is_waiting_although_no_hook_says_so() => RunAsync("question");
+
+    [RealAgentFact("claude")]
+    public Task An_Esc_interrupt_ends_working_within_a_second() => RunAsync("interrupt");
+
+    [RealAgentFact("claude")]
+    public Task A_long_streaming_turn_stays_working_until_it_ends() => RunAsync("long turn");
+
+    [RealAgentFact("claude")]
+    public Task A_rate_limit_it_waits_out_is_stuck() => RunAsync("rate limited");
+
+    [RealAgentFact("claude")]
+    public Task An_overloaded_API_is_stuck() => RunAsync("overloaded");
+
+    [RealAgentFact("claude")]
+    public Task An_exhausted_credit_balance_is_stuck() => RunAsync("no credit");
+}

@@ -1,0 +1,106 @@
+using FleetTui.Core.Agents;
+
+namespace FleetTui.RealAgents.Tests.Harness;
+
+/// <summary>
+/// Writes down a story's phases as it runs, then judges the states the pane reported against them:
+/// <list type="bullet">
+/// <item>a state is false when it is neither the current phase's nor, within <see cref="Grace"/> of the phase's start,
+/// the previous phase's (a detector may lag behind the truth, it may not invent);</item>
+/// <item>a phase's latency runs from its truth (the screen, a hook, a key) to the first report of its target state;
+/// a state already reported when the truth came counts as zero;</item>
+/// <item>a hook that announced a phase's target before the screen showed it is that phase's truth (it fired first).</item>
+/// </list>
+/// </summary>
+public sealed class StoryRecorder(string agent, string story, AgentPane pane, HookFeed? hooks = null)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(2500);
+
+    private readonly List<StoryPhase> _phases = [];
+    private readonly List<(DateTimeOffset At, string What)> _notes = [];
+
+    public void Begin(StoryPhase phase) => _phases.Add(phase);
+
+    public void Begin(string name, DateTimeOffset start, params AgentActivity[] allowed) =>
+        _phases.Add(new StoryPhase(name, start, allowed.ToHashSet()));
+
+    public void Note(DateTimeOffset at, string what) => _notes.Add((at, what));
+
+    public StoryResult Finish()
+    {
+        var states = pane.States;
+        HookTruth();
+        var falseStates = new List<string>();
+        foreach (var change in states)
+        {
+            var index = _phases.FindLastIndex(p => p.Start <= change.At);
+            if (index < 0)
+                continue;
+            var phase = _phases[index];
+            if (phase.Allowed.Contains(change.Activity))
+                continue;
+            if (index > 0 && change.At - phase.Start <= Grace && _phases[index - 1].Allowed.Contains(change.Activity))
+                continue;
+            falseStates.Add($"{change.Activity} via {change.State.Source} at +{(change.At - pane.StartedAt).TotalMilliseconds:0} ms in phase '{phase.Name}'");
+        }
+
+        var latencies = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        for (var i = 0; i < _phases.Count; i++)
+        {
+            var phase = _phases[i];
+            if (phase is not { Measure: { } name, Target: { } target })
+                continue;
+            var from = phase.MeasureFrom ?? phase.Start;
+            // The report that answered this truth: the first of the target after the previous phase began.
+            var since = i > 0 ? _phases[i - 1].Start : pane.StartedAt;
+            var report = states.FirstOrDefault(s => s.Activity == target && s.At >= since && IsCurrentAt(states, s, from));
+            latencies[name] = report is null ? TimeSpan.MaxValue : report.At <= from ? TimeSpan.Zero : report.At - from;
+        }
+
+        return new StoryResult(agent, story, latencies, falseStates, Timeline(states));
+    }
+
+    /// <summary>Moves each phase's start to the first hook that announced its target since the previous phase began, when that came first.</summary>
+    private void HookTruth()
+    {
+        if (hooks is null)
+            return;
+        var signals = hooks.Signals;
+        for (var i = 1; i < _phases.Count; i++)
+        {
+            var phase = _phases[i];
+            if (phase.Target is not { } target)
+                continue;
+            var first = signals.Where(s => ActivityOf(s.State) == target && s.Time > _phases[i - 1].Start && s.Time < phase.Start)
+                .Select(s => (DateTimeOffset?)s.Time).Min();
+            if (first is { } hookAt)
+            {
+                _phases[i] = phase with { Start = hookAt, MeasureFrom = phase.MeasureFrom is { } from && from < hookAt ? from : hookAt };
+                Note(hookAt, $"hook announced {target}");
+            }
+        }
+    }
+
+    private static AgentActivity? ActivityOf(HookSignal signal) => signal switch
+    {
+        HookSignal.Working => AgentActivity.Working,
+        HookSignal.Waiting => AgentActivity.WaitingForInput,
+        HookSignal.Idle or HookSignal.Done => AgentActivity.Idle,
+        _ => null,
+    };
+
+    /// <summary>The report is still the current state at <paramref name="from"/> or comes after it.</summary>
+    private static bool IsCurrentAt(IReadOnlyList<StateChange> states, StateChange report, DateTimeOffset from) =>
+        report.At >= from || !states.Any(s => s.At > report.At && s.At <= from && s.Activity != report.Activity);
+
+    private string Timeline(IReadOnlyList<StateChange> states)
+    {
+        var lines = _phases.Select(p => (p.Start, $"  phase {p.Name} (allowed: {string.Join("/", p.Allowed)})"))
+            .Concat(_notes.Select(n => (n.At, "  " + n.What)))
+            .Concat(states.Select(s => (s.At, $"    state {s.Activity} via {s.State.Source}")))
+            .Concat((hooks?.Signals ?? []).Select(h => (h.Time, $"      hook {h.Event ?? h.State.ToString()} ({h.State})")))
+            .OrderBy(l => l.Item1)
+            .Select(l => $"+{(l.Item1 - pane.StartedAt).TotalMilliseconds,6:0} ms{l.Item2}");
+        return string.Join("\n", lines);
+    }
+}
