@@ -18,6 +18,9 @@ public abstract record AgentObservation(DateTimeOffset At)
     /// <summary>The last lines of the screen as text (top to bottom) and whether the cursor is shown.</summary>
     public sealed record Screen(DateTimeOffset At, IReadOnlyList<string> Lines, bool CursorVisible) : AgentObservation(At);
 
+    /// <summary>The user typed into the agent's terminal: <paramref name="Kind"/> says whether it answers a dialog.</summary>
+    public sealed record Input(DateTimeOffset At, InputKind Kind) : AgentObservation(At);
+
     /// <summary>The agent wrote <paramref name="Bytes"/> bytes of output.</summary>
     public sealed record Output(DateTimeOffset At, int Bytes) : AgentObservation(At);
 

@@ -54,6 +54,7 @@ public sealed class AgentStateDetector
     private AgentActivity? _pending;
     private DateTimeOffset _pendingSince;
     private string? _currentRule;
+    private DateTimeOffset? _answeredAt;
 
     public AgentStateDetector(AgentStateHints hints, AgentStateDetectorOptions? options = null)
     {
@@ -153,6 +154,11 @@ public sealed class AgentStateDetector
 
                 _screen = match;
                 break;
+            case AgentObservation.Input { Kind: InputKind.Confirm } input
+                when Current.Activity == AgentActivity.WaitingForInput && _screen.Rule == "choice":
+                // The user made the choice: the agent goes on (a grant, an answer). The screen says so a redraw later.
+                _answeredAt = input.At;
+                break;
             case AgentObservation.Output output:
                 if (_lastOutput is not { } last || output.At - last >= _options.QuietAfter)
                     _burstStart = output.At;
@@ -197,7 +203,7 @@ public sealed class AgentStateDetector
         {
             // Same activity: name the most reliable source that agrees, so the source shown does not flip between
             // two agreeing sources each time one of them repeats itself.
-            chosen = opinions.Where(o => o.Activity == chosen.Activity).MinBy(o => o.Source);
+            chosen = opinions.Where(o => o.Activity == chosen.Activity).Append(chosen).MinBy(o => o.Source);
         }
 
         // Evidence of work, a question or a blocked API ends the launch even before it is reported (a turn shorter than a debounce).
@@ -218,7 +224,7 @@ public sealed class AgentStateDetector
             Done = chosen.Source == StateSource.Hook && _hookDone,
         };
 
-        if (chosen.Activity == Current.Activity || chosen.Source == StateSource.Hook)
+        if (chosen.Activity == Current.Activity || chosen.Source == StateSource.Hook || chosen.Rule == AnsweredRule)
             return ReportNow(state, chosen);
 
         // Newer evidence that has outheld the hook-override hold has held longer than any debounce already.
@@ -325,6 +331,8 @@ public sealed class AgentStateDetector
     private Opinion? Choose(List<Opinion> opinions)
     {
         _overrideAt = null;
+        if (Answered() is { } answered)
+            return answered;
         if (opinions.Count == 0)
             return null;
 
@@ -348,6 +356,24 @@ public sealed class AgentStateDetector
 
         return newest;
     }
+
+    /// <summary>
+    /// "Working", from the moment the user answered the dialog on screen until the screen shows anything new (or, should
+    /// the key not have reached the dialog, until <see cref="AgentStateDetectorOptions.AnswerHold"/> passed).
+    /// </summary>
+    private Opinion? Answered()
+    {
+        if (_answeredAt is not { } at)
+            return null;
+        if (_verdictSince > at || _now - at >= _options.AnswerHold || _screen.Rule != "choice")
+        {
+            _answeredAt = null;
+            return null;
+        }
+        return new Opinion(AgentActivity.Working, at, StateSource.Activity, AnsweredRule);
+    }
+
+    private const string AnsweredRule = "dialog answered";
 
     private static double ConfidenceOf(Opinion chosen, List<Opinion> opinions)
     {
@@ -378,6 +404,8 @@ public sealed class AgentStateDetector
         }
         if (_overrideAt is { } overrideAt)
             deadline = Earliest(deadline, overrideAt); // newer evidence from a lower source matures into an override then
+        if (_answeredAt is { } answeredAt)
+            deadline = Earliest(deadline, answeredAt + _options.AnswerHold); // a dialog still up after its answer is up again
         return deadline;
     }
 

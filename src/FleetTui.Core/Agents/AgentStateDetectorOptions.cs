@@ -39,5 +39,11 @@ public sealed record AgentStateDetectorOptions
     /// </summary>
     public TimeSpan HookLag { get; init; } = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>
+    /// After the user answered a dialog (Enter, y, a digit) it reads "working" at once; should the dialog still be on
+    /// screen, unchanged, this much later, the key did not reach it and it reads "waiting" again.
+    /// </summary>
+    public TimeSpan AnswerHold { get; init; } = TimeSpan.FromSeconds(1);
+
     public static AgentStateDetectorOptions Default { get; } = new();
 }

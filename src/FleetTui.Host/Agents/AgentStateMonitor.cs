@@ -50,6 +50,7 @@ public sealed class AgentStateMonitor : IDisposable
         _timer = _time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         terminal.Output += OnOutput;
         terminal.Exited += OnExited;
+        terminal.Input += OnInput;
         terminal.Terminal.TitleChanged += OnTitle;
         terminal.Terminal.NotificationRequested += OnNotification;
         terminal.Terminal.Bell += OnBell;
@@ -83,6 +84,15 @@ public sealed class AgentStateMonitor : IDisposable
             _sampleAt ??= now + SampleDelay;
             Reschedule(now);
         }
+    }
+
+    private void OnInput(byte[] keys) => Observe(new AgentObservation.Input(_time.GetUtcNow(), InputKinds.Of(keys)));
+
+    /// <summary>Why the detector says what it says (for <c>fleet explain</c>).</summary>
+    public AgentStateExplanation Explain()
+    {
+        lock (_lock)
+            return _detector.Explain();
     }
 
     private void OnTitle(string title) => Observe(new AgentObservation.Terminal(_time.GetUtcNow(), TerminalSignalKind.Title, title));
@@ -191,6 +201,7 @@ public sealed class AgentStateMonitor : IDisposable
             _disposed = true;
         _terminal.Output -= OnOutput;
         _terminal.Exited -= OnExited;
+        _terminal.Input -= OnInput;
         _terminal.Terminal.TitleChanged -= OnTitle;
         _terminal.Terminal.NotificationRequested -= OnNotification;
         _terminal.Terminal.Bell -= OnBell;

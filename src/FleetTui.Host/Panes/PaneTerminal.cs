@@ -24,7 +24,7 @@ public sealed class PaneTerminal : IDisposable
     {
         Terminal = new VirtualTerminal(Math.Max(1, columns), Math.Max(1, rows));
         // Answers to the program's queries (DA1, cursor position, colors) go straight back to it.
-        Terminal.Replied += reply => Write(reply);
+        Terminal.Replied += reply => WriteToProgram(reply, isInput: false);
     }
 
     public VirtualTerminal Terminal { get; }
@@ -40,6 +40,12 @@ public sealed class PaneTerminal : IDisposable
     /// state monitor counts activity; keep handlers cheap).
     /// </summary>
     public event Action<int>? Output;
+
+    /// <summary>
+    /// Raised with each write of the user's input (keys, pastes, mouse: everything written through <see cref="Write"/>,
+    /// not the terminal's own replies), before it reaches the program: the state monitor sees a dialog being answered.
+    /// </summary>
+    public event Action<byte[]>? Input;
 
     /// <summary>Null while the program runs (or before it starts).</summary>
     public PtyExitStatus? ExitStatus { get; private set; }
@@ -149,9 +155,13 @@ public sealed class PaneTerminal : IDisposable
             process?.Signal(signal);
     }
 
-    /// <summary>Bytes for the program (keys, paste, mouse, replies); dropped when it is not running.</summary>
-    public void Write(ReadOnlySpan<byte> data)
+    /// <summary>The user's bytes for the program (keys, paste, mouse); dropped when it is not running.</summary>
+    public void Write(ReadOnlySpan<byte> data) => WriteToProgram(data, isInput: true);
+
+    private void WriteToProgram(ReadOnlySpan<byte> data, bool isInput)
     {
+        if (isInput && Input is { } input && ExitStatus is null)
+            input(data.ToArray());
         lock (_processLock)
         {
             if (_process is null)

@@ -20,9 +20,11 @@ public static class SignalVerb
         var task = new Option<string?>("--task") { Description = "The task reporting (default: $FLEET_TASK)." };
         var message = new Option<string?>("--message") { Description = "A short note shown with the state." };
         var hookEvent = new Option<string?>("--event") { Description = "The agent's hook event that reports it (PreToolUse, Stop…), for `fleet explain`." };
+        // Codex's notify appends the turn as JSON: accepted, and a side turn (its title generation) is not reported.
+        var payload = new Argument<string?>("payload") { Description = "The agent's event payload (Codex notify JSON), optional.", Arity = ArgumentArity.ZeroOrOne };
         var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: $FLEET_REPO, then the current folder)." };
-        var command = new Command("signal", "Report an agent's state to the fleet (for agent hooks).") { state, task, message, hookEvent, repo };
-        command.SetAction(parse => Run(
+        var command = new Command("signal", "Report an agent's state to the fleet (for agent hooks).") { state, payload, task, message, hookEvent, repo };
+        command.SetAction(parse => parse.GetValue(payload) is { } json && CodexHooks.IsSideTurn(json) ? ExitCodes.Ok : Run(
             context,
             Enum.Parse<HookSignal>(parse.GetValue(state)!, ignoreCase: true),
             parse.GetValue(task) ?? Environment.GetEnvironmentVariable("FLEET_TASK"),

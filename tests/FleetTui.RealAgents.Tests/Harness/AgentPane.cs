@@ -109,7 +109,7 @@ public sealed class AgentPane : IDisposable
         }
     }
 
-    /// <summary>Types keys into the pane as the cockpit would (bytes to the PTY); returns when they were sent.</summary>
+    /// <summary>Types keys into the pane as the cockpit would (the user's input to the PTY, seen by the monitor); returns when they were sent.</summary>
     public DateTimeOffset Press(string bytes)
     {
         var at = DateTimeOffset.UtcNow;

@@ -51,10 +51,10 @@ public sealed class StoryRecorder(string agent, string story, AgentPane pane, Ho
             if (phase is not { Measure: { } name, Target: { } target })
                 continue;
             var from = phase.MeasureFrom ?? phase.Start;
-            // The report that answered this truth: the first of the target after the previous phase began.
-            var since = i > 0 ? _phases[i - 1].Start : pane.StartedAt;
-            var report = states.FirstOrDefault(s => s.Activity == target && s.At >= since && IsCurrentAt(states, s, from));
-            latencies[name] = report is null ? TimeSpan.MaxValue : report.At <= from ? TimeSpan.Zero : report.At - from;
+            // Already said when the truth came (a hook ahead of the screen, a dialog after a dialog): zero.
+            var current = states.LastOrDefault(s => s.At <= from);
+            var next = states.FirstOrDefault(s => s.At > from && s.Activity == target);
+            latencies[name] = current?.Activity == target ? TimeSpan.Zero : next is null ? TimeSpan.MaxValue : next.At - from;
         }
 
         return new StoryResult(agent, story, latencies, falseStates, Timeline(states));
@@ -88,10 +88,6 @@ public sealed class StoryRecorder(string agent, string story, AgentPane pane, Ho
         HookSignal.Idle or HookSignal.Done => AgentActivity.Idle,
         _ => null,
     };
-
-    /// <summary>The report is still the current state at <paramref name="from"/> or comes after it.</summary>
-    private static bool IsCurrentAt(IReadOnlyList<StateChange> states, StateChange report, DateTimeOffset from) =>
-        report.At >= from || !states.Any(s => s.At > report.At && s.At <= from && s.Activity != report.Activity);
 
     private string Timeline(IReadOnlyList<StateChange> states)
     {

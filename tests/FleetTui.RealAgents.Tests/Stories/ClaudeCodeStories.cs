@@ -47,7 +47,7 @@ public static class ClaudeCodeStories
         var idle = await pane.ScreenShowsAsync(IdleWith("Done."), "the answer and the idle prompt", Wait);
         story.Begin(new StoryPhase("idle", idle, Set(AgentActivity.Idle)) { Measure = "idle", Target = AgentActivity.Idle });
         await pane.StateAsync(AgentActivity.Idle, pane.StartedAt, Wait);
-        await SettleAsync(pane);
+        await Settle.WatchAsync(pane);
         return story.Finish();
     }
 
@@ -77,7 +77,7 @@ public static class ClaudeCodeStories
             story.Begin(new StoryPhase("denied", denied, Set(AgentActivity.Idle)) { Measure = "idle", Target = AgentActivity.Idle, MeasureFrom = idle });
             await pane.StateAsync(AgentActivity.Idle, denied, Wait);
         }
-        await SettleAsync(pane);
+        await Settle.WatchAsync(pane);
         return story.Finish();
     }
 
@@ -96,7 +96,7 @@ public static class ClaudeCodeStories
         var idle = await pane.ScreenShowsAsync(IdleWith("Done."), "the answer and the idle prompt", Wait);
         story.Begin(new StoryPhase("idle", idle, Set(AgentActivity.Idle)) { Measure = "idle", Target = AgentActivity.Idle });
         await pane.StateAsync(AgentActivity.Idle, answered, Wait);
-        await SettleAsync(pane);
+        await Settle.WatchAsync(pane);
         return story.Finish();
     }
 
@@ -114,7 +114,7 @@ public static class ClaudeCodeStories
         story.Begin(new StoryPhase("interrupted", interrupted, Set(AgentActivity.Idle)) { Measure = "interrupt", Target = AgentActivity.Idle });
         await pane.ScreenShowsAsync(IdleWith("Interrupted"), "the interruption and the idle prompt", Wait);
         await pane.StateAsync(AgentActivity.Idle, interrupted, Wait);
-        await SettleAsync(pane);
+        await Settle.WatchAsync(pane);
         return story.Finish();
     }
 
@@ -126,10 +126,10 @@ public static class ClaudeCodeStories
         story.Begin("launch", pane.StartedAt, Launch);
         var working = await pane.ScreenShowsAsync("word3 ", Wait);
         story.Begin("streaming", working, AgentActivity.Working);
-        var idle = await pane.ScreenShowsAsync(IdleWith($"word{session.Server.LongChunks - 1} "), "the whole answer and the idle prompt", Wait);
+        var idle = await pane.ScreenShowsAsync(IdleWith($"word{session.Server.LongChunks - 1}"), "the whole answer and the idle prompt", Wait);
         story.Begin(new StoryPhase("idle", idle, Set(AgentActivity.Idle)) { Measure = "idle", Target = AgentActivity.Idle });
         await pane.StateAsync(AgentActivity.Idle, working, Wait);
-        await SettleAsync(pane);
+        await Settle.WatchAsync(pane);
         return story.Finish();
     }
 
@@ -142,7 +142,7 @@ public static class ClaudeCodeStories
         var stuck = await pane.ScreenShowsAsync(shows, Wait);
         story.Begin(new StoryPhase("stuck", stuck, Set(AgentActivity.Stuck)) { Measure = "stuck", Target = AgentActivity.Stuck });
         await pane.StateAsync(AgentActivity.Stuck, pane.StartedAt, Wait);
-        await SettleAsync(pane);
+        await Settle.WatchAsync(pane);
         return story.Finish();
     }
 
@@ -157,18 +157,6 @@ public static class ClaudeCodeStories
         var until = dialog + TimeSpan.FromMilliseconds(1500);
         while (DateTimeOffset.UtcNow < until && !hooks.Signals.Any(s => s.State == HookSignal.Waiting))
             await Task.Delay(10);
-    }
-
-    /// <summary>
-    /// After the last truth, keep watching a while for a late false state (a quiet timer, a late hook), as long as the
-    /// state the story ended in has not changed: the condition waited for is time itself, bounded.
-    /// </summary>
-    private static async Task SettleAsync(AgentPane pane)
-    {
-        var count = pane.States.Count;
-        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(4);
-        while (DateTimeOffset.UtcNow < until && pane.States.Count == count)
-            await Task.Delay(50);
     }
 
     private static HashSet<AgentActivity> Set(params AgentActivity[] activities) => [.. activities];
