@@ -4,7 +4,7 @@ namespace FleetTui.Core.Agents;
 public sealed record AgentStateDetectorOptions
 {
     /// <summary>How long a new state must hold before it is reported (hooks and process exit are reported at once).</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(400);
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>How long newer evidence from a less reliable source must hold before it contradicts the last hook.</summary>
     public TimeSpan HookOverride { get; init; } = TimeSpan.FromMilliseconds(1500);
@@ -22,7 +22,7 @@ public sealed record AgentStateDetectorOptions
     /// How long the screen must hold a dialog, a stuck agent, or whatever replaced a dialog, before it is reported: a
     /// dialog does not flicker, and a user waits for the sidebar to say "waiting" (and "working" again after answering).
     /// </summary>
-    public TimeSpan FastDebounce { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan FastDebounce { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// While an agent is starting (it has not yet worked, asked or been idle), how long "idle" must hold before it is
