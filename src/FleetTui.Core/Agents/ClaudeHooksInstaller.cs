@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 
 namespace FleetTui.Core.Agents;
@@ -50,89 +47,16 @@ public static class ClaudeHooksInstaller
         ["PostToolUse"] = "*",
     };
 
-    private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true };
-
     /// <param name="fleetArgv">How to run this fleet executable (e.g. <c>[/usr/bin/fleet]</c> or <c>[dotnet, /opt/fleet/fleet.dll]</c>).</param>
     public static async Task InstallAsync(GitCli git, string worktree, string task, IReadOnlyList<string> fleetArgv, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(worktree, SettingsFile);
-        var root = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        if (root["hooks"] is not JsonObject hooks)
-        {
-            if (root["hooks"] is not null)
-                throw new InvalidDataException($"{path}: \"hooks\" is not an object; not touching it");
-            hooks = [];
-            root["hooks"] = hooks;
-        }
-
-        foreach (var (hookEvent, signal) in Events)
-        {
-            if (hooks[hookEvent] is not JsonArray groups)
-            {
-                if (hooks[hookEvent] is not null)
-                    throw new InvalidDataException($"{path}: \"hooks.{hookEvent}\" is not an array; not touching it");
-                groups = [];
-                hooks[hookEvent] = groups;
-            }
-
-            foreach (var ours in groups.Where(IsOurs).ToList())
-                groups.Remove(ours);
-            var group = new JsonObject
-            {
-                ["hooks"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "command",
-                    ["command"] = Command(fleetArgv, signal, task, hookEvent),
-                    ["timeout"] = 10,
-                }),
-            };
-            if (Matchers.TryGetValue(hookEvent, out var matcher))
-                group["matcher"] = matcher;
-            groups.Add((JsonNode)group);
-        }
-
-        foreach (var retired in RetiredEvents)
-        {
-            if (hooks[retired] is JsonArray old)
-            {
-                foreach (var ours in old.Where(IsOurs).ToList())
-                    old.Remove(ours);
-                if (old.Count == 0)
-                    hooks.Remove(retired);
-            }
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".fleet-tmp";
-        await File.WriteAllTextAsync(temporary, root.ToJsonString(WriteOptions) + "\n", cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true);
+        var entries = Events.Select(e => new HookSettingsFile.Entry(e.Event, Command(fleetArgv, e.Signal, task, e.Event), Matchers.GetValueOrDefault(e.Event), 10));
+        await HookSettingsFile.MergeAsync(path, entries, RetiredEvents, Marker, cancellationToken).ConfigureAwait(false);
         await WorktreeExclude.AddAsync(git, worktree, ["/" + SettingsFile], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The hook's command line: each argv element shell-quoted (Claude Code runs it through a shell), then our marker.</summary>
     public static string Command(IReadOnlyList<string> fleetArgv, HookSignal signal, string task, string? hookEvent = null) =>
         HookCommand.Line(fleetArgv, signal, task, hookEvent) + " " + Marker;
-
-    private static bool IsOurs(JsonNode? group) =>
-        group?["hooks"] is JsonArray inner
-        && inner.Any(h => h?["command"] is JsonValue v && v.TryGetValue<string>(out var command) && command.EndsWith(Marker, StringComparison.Ordinal));
-
-    private static async Task<JsonObject> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-            return [];
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
-            return [];
-        try
-        {
-            return JsonNode.Parse(text, documentOptions: ReadOptions) as JsonObject
-                   ?? throw new InvalidDataException($"{path}: not a JSON object; not touching it");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: invalid JSON ({e.Message}); not touching it", e);
-        }
-    }
 }

@@ -18,6 +18,18 @@ public sealed record AgentConfig
     public IReadOnlyList<string> ContinueArgs { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Install the agent's hooks calling <c>fleet signal</c> (claude, codex, gemini), in the task's worktree only:
+    /// <c>hooks = true</c>. Null: not set here (the user config's <c>[hooks] claude</c> may still ask for Claude Code's).
+    /// </summary>
+    public bool? Hooks { get; init; }
+
+    /// <summary>
+    /// Claude Code only: record in the user's ~/.claude.json (backed up first, nothing else changed) that the repository
+    /// is trusted, which covers every worktree of it, so each new task does not stop at the folder-trust dialog.
+    /// </summary>
+    public bool TrustWorktrees { get; init; }
 }
 
 public enum TicketHandover

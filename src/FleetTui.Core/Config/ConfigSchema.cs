@@ -24,7 +24,7 @@ public static class ConfigSchema
 
     public static readonly IReadOnlyList<string> SetupKeys = ["run", "timeout", "copy", "link", "caches", "database"];
 
-    public static readonly IReadOnlyList<string> AgentKeys = ["command", "handover", "prompt_args", "continue_args", "env"];
+    public static readonly IReadOnlyList<string> AgentKeys = ["command", "handover", "prompt_args", "continue_args", "env", "hooks", "trust_worktrees"];
 
     /// <summary>Each table and the keys it accepts, as the example-file test walks them.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KeysByTable = new Dictionary<string, IReadOnlyList<string>>

@@ -15,6 +15,9 @@ public static partial class CodexAppServers
     /// <summary>A daemon process and whether stopping it is ours to do (else why not).</summary>
     public sealed record Daemon(int Pid, bool Ours, string Why);
 
+    /// <summary>Why a daemon that has nothing to do with the task is not ours.</summary>
+    public const string OtherSession = "started by another Codex session";
+
     public static IReadOnlyList<Daemon> Find(string? run, string worktree, string procRoot = "/proc")
     {
         var processes = Processes(procRoot).ToList();
@@ -26,7 +29,7 @@ public static partial class CodexAppServers
             var fromWorktree = daemon.Cwd is { } cwd && IsUnder(cwd, worktree);
             if (!fromLaunch && !fromWorktree)
             {
-                result.Add(new Daemon(daemon.Pid, false, "started by another Codex session"));
+                result.Add(new Daemon(daemon.Pid, false, OtherSession));
                 continue;
             }
 

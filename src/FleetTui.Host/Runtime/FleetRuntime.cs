@@ -189,7 +189,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         var run = Guid.NewGuid().ToString("N")[..12];
         var hints = result is AgentLaunchResult.Ready ready ? ready.Plan.Hints : AgentStatePatterns.Generic;
         var stdin = (result as AgentLaunchResult.Ready)?.Plan is { StdinText: { } text } plan ? (Text: text, plan.StdinSubmit) : default((string Text, string Submit)?);
-        var monitor = new AgentStateMonitor(terminal, new AgentStateDetector(hints, _detectorOptions), state => Report(task.Name, terminal, state, stdin));
+        var prompted = result is AgentLaunchResult.Ready { Plan.TicketText: not null };
+        var monitor = new AgentStateMonitor(terminal, new AgentStateDetector(hints, _detectorOptions) { StartedWithPrompt = prompted }, state => Report(task.Name, terminal, state, stdin));
         lock (_lock)
         {
             if (!ReferenceEquals(_terminals.GetValueOrDefault(task.Name), terminal))
@@ -209,8 +210,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
                 {
                     if (launch.Files.Count > 0 || launch.ExcludePatterns.Count > 0)
                         AgentLaunchFiles.WriteAsync(new GitCli(), launch).GetAwaiter().GetResult();
-                    if (ClaudeHooksFleetArgv is { } fleetArgv && launch.Preset == "claude")
-                        InstallClaudeHooks(terminal, launch, fleetArgv);
+                    launch = AgentLaunchPreparation.Prepare(launch, Snapshot.Config, Session.Repository.Root, ClaudeHooksFleetArgv,
+                        note => terminal.Terminal.Feed($"\e[33mfleet: {note}\e[0m\r\n"));
                     terminal.Start(_host, TaskLaunchPlanner.SpawnOptions(launch));
                     if (terminal.ProcessId is { } pid && ProcessIdentity.Of(pid) is { } identity)
                         Records.Record(new AgentRecord(task.Name, pid, identity.StartTicks, run, DateTimeOffset.UtcNow, Environment.ProcessId));
@@ -259,19 +260,6 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         terminal.Terminal.Feed($"\e[33mfleet: the fleet host that started this task's agent (pid {record.Pid}) died and left it running; " +
             "it was stopped, and its session continues here.\e[0m\r\n");
         return true;
-    }
-
-    /// <summary>Hooks are a bonus over the terminal's evidence: a failure is said in the pane, and the agent starts anyway.</summary>
-    private static void InstallClaudeHooks(PaneTerminal terminal, AgentLaunchPlan launch, IReadOnlyList<string> fleetArgv)
-    {
-        try
-        {
-            ClaudeHooksInstaller.InstallAsync(new GitCli(), launch.WorkingDirectory, launch.Task, fleetArgv).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or GitException)
-        {
-            terminal.Terminal.Feed($"\e[33mfleet: Claude Code hooks not installed: {e.Message}\e[0m\r\n");
-        }
     }
 
     private void Report(string task, PaneTerminal terminal, AgentState state, (string Text, string Submit)? stdin)
@@ -346,7 +334,13 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     public void StopAgent(string task)
     {
         if (TerminalFor(task) is { IsRunning: true } terminal)
-            _ = AgentStopper.StopAsync(terminal, StopStep);
+        {
+            string? run;
+            lock (_lock)
+                run = _runs.GetValueOrDefault(task);
+            _ = AgentStopper.StopAsync(terminal, StopStep).ContinueWith(
+                _ => CodexDaemonCleanup.AfterStopAsync(terminal, run, Snapshot.FindTask(task)?.WorktreePath), TaskScheduler.Default).Unwrap();
+        }
     }
 
     public Task MarkDoneAsync(string task) => Session.SendAsync(new SessionCommand.MarkDone(task));

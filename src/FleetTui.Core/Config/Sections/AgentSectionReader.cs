@@ -45,6 +45,8 @@ public static class AgentSectionReader
             PromptArgs = agent.StringArray("prompt_args") ?? builtIn?.PromptArgs ?? [],
             ContinueArgs = agent.StringArray("continue_args") ?? builtIn?.ContinueArgs ?? [],
             Env = agent.EnvTable("env") ?? builtIn?.Env ?? new Dictionary<string, string>(),
+            Hooks = agent.Boolean("hooks") ?? builtIn?.Hooks,
+            TrustWorktrees = agent.Boolean("trust_worktrees") ?? builtIn?.TrustWorktrees ?? false,
         };
     }
 }
