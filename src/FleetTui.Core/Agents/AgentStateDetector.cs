@@ -209,13 +209,18 @@ public sealed class AgentStateDetector
         // Evidence of work, a question or a blocked API ends the launch even before it is reported (a turn shorter than a debounce).
         if (chosen.Activity is AgentActivity.Working or AgentActivity.WaitingForInput or AgentActivity.Stuck)
             _launchOver = true;
-        if (!_launchOver && SettlingLaunch(chosen) is { } settledAt)
+        var settled = false;
+        if (!_launchOver && chosen.Activity == AgentActivity.Idle)
         {
-            _pending = null;
-            NextCheckAt = Earliest(QuietDeadline(), settledAt);
-            return _started && Current.Activity == AgentActivity.NotStarted
-                ? Report(new AgentState(AgentActivity.Starting, StateSource.Process) { Confidence = 0.6 }, "started")
-                : null;
+            if (SettlingLaunch(chosen) is { } settledAt)
+            {
+                _pending = null;
+                NextCheckAt = Earliest(QuietDeadline(), settledAt);
+                return _started && Current.Activity == AgentActivity.NotStarted
+                    ? Report(new AgentState(AgentActivity.Starting, StateSource.Process) { Confidence = 0.6 }, "started")
+                    : null;
+            }
+            settled = true; // held longer than any debounce
         }
 
         var state = new AgentState(chosen.Activity, chosen.Source)
@@ -224,7 +229,7 @@ public sealed class AgentStateDetector
             Done = chosen.Source == StateSource.Hook && _hookDone,
         };
 
-        if (chosen.Activity == Current.Activity || chosen.Source == StateSource.Hook || chosen.Rule == AnsweredRule)
+        if (settled || chosen.Activity == Current.Activity || chosen.Source == StateSource.Hook || chosen.Rule == AnsweredRule)
             return ReportNow(state, chosen);
 
         // Newer evidence that has outheld the hook-override hold has held longer than any debounce already.
@@ -259,9 +264,12 @@ public sealed class AgentStateDetector
     /// </summary>
     private DateTimeOffset? SettlingLaunch(Opinion chosen)
     {
-        if (chosen.Activity != AgentActivity.Idle || chosen.Source == StateSource.Hook)
+        // A line-based program prints its prompt only once it reads input: that prompt is never premature.
+        if (chosen.Activity != AgentActivity.Idle || chosen.Source == StateSource.Hook || _hints.PromptNeedsCursor)
             return null;
         var settle = StartedWithPrompt ? _options.LaunchSettleWithPrompt : _options.LaunchSettle;
+        if (settle < _options.Debounce)
+            settle = _options.Debounce; // a settled idle is reported at once: it must have held a debounce too
         return _now - chosen.Since >= settle ? null : chosen.Since + settle;
     }
 

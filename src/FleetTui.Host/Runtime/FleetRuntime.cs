@@ -1,4 +1,5 @@
 using FleetTui.Core.Agents;
+using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
 using FleetTui.Core.Review;
@@ -189,7 +190,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         var run = Guid.NewGuid().ToString("N")[..12];
         var hints = result is AgentLaunchResult.Ready ready ? ready.Plan.Hints : AgentStatePatterns.Generic;
         var stdin = (result as AgentLaunchResult.Ready)?.Plan is { StdinText: { } text } plan ? (Text: text, plan.StdinSubmit) : default((string Text, string Submit)?);
-        var prompted = result is AgentLaunchResult.Ready { Plan.TicketText: not null };
+        // Started with its prompt (not typed in once it is idle: that first idle is the cue for the stdin handover).
+        var prompted = result is AgentLaunchResult.Ready { Plan: { TicketText: not null, Handover: not TicketHandover.Stdin } };
         var monitor = new AgentStateMonitor(terminal, new AgentStateDetector(hints, _detectorOptions) { StartedWithPrompt = prompted }, state => Report(task.Name, terminal, state, stdin));
         lock (_lock)
         {

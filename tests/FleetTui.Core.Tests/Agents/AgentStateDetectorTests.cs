@@ -10,7 +10,15 @@ public sealed class AgentStateDetectorTests
     private static readonly string[] InputBoxScreen = ["● Done.", "╭──────╮", "│ >    │", "╰──────╯", "  ? for shortcuts"];
     private static readonly string[] ApprovalScreen = ["Do you want to make this edit to cart.py?", "❯ 1. Yes", "  2. No"];
 
-    private readonly AgentStateDetector _detector = new(AgentStatePatterns.Claude);
+    /// <summary>The timings these tests were written for: a 400 ms debounce and no launch settling (tested on its own below).</summary>
+    internal static readonly AgentStateDetectorOptions Classic = new()
+    {
+        Debounce = TimeSpan.FromMilliseconds(400),
+        LaunchSettle = TimeSpan.Zero,
+        LaunchSettleWithPrompt = TimeSpan.Zero,
+    };
+
+    private readonly AgentStateDetector _detector = new(AgentStatePatterns.Claude, Classic);
 
     private static DateTimeOffset T(double seconds) => AgentRecording.At(seconds);
 
@@ -111,7 +119,7 @@ public sealed class AgentStateDetectorTests
     {
         Alive();
         _detector.Observe(new AgentObservation.Terminal(T(1), TerminalSignalKind.Title, "⠋ fix: working"));
-        Screen(1.0, ApprovalScreen);
+        Screen(1.0, InputBoxScreen);
         _detector.Advance(T(2))!.Source.ShouldBe(StateSource.Signal);
         _detector.Current.Activity.ShouldBe(AgentActivity.Working);
     }
@@ -135,13 +143,14 @@ public sealed class AgentStateDetectorTests
         _detector.Observe(new AgentObservation.Terminal(T(1), TerminalSignalKind.Title, "⠋ fix: working"));
         Screen(2.0, ApprovalScreen); // newer than the title's opinion
         _detector.Observe(new AgentObservation.Terminal(T(2.1), TerminalSignalKind.Title, "⠙ fix: working"));
-        _detector.Advance(T(3))!.Activity.ShouldBe(AgentActivity.WaitingForInput);
+        _detector.Advance(T(3));
+        _detector.Current.Activity.ShouldBe(AgentActivity.WaitingForInput);
     }
 
     [Fact]
     public void Output_alone_is_working_after_start_and_idle_once_quiet()
     {
-        var detector = new AgentStateDetector(AgentStatePatterns.Generic);
+        var detector = new AgentStateDetector(AgentStatePatterns.Generic, Classic);
         detector.Observe(new AgentObservation.Process(T(0), Alive: true));
         detector.Observe(new AgentObservation.Output(T(0.1), 500)); // the banner: still starting
         detector.Advance(T(1)).ShouldBeNull();
@@ -157,7 +166,7 @@ public sealed class AgentStateDetectorTests
     [Fact]
     public void Output_that_floods_from_the_start_becomes_working_once_it_outlasts_a_banner()
     {
-        var detector = new AgentStateDetector(AgentStatePatterns.Generic);
+        var detector = new AgentStateDetector(AgentStatePatterns.Generic, Classic);
         var reported = new List<(double At, AgentActivity Activity)>();
         if (detector.Observe(new AgentObservation.Process(T(0), Alive: true)) is { } started)
             reported.Add((0, started.Activity));
@@ -179,7 +188,7 @@ public sealed class AgentStateDetectorTests
     [Fact]
     public void Child_processes_keep_a_quiet_agent_working()
     {
-        var detector = new AgentStateDetector(AgentStatePatterns.Generic);
+        var detector = new AgentStateDetector(AgentStatePatterns.Generic, Classic);
         detector.Observe(new AgentObservation.Process(T(0), Alive: true, HasChildren: true));
         detector.Advance(T(1))!.Activity.ShouldBe(AgentActivity.Working);
         detector.Advance(T(60)).ShouldBeNull();
@@ -215,9 +224,9 @@ public sealed class AgentStateDetectorTests
         _detector.Advance(T(2));
         var agreeing = _detector.Current.Confidence;
 
-        var other = new AgentStateDetector(AgentStatePatterns.Claude);
+        var other = new AgentStateDetector(AgentStatePatterns.Claude, Classic);
         other.Observe(new AgentObservation.Process(T(0), Alive: true));
-        other.Observe(new AgentObservation.Screen(T(0.5), ApprovalScreen, false));
+        other.Observe(new AgentObservation.Screen(T(0.5), InputBoxScreen, false));
         other.Observe(new AgentObservation.Terminal(T(1.1), TerminalSignalKind.Title, "⠋ fix: working"));
         other.Advance(T(2));
         other.Current.Activity.ShouldBe(AgentActivity.Working);

@@ -39,11 +39,15 @@ public sealed class ClaudeHooksInstallerTests : IAsyncLifetime
     {
         await ClaudeHooksInstaller.InstallAsync(_repo.Git, _worktree, "cart", Fleet);
         var hooks = Settings()["hooks"]!;
-        Commands(hooks["UserPromptSubmit"]).ShouldBe(["'/opt/fleet tools/fleet' signal working --task 'cart' # fleet-signal"]);
+        Commands(hooks["UserPromptSubmit"]).ShouldBe(["'/opt/fleet tools/fleet' signal working --task 'cart' --event 'UserPromptSubmit' # fleet-signal"]);
+        Commands(hooks["SessionStart"]).Single().ShouldContain(" signal started ");
+        Commands(hooks["PreToolUse"]).Single().ShouldContain(" signal working ");
+        Commands(hooks["PostToolUse"]).Single().ShouldContain(" signal working ");
         Commands(hooks["Stop"]).Single().ShouldContain(" signal idle ");
         Commands(hooks["Notification"]).Single().ShouldContain(" signal waiting ");
-        Commands(hooks["PermissionRequest"]).Single().ShouldContain(" signal waiting ");
+        ((string)hooks["Notification"]![0]!["matcher"]!).ShouldBe("permission_prompt|elicitation_dialog");
         Commands(hooks["SessionEnd"]).Single().ShouldContain(" signal done ");
+        hooks["PermissionRequest"].ShouldBeNull(); // Claude Code awaits it before taking the user's answer
         ((string)hooks["Stop"]![0]!["hooks"]![0]!["type"]!).ShouldBe("command");
     }
 
@@ -64,7 +68,7 @@ public sealed class ClaudeHooksInstallerTests : IAsyncLifetime
         var settings = Settings();
         ((string)settings["permissions"]!["allow"]![0]!).ShouldBe("Bash(npm test)");
         var stop = Commands(settings["hooks"]!["Stop"]).ToList();
-        stop.ShouldBe(["say done", "'/usr/local/bin/fleet' signal idle --task 'cart' # fleet-signal"]);
+        stop.ShouldBe(["say done", "'/usr/local/bin/fleet' signal idle --task 'cart' --event 'Stop' # fleet-signal"]);
         Commands(settings["hooks"]!["UserPromptSubmit"]).Count().ShouldBe(1);
     }
 
