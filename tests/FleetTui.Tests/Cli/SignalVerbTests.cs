@@ -106,4 +106,25 @@ public sealed class SignalVerbTests : IDisposable
         process.ExitCode.ShouldBe(0, process.StandardError.ReadToEnd());
         AgentSignalInbox.ForTask(CommonDir, "search").PollSignals().Single().Message.ShouldBe("from env");
     }
+
+    [Fact]
+    public void Carries_the_hook_event_and_accepts_started_from_a_session_start_hook()
+    {
+        Run("signal", "started", "--task", "cart", "--event", "SessionStart", "--repo", Repo).Code.ShouldBe(ExitCodes.Ok);
+        var signal = AgentSignalInbox.ForTask(CommonDir, "cart").PollSignals().Single();
+        signal.State.ShouldBe(HookSignal.Started);
+        signal.Event.ShouldBe("SessionStart");
+    }
+
+    [Fact]
+    public void Takes_Codexs_notify_payload_and_drops_its_title_side_turn()
+    {
+        const string side = """{"type":"agent-turn-complete","input-messages":["Generate a concise, single-line task title of at most 36 characters"],"last-assistant-message":"Fix cart"}""";
+        const string real = """{"type":"agent-turn-complete","input-messages":["fix the cart"],"last-assistant-message":"Done."}""";
+        Run("signal", "idle", "--task", "cart", "--event", CodexHooks.TurnComplete, "--repo", Repo, side).Code.ShouldBe(ExitCodes.Ok);
+        Run("signal", "idle", "--task", "cart", "--event", CodexHooks.TurnComplete, "--repo", Repo, real).Code.ShouldBe(ExitCodes.Ok);
+        var signals = AgentSignalInbox.ForTask(CommonDir, "cart").PollSignals();
+        signals.Count.ShouldBe(1);
+        signals[0].Event.ShouldBe(CodexHooks.TurnComplete);
+    }
 }
