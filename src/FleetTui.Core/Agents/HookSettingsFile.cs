@@ -7,7 +7,8 @@ namespace FleetTui.Core.Agents;
 /// Merges our hooks into an agent's JSON settings file of the shape Claude Code and Gemini CLI share
 /// (<c>{"hooks": {"&lt;Event&gt;": [{"matcher": …, "hooks": [{"type": "command", "command": …}]}]}}</c>): our groups,
 /// recognised by the marker ending their command, are replaced; everything else in the file is kept as it was. A file
-/// we cannot read as that shape is left alone (an error names it). Written atomically.
+/// we cannot read as that shape is left alone (an error names it). Written atomically, keeping the file's mode (0600
+/// for one we create).
 /// </summary>
 internal static class HookSettingsFile
 {
@@ -68,6 +69,11 @@ internal static class HookSettingsFile
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".fleet-tmp";
         await File.WriteAllTextAsync(temporary, root.ToJsonString(WriteOptions) + "\n", cancellationToken).ConfigureAwait(false);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The user's file keeps its mode; one we create is the user's alone.
+            File.SetUnixFileMode(temporary, File.Exists(path) ? File.GetUnixFileMode(path) : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         File.Move(temporary, path, overwrite: true);
     }
 

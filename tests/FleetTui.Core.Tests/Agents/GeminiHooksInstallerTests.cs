@@ -43,4 +43,12 @@ public sealed class GeminiHooksInstallerTests : IAsyncLifetime
         (await _repo.Git.RunAsync(_worktree, ["status", "--porcelain", "--untracked-files=all"])).ShouldBeEmpty();
         Directory.Exists(Path.Combine(_repo.HomeDir, ".gemini")).ShouldBeFalse();
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_settings_file_it_creates_is_the_users_alone()
+    {
+        await GeminiHooksInstaller.InstallAsync(_repo.Git, _worktree, "cart", ["/usr/bin/fleet"]);
+        File.GetUnixFileMode(Path.Combine(_worktree, ".gemini", "settings.json")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
 }

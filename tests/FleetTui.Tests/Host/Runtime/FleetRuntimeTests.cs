@@ -251,7 +251,7 @@ public sealed class FleetRuntimeTests : IDisposable
 
         var terminal = await TerminalAsync(session, "api");
 
-        await ScreenAsync(terminal, "hooks=5"); // installed before the start: one per Claude Code event, each marked as ours
+        await ScreenAsync(terminal, $"hooks={ClaudeHooksInstaller.Events.Count}"); // installed before the start: one per Claude Code event, each marked as ours
         var settings = await File.ReadAllTextAsync(Path.Combine(session.Snapshot.FindTask("api")!.WorktreePath, ".claude", "settings.local.json"));
         settings.ShouldContain("/opt/fleet/fleet");
         settings.ShouldContain("signal waiting --task");
