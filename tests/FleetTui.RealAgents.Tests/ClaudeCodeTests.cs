@@ -29,6 +29,9 @@ public sealed class ClaudeCodeTests(ITestOutputHelper output)
     public Task A_permission_dialog_is_waiting_and_a_grant_is_working_at_once() => RunAsync("permission granted");
 
     [RealAgentFact("claude")]
+    public Task A_grant_faster_than_the_waiting_hook_stays_working_when_the_late_hook_comes() => RunAsync("permission granted at once");
+
+    [RealAgentFact("claude")]
     public Task A_denied_permission_goes_from_waiting_to_idle() => RunAsync("permission denied");
 
     [RealAgentFact("claude")]

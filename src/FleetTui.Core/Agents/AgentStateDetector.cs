@@ -55,6 +55,7 @@ public sealed class AgentStateDetector
     private DateTimeOffset _pendingSince;
     private string? _currentRule;
     private DateTimeOffset? _answeredAt;
+    private DateTimeOffset? _lastAnswer;
 
     public AgentStateDetector(AgentStateHints hints, AgentStateDetectorOptions? options = null)
     {
@@ -125,8 +126,10 @@ public sealed class AgentStateDetector
                 _hook = new Opinion(activity, hook.At, StateSource.Hook, hook.Event ?? "signal " + hook.Signal.ToString().ToLowerInvariant());
                 _hookDone = hook.Signal == HookSignal.Done;
                 // Late news: the screen showed this and left it just before (a dialog answered before the hook's process got to report it).
-                _hookSuperseded = _verdictLeftAt is { } left && ActivityOf(_previousVerdict) == activity
-                    && ActivityOf(_screen.Verdict) != activity && hook.At - left <= _options.HookLag;
+                _hookSuperseded = (_verdictLeftAt is { } left && ActivityOf(_previousVerdict) == activity
+                        && ActivityOf(_screen.Verdict) != activity && hook.At - left <= _options.HookLag)
+                    // ...or the user already answered the dialog it announces (a new dialog shows on screen anyway).
+                    || (activity == AgentActivity.WaitingForInput && _lastAnswer is { } answer && hook.At >= answer && hook.At - answer <= _options.HookLag);
                 break;
             case AgentObservation.Terminal { Kind: TerminalSignalKind.Notification or TerminalSignalKind.Bell } signal:
                 // Each ring is fresh evidence, even when the last signal already said waiting.
@@ -158,6 +161,7 @@ public sealed class AgentStateDetector
                 when Current.Activity == AgentActivity.WaitingForInput && _screen.Rule == "choice":
                 // The user made the choice: the agent goes on (a grant, an answer). The screen says so a redraw later.
                 _answeredAt = input.At;
+                _lastAnswer = input.At;
                 break;
             case AgentObservation.Output output:
                 if (_lastOutput is not { } last || output.At - last >= _options.QuietAfter)

@@ -152,6 +152,21 @@ public sealed class AgentStateTrustTests
     }
 
     [Fact]
+    public void A_waiting_hook_that_comes_after_the_user_answered_its_dialog_is_late_news()
+    {
+        var detector = Claude();
+        detector.Observe(new AgentObservation.Process(T(0), Alive: true));
+        Screen(detector, 1.0, Permission);
+        detector.Advance(T(1.1));
+        detector.Observe(new AgentObservation.Input(T(1.2), InputKind.Confirm))!.Activity.ShouldBe(AgentActivity.Working);
+        Hook(detector, 1.4, HookSignal.Waiting, "Notification"); // its process took longer than the user
+        detector.Current.Activity.ShouldBe(AgentActivity.Working);
+        Screen(detector, 1.5, Spinner);
+        detector.Advance(T(3)).ShouldBeNull();
+        detector.Current.Activity.ShouldBe(AgentActivity.Working);
+    }
+
+    [Fact]
     public void An_interrupt_ends_working_within_the_debounce_although_the_last_hook_said_working()
     {
         var detector = Claude();

@@ -13,7 +13,7 @@ public static class ClaudeCodeStories
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
 
     public static IReadOnlyList<string> Names { get; } =
-        ["answer", "permission granted", "permission denied", "question", "interrupt", "long turn", "rate limited", "overloaded", "no credit"];
+        ["answer", "permission granted", "permission granted at once", "permission denied", "question", "interrupt", "long turn", "rate limited", "overloaded", "no credit"];
 
     private static readonly AgentActivity[] Launch = [AgentActivity.Starting, AgentActivity.Working];
 
@@ -21,6 +21,7 @@ public static class ClaudeCodeStories
     {
         "answer" => AnswerAsync(hooks),
         "permission granted" => PermissionAsync(hooks, grant: true),
+        "permission granted at once" => PermissionAsync(hooks, grant: true, pause: false),
         "permission denied" => PermissionAsync(hooks, grant: false),
         "question" => QuestionAsync(hooks),
         "interrupt" => InterruptAsync(hooks),
@@ -51,16 +52,18 @@ public static class ClaudeCodeStories
         return story.Finish();
     }
 
-    private static async Task<StoryResult> PermissionAsync(bool hooks, bool grant)
+    /// <param name="pause">Answer like a person, once the hook came; else the moment "waiting" shows (before the hook).</param>
+    private static async Task<StoryResult> PermissionAsync(bool hooks, bool grant, bool pause = true)
     {
         await using var session = await ClaudeCodeSession.StartAsync(AnthropicMockServer.Marker(AnthropicStory.Bash) + " create the probe file", hooks);
         var pane = session.Pane;
-        var story = new StoryRecorder(Agent(hooks), grant ? "permission granted" : "permission denied", pane, session.Hooks);
+        var story = new StoryRecorder(Agent(hooks), grant ? pause ? "permission granted" : "permission granted at once" : "permission denied", pane, session.Hooks);
         story.Begin("launch", pane.StartedAt, Launch);
         var dialog = await pane.ScreenShowsAsync("Do you want to proceed?", Wait);
         story.Begin(new StoryPhase("permission dialog", dialog, Set(AgentActivity.WaitingForInput)) { Measure = "waiting", Target = AgentActivity.WaitingForInput });
         await pane.StateAsync(AgentActivity.WaitingForInput, pane.StartedAt, Wait);
-        await HumanPauseAsync(session, dialog);
+        if (pause)
+            await HumanPauseAsync(session, dialog);
         if (grant)
         {
             var granted = pane.Press(AgentPane.Enter);
