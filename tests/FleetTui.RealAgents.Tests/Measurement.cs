@@ -42,7 +42,7 @@ public static class Measurement
                     var result = await entry.Run();
                     results.Add(result);
                     Console.Error.WriteLine($"[{entry.Agent} / {entry.Story} {run}/{runs}] " + Summary(result));
-                    if (result.FalseStates.Count > 0)
+                    if (result.FalseStates.Count > 0 || result.Latencies.Any(l => l.Value > StoryGoals.Bounds[l.Key]))
                         Console.Error.WriteLine(result.Timeline);
                 }
                 catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException)

@@ -56,6 +56,7 @@ public sealed class AgentStateDetector
     private string? _currentRule;
     private DateTimeOffset? _answeredAt;
     private DateTimeOffset? _lastAnswer;
+    private DateTimeOffset _matchChangedAt = DateTimeOffset.MinValue;
 
     public AgentStateDetector(AgentStateHints hints, AgentStateDetectorOptions? options = null)
     {
@@ -155,6 +156,8 @@ public sealed class AgentStateDetector
                     _verdictSince = screen.At;
                 }
 
+                if (!match.MatchedLines.SequenceEqual(_screen.MatchedLines))
+                    _matchChangedAt = screen.At; // another dialog, even one with the same verdict
                 _screen = match;
                 break;
             case AgentObservation.Input { Kind: InputKind.Confirm } input
@@ -274,7 +277,13 @@ public sealed class AgentStateDetector
         var settle = StartedWithPrompt ? _options.LaunchSettleWithPrompt : _options.LaunchSettle;
         if (settle < _options.Debounce)
             settle = _options.Debounce; // a settled idle is reported at once: it must have held a debounce too
-        return _now - chosen.Since >= settle ? null : chosen.Since + settle;
+        if (_now - chosen.Since >= settle)
+            return null;
+        // A turn too short for its spinner to be sampled still writes (the prompt, the answer): output after the idle
+        // screen appeared, then quiet, is an agent that did its first turn and settled.
+        if (StartedWithPrompt && _lastOutput is { } last && last - chosen.Since >= _options.LaunchQuiet)
+            return _now - last >= _options.LaunchQuiet ? null : last + _options.LaunchQuiet;
+        return chosen.Since + settle;
     }
 
     /// <summary>A dialog or a stuck agent on the screen, or what the screen shows once a dialog it showed closed.</summary>
@@ -377,7 +386,7 @@ public sealed class AgentStateDetector
     {
         if (_answeredAt is not { } at)
             return null;
-        if (_verdictSince > at || _now - at >= _options.AnswerHold || _screen.Rule != "choice")
+        if (_verdictSince > at || _matchChangedAt > at || _now - at >= _options.AnswerHold || _screen.Rule != "choice")
         {
             _answeredAt = null;
             return null;

@@ -34,6 +34,12 @@ public sealed record AgentStateDetectorOptions
     public TimeSpan LaunchSettleWithPrompt { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>
+    /// With a prompt: output that came this long after the idle screen appeared, then this long of quiet, is a first
+    /// turn done (one too short for its spinner to be seen) rather than the input box drawn before the prompt is sent.
+    /// </summary>
+    public TimeSpan LaunchQuiet { get; init; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
     /// A hook announcing what the screen already showed and has since left (a permission dialog the user answered
     /// before the hook's process got to report it) is late, not news, when it comes within this of the screen leaving it.
     /// </summary>

@@ -65,6 +65,31 @@ public sealed class AgentStateTrustTests
     }
 
     [Fact]
+    public void A_first_turn_too_short_for_its_spinner_to_be_seen_is_idle_once_its_output_settles()
+    {
+        var detector = Claude();
+        detector.Observe(new AgentObservation.Process(T(0), Alive: true));
+        Screen(detector, 1.0, EmptyInputBox);
+        detector.Observe(new AgentObservation.Output(T(1.0), 800));
+        detector.Observe(new AgentObservation.Output(T(1.9), 300)); // the prompt and its answer, no spinner sampled
+        detector.Advance(T(2.5));
+        detector.Current.Activity.ShouldBe(AgentActivity.Starting);
+        detector.Advance(T(1.9) + AgentStateDetectorOptions.Default.LaunchQuiet)!.Activity.ShouldBe(AgentActivity.Idle);
+    }
+
+    [Fact]
+    public void A_second_dialog_right_after_an_answered_one_is_waiting_again_at_once()
+    {
+        var detector = new AgentStateDetector(AgentStatePatterns.Gemini);
+        detector.Observe(new AgentObservation.Process(T(0), Alive: true));
+        Screen(detector, 1.0, GeminiTrust);
+        detector.Advance(T(1.1));
+        detector.Observe(new AgentObservation.Input(T(2.0), InputKind.Confirm))!.Activity.ShouldBe(AgentActivity.Working);
+        Screen(detector, 2.4, ["│ How would you like to authenticate for this project? │", "│   ● 1. Sign in with Google                        │", "│     2. Use Gemini API Key                         │"]);
+        detector.Advance(T(2.4) + AgentStateDetectorOptions.Default.FastDebounce)!.Activity.ShouldBe(AgentActivity.WaitingForInput);
+    }
+
+    [Fact]
     public void An_agent_started_without_a_prompt_is_idle_once_it_settled()
     {
         var detector = Claude(prompted: false);

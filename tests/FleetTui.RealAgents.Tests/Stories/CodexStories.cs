@@ -20,10 +20,12 @@ public static class CodexStories
         _ => throw new ArgumentException($"no Codex story '{name}'", nameof(name)),
     };
 
-    /// <summary>The turn ended: "Worked for …" under the answer, no spinner.</summary>
+    /// <summary>
+    /// The turn ended for the user: the answer is there and the spinner is gone (Codex draws its "Worked for …" line and
+    /// runs its notify hook a little later, when it has recorded the turn).
+    /// </summary>
     private static Func<string, bool> IdleWith(string text) => screen =>
-        screen.Contains("Worked for", StringComparison.Ordinal) && !screen.Contains("esc to interrupt", StringComparison.Ordinal)
-        && screen.Contains(text, StringComparison.Ordinal);
+        !screen.Contains("esc to interrupt", StringComparison.Ordinal) && screen.Contains(text, StringComparison.Ordinal);
 
     private static async Task<StoryResult> AnswerAsync()
     {
