@@ -90,7 +90,11 @@ public static class AgentStatePatterns
     /// </summary>
     public static AgentStateHints Gemini { get; } = Generic with
     {
-        Choice = [.. CommonChoice, R(@"^[\s│]*●\s*\d+\.\s"), R(@"\(Use Enter to select\)"), R(@"\bDo you trust the files in this folder\?")],
+        Choice = [.. CommonChoice, R(@"^[\s│]*●\s*\d+\.\s"), R(@"\(Use Enter to select\)"), R(@"\bDo you trust the files in this folder\?"),
+            R(@"\bHow would you like to authenticate\b")],
+        // Its dialogs are tall boxes, and it prints its own debug lines below them (seen: an IDE-connection error under
+        // the auth dialog pushed the choices out of a 12-line window, and the "Ready" title won).
+        ScreenLines = 30,
         Failed = [I(@"\b(quota|rate limit)\b.*\b(exceeded|reached)\b"), R(@"\bRESOURCE_EXHAUSTED\b")],
         Prompt = [R(@"^\s*│\s*>(\s|$)"), R(@"Type your message")],
     };

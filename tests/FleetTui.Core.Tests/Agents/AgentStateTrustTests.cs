@@ -239,4 +239,18 @@ public sealed class AgentStateTrustTests
         explanation.Transitions.Select(t => t.Activity).ShouldBe([AgentActivity.Starting, AgentActivity.Working, AgentActivity.WaitingForInput]);
         explanation.Transitions[1].Rule.ShouldBe("UserPromptSubmit");
     }
+
+    [Fact]
+    public void Gemini_debug_lines_printed_under_its_auth_dialog_do_not_hide_it()
+    {
+        string[] screen =
+        [
+            "│   How would you like to authenticate for this project?   │", "│   ● 1. Sign in with Google   │", "│     2. Use Gemini API Key   │",
+            "│     3. Vertex AI   │", "│   No authentication method selected.   │", "│   (Use Enter to select)   │", "│   Terms of Services   │",
+            "│   https://geminicli.com/docs/resources/tos-privacy/   │", "╰────────╯",
+            "[DEBUG] [IDEConnectionUtils] Failed to read IDE connection directory: Error: ENOENT", " directory, scandir '/tmp/gemini/ide'",
+            "gemini-cli/bundle/chunk-JDPZ4CE3.js:306219:17)", "CE3.js:306645:58 {", "  errno: -2,", "  code: 'ENOENT',", "  syscall: 'scandir',", "  path: '/tmp/gemini/ide'", "}",
+        ];
+        AgentStatePatterns.Gemini.ClassifyScreen(screen, false).ShouldBe(ScreenVerdict.Waiting);
+    }
 }
