@@ -32,6 +32,7 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(CurrentSnapshot), "snapshot")]
 [JsonDerivedType(typeof(Stop), "stop")]
 [JsonDerivedType(typeof(Diff), "diff")]
+[JsonDerivedType(typeof(Explain), "explain")]
 [JsonDerivedType(typeof(Review), "review")]
 public abstract record HostRequest
 {
@@ -121,6 +122,12 @@ public abstract record HostRequest
 
     /// <summary>The snapshot as of this request's turn: after everything this client asked before it.</summary>
     public sealed record CurrentSnapshot : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>Why the task's agent is in the state shown: its source, the evidence, the transitions (as text).</summary>
+    public sealed record Explain(string Task) : HostRequest
     {
         public override bool Changes => false;
     }

@@ -427,6 +427,15 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         return [.. tail];
     });
 
+    /// <summary>Why the task's agent is in its state (source, evidence, transitions), as text; null when it has no agent here.</summary>
+    public string? ExplainAgent(string task)
+    {
+        AgentStateMonitor? monitor;
+        lock (_lock)
+            monitor = _monitors.GetValueOrDefault(task);
+        return monitor is null ? null : AgentStateExplainText.Render(monitor.Explain());
+    }
+
     /// <summary>The task's committed work against its merge base, or null when its branch does not exist (yet).</summary>
     public async Task<TaskDiffText?> ReadDiffAsync(string task) =>
         Snapshot.FindTask(task) is { } snapshot

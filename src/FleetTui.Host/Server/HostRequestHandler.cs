@@ -92,6 +92,10 @@ internal sealed class HostRequestHandler(FleetHost host)
                 return Ok(id, "", new ReplyData.HostState(Status()));
             case HostRequest.CurrentSnapshot:
                 return Ok(id, "", new ReplyData.State(SnapshotBody.From(Runtime.Snapshot)));
+            case HostRequest.Explain explain:
+                return Runtime.ExplainAgent(explain.Task) is { } explanation
+                    ? Ok(id, "", new ReplyData.Lines([explanation]))
+                    : Refuse(id, $"{explain.Task} has no agent running in this fleet host");
             case HostRequest.Diff diff:
                 return await Runtime.ReadDiffAsync(diff.Task).ConfigureAwait(false) is { } taskDiff
                     ? Ok(id, "", new ReplyData.DiffText(taskDiff))

@@ -36,6 +36,7 @@ public static class FleetCommandLine
         yield return DemoAgentVerb.Create(context);
         yield return DiffVerb.Create(context);
         yield return DoctorVerb.Create(context);
+        yield return ExplainVerb.Create(context);
         yield return GateVerb.Create(context);
         yield return HostVerb.Create(context);
         yield return ImportVerb.Create(context);

@@ -67,6 +67,10 @@ public class CliThroughHostTests
         ps.Output.ShouldContain("api");
         ps.Output.ShouldContain("active");
 
+        var explain = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "explain", "api"], host.Repo, host.Environment);
+        explain.Succeeded.ShouldBeTrue(explain.Output);
+        explain.Output.ShouldContain("since");
+
         var doctor = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "doctor"], host.Repo, host.Environment);
         doctor.Output.ShouldContain($"runs (pid {host.Pid}");
 
