@@ -72,6 +72,8 @@ public sealed class FleetSession : IAsyncDisposable
             ?? await RepositoryFacts.ReadAsync(options.Git, options.RepositoryDirectory, cancellationToken).ConfigureAwait(false);
         var baseBranch = options.Config.Fleet.Base ?? repository.CurrentBranch
             ?? throw new InvalidOperationException($"HEAD is detached in {repository.Root}: set [fleet] base in fleet.toml or check out a branch.");
+        // What fleet.toml says about the repository (bases exist, worktrees outside the git dir): refused before anything is written.
+        await ConfigRepositoryCheck.ValidateAsync(options.Config, repository, options.Git, cancellationToken).ConfigureAwait(false);
         var store = new SessionStore(repository.FleetDir);
         var state = store.Load();
         var recovery = await SessionRecovery.RunAsync(options.Git, new WorktreeManager(options.Git, repository), state, cancellationToken)

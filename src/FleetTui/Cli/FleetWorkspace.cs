@@ -112,6 +112,12 @@ public static class FleetWorkspace
             }, cancellationToken);
             return (new DirectFleetAccess(session, hostLock, git), ExitCodes.Ok);
         }
+        catch (ConfigException error)
+        {
+            // fleet.toml names something the repository does not have (a base branch): a config problem, with its position.
+            context.Error.WriteLine(error.Message);
+            return (null, ExitCodes.BadConfig);
+        }
         catch (Exception error) when (error is SessionStateException or InvalidOperationException or GitException)
         {
             hostLock.Dispose();

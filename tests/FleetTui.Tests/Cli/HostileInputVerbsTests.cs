@@ -1,0 +1,44 @@
+using FleetTui.Cli;
+using FleetTui.Core.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace FleetTui.Tests.Cli;
+
+/// <summary>The verbs facing hostile configs and names: a clear message naming the file position or the value, an exit code, no side effect.</summary>
+public class HostileInputVerbsTests
+{
+    private static void WriteConfig(TempRepo repo, string toml) => File.WriteAllText(Path.Combine(repo.Path, "fleet.toml"), toml);
+
+    private static bool FleetDirExists(TempRepo repo) => Directory.Exists(Path.Combine(repo.CommonDir, "fleet"));
+
+    [Fact]
+    public async Task A_hundred_thousand_deep_fleet_toml_exits_with_bad_config_and_a_position()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        WriteConfig(repo, "[fleet]\nenv = " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+
+        var outcome = VerbRunner.Run(repo, "ps");
+
+        outcome.ExitCode.ShouldBe(ExitCodes.BadConfig);
+        outcome.Error.ShouldStartWith("fleet.toml:2:");
+        FleetDirExists(repo).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_base_naming_no_branch_exits_with_bad_config_before_anything_is_written()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        WriteConfig(repo, "[fleet]\nbase = \"no-such-branch\"\n");
+
+        var ps = VerbRunner.Run(repo, "ps");
+        var created = VerbRunner.Run(repo, "new", "t");
+
+        ps.ExitCode.ShouldBe(ExitCodes.BadConfig);
+        ps.Error.ShouldStartWith("fleet.toml:2:8: 'base' in [fleet] names no branch");
+        created.ExitCode.ShouldBe(ExitCodes.BadConfig);
+        created.Error.ShouldStartWith("fleet.toml:2:8:");
+        FleetDirExists(repo).ShouldBeFalse();
+        Directory.Exists(Path.Combine(repo.RootDir, "repo.worktrees")).ShouldBeFalse();
+    }
+}
