@@ -313,7 +313,7 @@ public sealed class FleetSession : IAsyncDisposable
         if (Definition(command.Name) is not null)
             return $"A task named '{command.Name}' already exists.";
         var branch = command.Branch ?? $"fleet/{command.Name}";
-        if (Config.Validation.GitRefName.Problem(branch) is { } branchProblem)
+        if (Config.Validation.CommandLineBranchName.Problem(branch) is { } branchProblem)
             return $"Invalid branch name '{branch}': {branchProblem}.";
         if (Definitions().FirstOrDefault(d => d.Branch == branch) is { } owner)
             return $"Branch '{branch}' is already used by task '{owner.Name}'.";

@@ -1,4 +1,5 @@
 using FleetTui.Cli;
+using FleetTui.Core.Git;
 using FleetTui.Core.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -40,5 +41,18 @@ public class HostileInputVerbsTests
         created.Error.ShouldStartWith("fleet.toml:2:8:");
         FleetDirExists(repo).ShouldBeFalse();
         Directory.Exists(Path.Combine(repo.RootDir, "repo.worktrees")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task New_refuses_a_branch_name_with_shell_characters_and_writes_nothing()
+    {
+        using var repo = await TempRepo.CreateAsync();
+
+        var outcome = VerbRunner.Run(repo, "new", "t2", "--branch", "y/$(touch${IFS}/tmp/PWNED)");
+
+        outcome.ExitCode.ShouldBe(ExitCodes.Failed);
+        outcome.Error.ShouldContain("Invalid branch name 'y/$(touch${IFS}/tmp/PWNED)': it contains '$', which git allows but shells and paths treat specially");
+        (await repo.Git.BranchExistsAsync(repo.Path, "y/$(touch${IFS}/tmp/PWNED)")).ShouldBeFalse();
+        Directory.Exists(Path.Combine(repo.RootDir, "repo.worktrees", "t2")).ShouldBeFalse();
     }
 }
