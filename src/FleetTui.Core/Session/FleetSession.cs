@@ -32,6 +32,9 @@ public sealed class FleetSession : IAsyncDisposable
     /// <summary>Why a task's last worktree creation failed (nothing of it is on disk, so nothing is persisted): shown until it is tried again.</summary>
     private readonly Dictionary<string, string> _creationFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScopeMatcher> _scopes = new(StringComparer.Ordinal);
+
+    /// <summary>Tasks this session is creating: their <see cref="TaskCreationLock"/>, held until the outcome is recorded.</summary>
+    private readonly Dictionary<string, FileStream> _creationLocks = new(StringComparer.Ordinal);
     private readonly List<SessionSubscription> _subscribers = [];
     private readonly List<Task> _background = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -75,11 +78,9 @@ public sealed class FleetSession : IAsyncDisposable
         // What fleet.toml says about the repository (bases exist, worktrees outside the git dir): refused before anything is written.
         await ConfigRepositoryCheck.ValidateAsync(options.Config, repository, options.Git, cancellationToken).ConfigureAwait(false);
         var store = new SessionStore(repository.FleetDir);
-        var state = store.Load();
-        var recovery = await SessionRecovery.RunAsync(options.Git, new WorktreeManager(options.Git, repository), state, cancellationToken)
+        var recovery = await SessionRecovery.RunAsync(options.Git, new WorktreeManager(options.Git, repository), store, options.ReadOnly, cancellationToken)
             .ConfigureAwait(false);
-        if (recovery.ChangedTasks.Count > 0)
-            state = store.Update(s => recovery.ChangedTasks.Aggregate(s, (current, task) => current.WithTask(task)));
+        var state = recovery.State;
 
         var session = new FleetSession(options, repository, baseBranch, store, state, recovery.Notes);
         session._loop = Task.Run(session.RunLoopAsync, CancellationToken.None);
@@ -126,6 +127,9 @@ public sealed class FleetSession : IAsyncDisposable
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         _statusReader.Dispose();
+        foreach (var held in _creationLocks.Values)
+            held.Dispose();
+        _creationLocks.Clear();
         lock (_subscribers)
         {
             foreach (var subscriber in _subscribers)
@@ -159,6 +163,8 @@ public sealed class FleetSession : IAsyncDisposable
     /// <summary>Handles one command; null means the reply completes later (background creation).</summary>
     private async Task<CommandResult?> HandleAsync(SessionCommand command, TaskCompletionSource<CommandResult> reply) => command switch
     {
+        not (SessionCommand.RefreshStatus or SessionCommand.UpdateAgent) when _options.ReadOnly =>
+            CommandResult.Failed("This fleet session is read-only (it only looks: fleet ps, fleet merge --dry-run); nothing was changed."),
         SessionCommand.CreateTask create => StartCreation(create.Name, reply),
         SessionCommand.NewTask created => await NewTaskAsync(created, reply).ConfigureAwait(false),
         SessionCommand.CreationFinished finished => await FinishCreationAsync(finished).ConfigureAwait(false),
@@ -180,12 +186,13 @@ public sealed class FleetSession : IAsyncDisposable
 
     // ---- create -------------------------------------------------------------------------------------------------------
 
-    private CommandResult? StartCreation(string name, TaskCompletionSource<CommandResult> reply)
+    /// <param name="adding">A task declared by <c>fleet new</c> that is not recorded yet: recorded by the same write that reserves it.</param>
+    private CommandResult? StartCreation(string name, TaskCompletionSource<CommandResult> reply, TaskState? adding = null)
     {
-        var definition = Definition(name);
+        var definition = adding is null ? Definition(name) : FromState(adding);
         if (definition is null)
             return CommandResult.Failed($"No task named '{name}' (not in fleet.toml, not added with `fleet new`).");
-        var existing = _state.Find(name);
+        var existing = _state.Find(name) ?? adding;
         if (existing is not null && existing.Phase is not (TaskPhase.Pending or TaskPhase.Blocked))
             return CommandResult.Failed($"Task '{name}' already has a worktree ({existing.Phase}) at {existing.Worktree}.");
         var unmerged = UnmergedDependencies(definition);
@@ -204,8 +211,25 @@ public sealed class FleetSession : IAsyncDisposable
             return CommandResult.Failed($"Cannot create task '{name}': {error.Message}.");
         }
 
-        Persist(state =>
+        // Held until the outcome is recorded: another fleet process opening meanwhile must not take this setup for a crashed one.
+        var creationLock = TaskCreationLock.TryAcquire(_repository.FleetDir, name);
+        if (creationLock is null)
+            return CommandResult.Failed($"Task '{name}' is being created by another fleet process.");
+        try
         {
+            Reserve();
+        }
+        catch
+        {
+            creationLock.Dispose();
+            throw;
+        }
+
+        _creationLocks[name] = creationLock;
+        void Reserve() => Persist(state =>
+        {
+            if (adding is not null && state.Find(name) is not null)
+                throw new InvalidOperationException($"A task named '{name}' was just added by another fleet process.");
             // Ports are chosen under the state lock, so two fleet processes can never hand out the same one.
             var ports = _ports.Allocate(definition.Ports, existing?.Ports ?? new Dictionary<string, int>(), state.WithoutTask(name).AllPorts);
             layout = TaskLayout.For(_config, _repository, definition, ports);
@@ -217,6 +241,7 @@ public sealed class FleetSession : IAsyncDisposable
                 Origin = existing?.Origin ?? TaskOrigin.Config,
                 DependsOn = definition.DependsOn,
                 Agent = existing?.Agent,
+                PortNames = existing?.PortNames ?? [],
                 Phase = TaskPhase.SettingUp,
                 Worktree = layout.WorktreePath,
                 Ports = ports,
@@ -271,7 +296,7 @@ public sealed class FleetSession : IAsyncDisposable
         if (problem is not null)
             return CommandResult.Failed(problem);
         var baseRef = command.Base is null ? _baseBranch : Definition(command.Base)?.Branch ?? command.Base;
-        Persist(state => state.WithTask(new TaskState
+        var adding = new TaskState
         {
             Name = command.Name,
             Branch = command.Branch ?? $"fleet/{command.Name}",
@@ -283,20 +308,21 @@ public sealed class FleetSession : IAsyncDisposable
             Phase = TaskPhase.Pending,
             Worktree = TaskLayout.WorktreePathFor(_config, _repository, command.Name, command.Branch ?? $"fleet/{command.Name}"),
             CreatedAt = DateTimeOffset.UtcNow,
-        }));
+        };
         // A task that depends on unmerged work is recorded, blocked: its worktree is created from the integrated base
         // when the last dependency merges (each task builds on integrated work, not a stale snapshot).
-        if (Definition(command.Name) is { } definition && UnmergedDependencies(definition) is { Count: > 0 } unmerged)
+        if (UnmergedDependencies(FromState(adding)) is { Count: > 0 } unmerged)
         {
-            ChangeTask(command.Name, t => t with { Phase = TaskPhase.Blocked });
+            Persist(state => state.Find(command.Name) is null
+                ? state.WithTask(adding with { Phase = TaskPhase.Blocked })
+                : throw new InvalidOperationException($"A task named '{command.Name}' was just added by another fleet process."));
+            Publish(v => new SessionEvent.PhaseChanged(v, command.Name, null, TaskPhase.Blocked, null));
             return CommandResult.Ok($"Added task '{command.Name}', blocked on {string.Join(", ", unmerged)}: " +
                 "its worktree is created from the integrated base when that merges.");
         }
 
-        var started = StartCreation(command.Name, reply);
-        if (started is { Succeeded: false })
-            Persist(state => state.WithoutTask(command.Name)); // a refused `fleet new` leaves no trace
-        return started;
+        // One write records the task and reserves it (phase setting-up, ports): no failure between two writes can leave a ghost.
+        return StartCreation(command.Name, reply, adding);
     }
 
     /// <summary>Port names every fleet.toml task declares: the ones fleet-wide templates ([fleet] env, [setup]) may use.</summary>
@@ -338,6 +364,7 @@ public sealed class FleetSession : IAsyncDisposable
         {
             // Nothing exists on disk (the manager rolled back): forget the reservation, release the ports.
             Persist(state => state.WithoutTask(name));
+            ReleaseCreationLock(name);
             var message = finished.Error?.Message ?? "unknown failure";
             _creationFailures[name] = message;
             Publish(
@@ -357,6 +384,7 @@ public sealed class FleetSession : IAsyncDisposable
                 LastKnownTip = created.BaseCommit,
             })
             : state);
+        ReleaseCreationLock(name);
         ReadStatus(_state.Find(name)!);
         Publish(
             v => new SessionEvent.TaskCreated(v, name, created.Path),
@@ -370,6 +398,12 @@ public sealed class FleetSession : IAsyncDisposable
             : CommandResult.Failed($"Created task '{name}' at {created.Path}, but its setup failed: {created.Setup.Failure}");
         finished.Reply.TrySetResult(result);
         return result;
+    }
+
+    private void ReleaseCreationLock(string name)
+    {
+        if (_creationLocks.Remove(name, out var held))
+            held.Dispose();
     }
 
     // ---- destroy / prune ------------------------------------------------------------------------------------------------
@@ -496,7 +530,10 @@ public sealed class FleetSession : IAsyncDisposable
             const string note = "worktree folder was deleted outside fleet; branch kept";
             _statusReader.Forget(task.Worktree);
             _statuses.Remove(task.Name);
-            Persist(state => state.Find(task.Name) is { } t ? state.WithTask(t with { Phase = TaskPhase.Missing, Note = note }) : state);
+            // Only if nobody changed the task since this session read it (another process may be re-creating it right now).
+            Persist(state => state.Find(task.Name) is { } t && t.Phase == task.Phase && t.Worktree == task.Worktree
+                ? state.WithTask(t with { Phase = TaskPhase.Missing, Note = note })
+                : state);
             events.Add(v => new SessionEvent.PhaseChanged(v, task.Name, task.Phase, TaskPhase.Missing, note));
         }
 
@@ -573,7 +610,8 @@ public sealed class FleetSession : IAsyncDisposable
 
     // ---- model ---------------------------------------------------------------------------------------------------------
 
-    private void Persist(Func<SessionState, SessionState> change) => _state = _store.Update(change);
+    /// <summary>Applies a change to the state on disk under its lock (a read-only session only to its own copy).</summary>
+    private void Persist(Func<SessionState, SessionState> change) => _state = _options.ReadOnly ? change(_state) : _store.Update(change);
 
     /// <summary>Makes a new snapshot current, then hands each event (stamped with its version) to every subscriber.</summary>
     private void Publish(params Func<long, SessionEvent>[] events)
