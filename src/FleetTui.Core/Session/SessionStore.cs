@@ -35,7 +35,8 @@ public sealed class SessionStore
     public SessionStore(string fleetDir, TimeSpan? lockTimeout = null)
     {
         Directory = fleetDir;
-        _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(10);
+        // Generous: ten fleet processes started at once on a loaded machine queue here for several seconds each.
+        _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(60);
     }
 
     public string Directory { get; }
@@ -118,13 +119,14 @@ public sealed class SessionStore
     private void Write(SessionState state, byte[]? previous)
     {
         OwnerOnly.CreateFolder(Directory);
+        // The backup is a convenience copy: not fsynced (the state itself is), which halves the time the lock is held.
         if (previous is not null)
-            ReplaceAtomically(BackupPath, stream => stream.Write(previous));
-        ReplaceAtomically(StatePath, stream => JsonSerializer.Serialize(stream, state, Json));
+            ReplaceAtomically(BackupPath, stream => stream.Write(previous), durable: false);
+        ReplaceAtomically(StatePath, stream => JsonSerializer.Serialize(stream, state, Json), durable: true);
     }
 
-    /// <summary>Writes a new 0600 file beside <paramref name="path"/>, fsyncs it and renames it over <paramref name="path"/>.</summary>
-    private void ReplaceAtomically(string path, Action<FileStream> write)
+    /// <summary>Writes a new 0600 file beside <paramref name="path"/>, fsyncs it when durable, and renames it over <paramref name="path"/>.</summary>
+    private static void ReplaceAtomically(string path, Action<FileStream> write, bool durable)
     {
         var temp = $"{path}.{Environment.ProcessId}.tmp";
         try
@@ -132,7 +134,7 @@ public sealed class SessionStore
             using (var stream = OwnerOnly.Open(temp, FileMode.Create, FileAccess.Write))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             File.Move(temp, path, overwrite: true);
