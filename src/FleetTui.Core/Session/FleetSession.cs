@@ -168,7 +168,7 @@ public sealed class FleetSession : IAsyncDisposable
         SessionCommand.CreateTask create => StartCreation(create.Name, reply),
         SessionCommand.NewTask created => await NewTaskAsync(created, reply).ConfigureAwait(false),
         SessionCommand.CreationFinished finished => await FinishCreationAsync(finished).ConfigureAwait(false),
-        SessionCommand.DestroyTask destroy => await DestroyAsync(destroy.Name, destroy.Force).ConfigureAwait(false),
+        SessionCommand.DestroyTask destroy => await DestroyAsync(destroy.Name, destroy.Force, destroy.ExpectedLoss).ConfigureAwait(false),
         SessionCommand.RefreshStatus => RefreshStatus(),
         SessionCommand.SetPhase set => ChangeTask(set.Name, t => t with { Phase = set.Phase, Note = set.Note ?? t.Note }),
         SessionCommand.MarkDone done => ChangeTask(done.Name, t => t with { Phase = TaskPhase.Done }),
@@ -408,7 +408,13 @@ public sealed class FleetSession : IAsyncDisposable
 
     // ---- destroy / prune ------------------------------------------------------------------------------------------------
 
-    private async Task<CommandResult> DestroyAsync(string name, bool force)
+    /// <summary>
+    /// Removes a task's worktree in one loop step: look at what would be lost (refuse at once, agent untouched, when something would
+    /// be and nobody agreed to it), stop the task's agent, look again, and remove only when that is still what was agreed
+    /// (<paramref name="confirmed"/>, else nothing without <paramref name="force"/>, else whatever is there). A forced removal keeps
+    /// every commit it would lose under refs/fleet/rescued.
+    /// </summary>
+    private async Task<CommandResult> DestroyAsync(string name, bool force, WorktreeLoss? confirmed)
     {
         var task = _state.Find(name);
         if (task is null)
@@ -427,11 +433,25 @@ public sealed class FleetSession : IAsyncDisposable
         if (task.Phase == TaskPhase.SettingUp)
             return CommandResult.Failed($"Task '{name}' is still setting up; wait for it to finish.");
 
-        _statusReader.Forget(task.Worktree);
-        bool branchDeleted;
+        DestroyResult result;
         try
         {
-            branchDeleted = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force, _stopping.Token, SetupFiles)
+            var before = await DescribeLossAsync(task).ConfigureAwait(false);
+            if (confirmed is null && !force && !before.IsEmpty)
+                throw new DestroyRefusedException(name, before, task.Base);
+            // From here on nothing but us may touch the worktree: an agent that commits after this look would lose that commit.
+            await _options.AgentLauncher.StopAgentAsync(name, _stopping.Token).ConfigureAwait(false);
+            var now = await DescribeLossAsync(task).ConfigureAwait(false);
+            var agreed = confirmed ?? (force ? now : WorktreeLoss.None);
+            if (!now.Equals(agreed))
+            {
+                return CommandResult.Failed(
+                    $"Refusing to remove task '{name}': what it would lose changed since {(confirmed is null ? "it was checked" : "you confirmed")}; nothing was removed.",
+                    now.ChangesSince(agreed));
+            }
+
+            _statusReader.Forget(task.Worktree);
+            result = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force || !now.IsEmpty, _stopping.Token, SetupFiles)
                 .ConfigureAwait(false);
         }
         catch (DestroyRefusedException refused)
@@ -444,10 +464,17 @@ public sealed class FleetSession : IAsyncDisposable
         }
 
         Forget(task);
-        Publish(v => new SessionEvent.TaskDestroyed(v, name, branchDeleted));
-        return CommandResult.Ok(
-            $"Removed task '{name}': worktree {task.Worktree} removed; branch {task.Branch} {(branchDeleted ? "deleted" : "kept (not merged into " + task.Base + ")")}.");
+        Publish(v => new SessionEvent.TaskDestroyed(v, name, result.BranchDeleted));
+        var message = $"Removed task '{name}': worktree {task.Worktree} removed; branch {task.Branch} " +
+            (result.BranchDeleted ? "deleted" : $"kept (not merged into {task.Base})") + ".";
+        return result.RescuedRefs.Count == 0
+            ? CommandResult.Ok(message)
+            : CommandResult.Ok(message + $" Commits it would have lost are kept under {CommitRescue.RefPrefix}{name}/:", result.RescuedRefs);
     }
+
+    /// <summary>What removing the task's worktree would lose now (the same look <c>fleet rm</c> and the cockpit's dialog take).</summary>
+    private Task<WorktreeLoss> DescribeLossAsync(TaskState task) =>
+        _worktrees.DescribeLossAsync(task.Worktree, task.Branch, task.Base, SetupFiles, _stopping.Token);
 
     private IReadOnlyCollection<string> SetupFiles => [.. _config.Setup.Copy, .. _config.Setup.Link];
 
@@ -472,8 +499,9 @@ public sealed class FleetSession : IAsyncDisposable
                 _statusReader.Forget(task.Worktree);
                 try
                 {
-                    var deleted = await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false, setupFiles: SetupFiles)
-                        .ConfigureAwait(false);
+                    await _options.AgentLauncher.StopAgentAsync(task.Name, _stopping.Token).ConfigureAwait(false);
+                    var deleted = (await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false, setupFiles: SetupFiles)
+                        .ConfigureAwait(false)).BranchDeleted;
                     Forget(task);
                     report.Add($"{task.Name}: merged; removed worktree {task.Worktree}{(deleted ? $" and branch {task.Branch}" : "")}");
                 }
@@ -487,12 +515,16 @@ public sealed class FleetSession : IAsyncDisposable
                 string outcome;
                 try
                 {
-                    var deleted = await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false).ConfigureAwait(false);
+                    var deleted = (await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false).ConfigureAwait(false))
+                        .BranchDeleted;
                     outcome = deleted ? $"branch {task.Branch} (merged) deleted" : "no branch left";
                 }
                 catch (DestroyRefusedException refused)
                 {
-                    outcome = $"branch {task.Branch} kept: {refused.UnmergedCommits.Count} commit(s) not merged into {task.Base}";
+                    var kept = refused.Loss.UnmergedCommits.Count > 0
+                        ? $"{refused.Loss.UnmergedCommits.Count} commit(s) not merged into {task.Base}"
+                        : $"{refused.Loss.ReflogOnlyCommits.Count} commit(s) only its reflog reaches";
+                    outcome = $"branch {task.Branch} kept: {kept}";
                 }
 
                 Forget(task);

@@ -55,4 +55,28 @@ public class HostileInputVerbsTests
         (await repo.Git.BranchExistsAsync(repo.Path, "y/$(touch${IFS}/tmp/PWNED)")).ShouldBeFalse();
         Directory.Exists(Path.Combine(repo.RootDir, "repo.worktrees", "t2")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Rm_refuses_to_lose_a_detached_head_commit_or_ignored_files_and_force_keeps_the_commit_reachable()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        repo.WriteFile(".gitignore", ".env.local\n");
+        await repo.CommitAllAsync("ignore .env.local");
+        VerbRunner.Run(repo, "new", "d").ExitCode.ShouldBe(ExitCodes.Ok);
+        var worktree = Path.Combine(repo.RootDir, "repo.worktrees", "d");
+        await repo.Git.RunAsync(worktree, ["checkout", "--quiet", "--detach"]);
+        var detached = await repo.CommitFileAsync("x.txt", "x", "Detached work", worktree);
+        await repo.Git.RunAsync(worktree, ["checkout", "--quiet", "fleet/d"]);
+        repo.WriteFile(".env.local", "TOKEN=1", worktree);
+
+        var refused = VerbRunner.Run(repo, "rm", "d");
+        var forced = VerbRunner.Run(repo, "rm", "d", "--force");
+
+        refused.ExitCode.ShouldBe(ExitCodes.Failed);
+        refused.Error.ShouldContain($"{detached[..7]} Detached work");
+        refused.Error.ShouldContain(".env.local");
+        forced.ExitCode.ShouldBe(ExitCodes.Ok, forced.Error);
+        forced.Out.ShouldContain("refs/fleet/rescued/d/");
+        (await repo.RunGitAsync("rev-list", "--all")).ShouldContain(detached);
+    }
 }
