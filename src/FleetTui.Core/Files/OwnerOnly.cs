@@ -11,9 +11,18 @@ public static class OwnerOnly
 
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Creates <paramref name="path"/> (and missing parents) as 0700; an existing folder is left as it is.</summary>
-    public static DirectoryInfo CreateFolder(string path) =>
-        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, FolderMode);
+    /// <summary>Creates <paramref name="path"/> and each missing parent as 0700 (.NET gives the mode to the last one only); existing folders are left as they are.</summary>
+    public static DirectoryInfo CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return Directory.CreateDirectory(path);
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            return new DirectoryInfo(full);
+        if (Path.GetDirectoryName(full) is { } parent)
+            CreateFolder(parent);
+        return Directory.CreateDirectory(full, FolderMode);
+    }
 
     /// <summary>Options opening a file that, if this call creates it, is created 0600.</summary>
     public static FileStreamOptions Options(System.IO.FileMode mode, FileAccess access, FileShare share = FileShare.None)
