@@ -38,7 +38,7 @@ public sealed class FleetSession : IAsyncDisposable
     private readonly List<SessionSubscription> _subscribers = [];
     private readonly List<Task> _background = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly IReadOnlyList<string> _recoveryNotes;
+    private IReadOnlyList<string> _recoveryNotes;
     private SessionState _state;
     private SessionSnapshot _snapshot;
     private long _version;
@@ -86,6 +86,14 @@ public sealed class FleetSession : IAsyncDisposable
         session._loop = Task.Run(session.RunLoopAsync, CancellationToken.None);
         if (recovery.Notes.Count > 0)
             session.Publish(v => new SessionEvent.Recovered(v, recovery.Notes));
+        if (!options.ReadOnly)
+        {
+            // What a killed merge run left half done (its temporary worktrees, a merge that landed without its follow-up).
+            var finished = await Merging.InterruptedMerges.FinishAsync(session, options.Git, cancellationToken).ConfigureAwait(false);
+            if (finished.Count > 0)
+                await session.SendAsync(new SessionCommand.AddRecoveryNotes(finished)).ConfigureAwait(false);
+        }
+
         return session;
     }
 
@@ -179,6 +187,11 @@ public sealed class FleetSession : IAsyncDisposable
             Phase = TaskPhase.Review, ReviewConflicts = review.Conflicts, Note = review.Note ?? t.Note,
         }),
         SessionCommand.UpdateAgent agent => UpdateAgent(agent),
+        SessionCommand.BeginMerge begin => ChangeTask(begin.Name, t => t with { MergingTip = begin.Tip }),
+        SessionCommand.EndMerge end => _state.Find(end.Name) is null
+            ? CommandResult.Ok($"No merge of '{end.Name}' to settle.")
+            : ChangeTask(end.Name, t => t with { MergingTip = null }),
+        SessionCommand.AddRecoveryNotes added => AddRecoveryNotes(added.Notes),
         SessionCommand.Prune => await PruneAsync().ConfigureAwait(false),
         SessionCommand.ReloadConfig reload => ReloadConfig(reload.Config),
         _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}"),
@@ -631,6 +644,13 @@ public sealed class FleetSession : IAsyncDisposable
         return CommandResult.Ok($"Read {config.SourcePath} again.");
     }
 
+    private CommandResult AddRecoveryNotes(IReadOnlyList<string> notes)
+    {
+        _recoveryNotes = [.. _recoveryNotes, .. notes];
+        Publish(v => new SessionEvent.Recovered(v, notes));
+        return CommandResult.Ok($"{notes.Count} more recovery note(s).");
+    }
+
     private CommandResult UpdateAgent(SessionCommand.UpdateAgent command)
     {
         if (Definition(command.Name) is null)
@@ -727,6 +747,7 @@ public sealed class FleetSession : IAsyncDisposable
             SetupLog = state?.SetupLog,
             Scope = definition.Scope,
             ScopeAccepted = state?.ScopeAccepted ?? false,
+            MergingTip = state?.MergingTip,
         };
     }
 

@@ -51,8 +51,17 @@ public abstract record SessionCommand
     /// <summary>fleet.toml changed (already loaded and validated): tasks, agents, gates and setup follow the new file.</summary>
     public sealed record ReloadConfig(Config.FleetConfig Config) : SessionCommand;
 
+    /// <summary>A merge of the task at <paramref name="Tip"/> starts: recorded in state.json until <see cref="EndMerge"/> (a journal).</summary>
+    public sealed record BeginMerge(string Name, string Tip) : SessionCommand;
+
+    /// <summary>The merge of the task and all it implied is done (or it did not happen): the journal entry goes.</summary>
+    public sealed record EndMerge(string Name) : SessionCommand;
+
     /// <summary>Remove worktrees and branches of merged tasks, forget Missing ones.</summary>
     public sealed record Prune : SessionCommand;
+
+    /// <summary>More of what was recovered while opening (posted by the session to itself once the loop runs).</summary>
+    internal sealed record AddRecoveryNotes(IReadOnlyList<string> Notes) : SessionCommand;
 
     /// <summary>A background worktree creation finished (posted by the session to itself).</summary>
     internal sealed record CreationFinished(string Name, Worktrees.CreatedWorktree? Created, Exception? Error, TaskCompletionSource<CommandResult> Reply)

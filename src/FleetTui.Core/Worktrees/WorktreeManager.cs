@@ -220,6 +220,18 @@ public sealed class WorktreeManager
         return new DestroyResult(deleted.Succeeded, rescued);
     }
 
+    /// <summary>
+    /// Removes one of fleet's own throwaway checkouts (a gate on a merge result) whatever state a killed run left it in: registered or
+    /// half registered, folder present or not. Forcing is right here, and only here: nothing in it is anyone's work.
+    /// </summary>
+    public async Task RemoveScratchAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await RunWorktreeCommandAsync(["worktree", "remove", "--force", "--force", "--", path], cancellationToken).ConfigureAwait(false);
+        if (Directory.Exists(path))
+            Directory.Delete(path, recursive: true);
+        await RunWorktreeCommandAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
+    }
+
     private static void DeleteSetupFiles(string worktree, IEnumerable<string> relativePaths)
     {
         foreach (var relative in relativePaths)
