@@ -67,7 +67,13 @@ public static class SessionRecovery
         }
 
         if (pruneNeeded && !readOnly)
-            await git.RunAsync(root, ["worktree", "prune"], cancellationToken).ConfigureAwait(false); // only drops entries of missing folders
+        {
+            // Only drops entries of missing folders, after keeping what only their reflogs reached.
+            var rescued = await worktrees.PruneAsync(cancellationToken).ConfigureAwait(false);
+            if (rescued.Count > 0)
+                notes.Add($"kept {rescued.Count} commit tip(s) only a deleted worktree's history reached: {string.Join(", ", rescued)}");
+        }
+
         return new Result(result, [.. notes]);
     }
 

@@ -39,7 +39,8 @@ internal sealed class WorktreeLossReader(GitCli git, RepositoryFacts repository,
     /// Commits the worktree's HEAD reflog or the branch's reflog names (and what they reach) that no ref and no other worktree's HEAD
     /// reaches: exactly what <c>git worktree remove</c> and <c>git branch -D</c> would leave unreachable.
     /// </summary>
-    private async Task<IReadOnlyList<LostCommit>> ReflogOnlyCommitsAsync(string path, string branch, CancellationToken cancellationToken)
+    /// <param name="branch">The branch whose reflog dies too (deleted with the worktree), or null when only the worktree goes.</param>
+    public async Task<IReadOnlyList<LostCommit>> ReflogOnlyCommitsAsync(string path, string? branch, CancellationToken cancellationToken)
     {
         var candidates = WorktreeReflog.CommitsNamed(repository.CommonDir, path, branch);
         if (candidates.Count == 0)

@@ -134,7 +134,7 @@ public sealed class WorktreeManager
         }
 
         if (registered)
-            await RunWorktreeCommandAsync(["worktree", "prune"]).ConfigureAwait(false);
+            await PruneAsync().ConfigureAwait(false);
         // git creates the branch before the worktree, and leaves it behind when the second step fails.
         if (await _git.BranchExistsAsync(root, branch).ConfigureAwait(false))
             await _git.TryRunAsync(root, ["branch", "-D", "--", branch]).ConfigureAwait(false);
@@ -208,7 +208,7 @@ public sealed class WorktreeManager
         else if (registered is not null)
         {
             // Folder deleted by hand: only git's administrative entry is left; prune removes entries of missing folders only.
-            await RunWorktreeCommandOrThrowAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
+            await PruneAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (tip is null)
@@ -229,7 +229,26 @@ public sealed class WorktreeManager
         await RunWorktreeCommandAsync(["worktree", "remove", "--force", "--force", "--", path], cancellationToken).ConfigureAwait(false);
         if (Directory.Exists(path))
             Directory.Delete(path, recursive: true);
+        await PruneAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>git worktree prune</c>, which deletes the administrative entry of every worktree whose folder is gone, and with it that
+    /// worktree's HEAD reflog: first, the commits only such a reflog reaches (a detached-HEAD commit in a folder deleted by hand) are
+    /// kept under <c>refs/fleet/rescued/&lt;folder name&gt;/</c>. Returns the refs written.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var rescued = new List<string>();
+        var reader = new WorktreeLossReader(_git, Repository, this);
+        foreach (var stale in (await ListAsync(cancellationToken).ConfigureAwait(false)).Skip(1).Where(w => !w.IsBare && !Directory.Exists(w.Path)))
+        {
+            var commits = await reader.ReflogOnlyCommitsAsync(stale.Path, branch: null, cancellationToken).ConfigureAwait(false);
+            rescued.AddRange(await CommitRescue.KeepAsync(_git, Repository.Root, Path.GetFileName(stale.Path), commits, cancellationToken).ConfigureAwait(false));
+        }
+
         await RunWorktreeCommandAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
+        return rescued;
     }
 
     private static void DeleteSetupFiles(string worktree, IEnumerable<string> relativePaths)

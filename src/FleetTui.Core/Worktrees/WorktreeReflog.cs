@@ -9,7 +9,7 @@ internal static class WorktreeReflog
 {
     private static readonly string NoCommit = new('0', 40);
 
-    public static IReadOnlySet<string> CommitsNamed(string commonDir, string worktreePath, string branch)
+    public static IReadOnlySet<string> CommitsNamed(string commonDir, string worktreePath, string? branch)
     {
         var commits = new HashSet<string>(StringComparer.Ordinal);
         if (AdminDirOf(commonDir, worktreePath) is { } admin)
@@ -20,7 +20,8 @@ internal static class WorktreeReflog
                 commits.Add(head); // a detached HEAD
         }
 
-        AddFromLog(Path.Combine(commonDir, "logs", "refs", "heads", branch), commits);
+        if (branch is not null)
+            AddFromLog(Path.Combine(commonDir, "logs", "refs", "heads", branch), commits);
         return commits;
     }
 

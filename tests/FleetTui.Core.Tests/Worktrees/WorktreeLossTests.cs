@@ -70,6 +70,21 @@ public class WorktreeLossTests
     }
 
     [Fact]
+    public async Task Pruning_a_worktree_deleted_by_hand_first_keeps_the_commits_only_its_reflog_reached()
+    {
+        var (repo, manager, worktree) = await TaskWorktreeAsync("h");
+        using var _ = repo;
+        var detached = await CommitOnADetachedHeadAsync(repo, worktree, "fleet/h");
+        Directory.Delete(worktree, recursive: true);
+
+        var rescued = await manager.PruneAsync();
+
+        rescued.ShouldBe([$"refs/fleet/rescued/h/{detached[..12]}"]);
+        (await repo.RunGitAsync("worktree", "list")).ShouldNotContain("repo.worktrees/h");
+        (await ReachableAsync(repo, detached)).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Ignored_files_are_named_as_deleted_and_make_rm_ask_for_force()
     {
         var (repo, manager, worktree) = await TaskWorktreeAsync("e");
