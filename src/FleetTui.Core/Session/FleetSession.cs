@@ -193,7 +193,7 @@ public sealed class FleetSession : IAsyncDisposable
             : ChangeTask(end.Name, t => t with { MergingTip = null }),
         SessionCommand.AddRecoveryNotes added => AddRecoveryNotes(added.Notes),
         SessionCommand.Prune => await PruneAsync().ConfigureAwait(false),
-        SessionCommand.ReloadConfig reload => ReloadConfig(reload.Config),
+        SessionCommand.ReloadConfig reload => await ReloadConfigAsync(reload.Config).ConfigureAwait(false),
         _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}"),
     };
 
@@ -634,8 +634,18 @@ public sealed class FleetSession : IAsyncDisposable
         return CommandResult.Ok($"Task '{name}' updated.");
     }
 
-    private CommandResult ReloadConfig(FleetConfig config)
+    private async Task<CommandResult> ReloadConfigAsync(FleetConfig config)
     {
+        try
+        {
+            // The same check as at open (bases exist, worktrees outside the git dir): a bad file is refused, the old one stays.
+            await ConfigRepositoryCheck.ValidateAsync(config, _repository, _options.Git, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (ConfigException error)
+        {
+            return CommandResult.Failed(error.Message);
+        }
+
         _config = config;
         _baseBranch = config.Fleet.Base ?? _baseBranch;
         _ports = new PortAllocator(config.Fleet.Ports, _options.PortProbe);

@@ -40,6 +40,22 @@ public class ConfigRepositoryCheckTests
     }
 
     [Fact]
+    public async Task Reloading_a_fleet_toml_whose_base_names_no_branch_is_refused_and_the_old_config_stays()
+    {
+        using var repo = await TempRepo.CreateAsync();
+        var path = Path.Combine(repo.Path, "fleet.toml");
+        await File.WriteAllTextAsync(path, "[fleet]\nbase = \"main\"\n");
+        await using var session = await FleetFixture.OpenAsync(repo, ConfigLoader.Load(path));
+        await File.WriteAllTextAsync(path, "[fleet]\nbase = \"gone\"\n");
+
+        var reload = await session.SendAsync(new SessionCommand.ReloadConfig(ConfigLoader.Load(path)));
+
+        reload.Succeeded.ShouldBeFalse();
+        reload.Message.ShouldStartWith("fleet.toml:2:8: 'base' in [fleet] names no branch");
+        session.Current.BaseBranch.ShouldBe("main");
+    }
+
+    [Fact]
     public async Task Bases_naming_a_branch_a_task_or_a_commit_open()
     {
         using var repo = await TempRepo.CreateAsync();
