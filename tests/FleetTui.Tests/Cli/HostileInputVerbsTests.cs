@@ -39,7 +39,7 @@ public class HostileInputVerbsTests
         ps.Error.ShouldStartWith("fleet.toml:2:8: 'base' in [fleet] names no branch");
         created.ExitCode.ShouldBe(ExitCodes.BadConfig);
         created.Error.ShouldStartWith("fleet.toml:2:8:");
-        FleetDirExists(repo).ShouldBeFalse();
+        File.Exists(Path.Combine(repo.CommonDir, "fleet", "state.json")).ShouldBeFalse();
         Directory.Exists(Path.Combine(repo.RootDir, "repo.worktrees")).ShouldBeFalse();
     }
 
