@@ -14,22 +14,23 @@ public static partial class AgentSignalWriter
     private const int OCreat = 0x40;
     private const int OAppend = 0x400;
     private const int OCloexec = 0x80000;
-    private const int Mode0644 = 0x1A4;
+    /// <summary>Owner only, like every file of fleet's own (see <see cref="Files.OwnerOnly"/>).</summary>
+    private const int Mode0600 = 0x180;
 
     public static void Append(string commonGitDir, AgentSignal signal)
     {
         var path = AgentSignalFiles.PathFor(commonGitDir, signal.Task);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Files.OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         var bytes = Encoding.UTF8.GetBytes(signal.ToJsonLine() + "\n");
         if (!OperatingSystem.IsLinux())
         {
             // The flag values above are Linux's; elsewhere fall back to a single buffered append.
-            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            using var stream = Files.OwnerOnly.Open(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             stream.Write(bytes);
             return;
         }
 
-        var fd = Open(path, OWronly | OCreat | OAppend | OCloexec, Mode0644);
+        var fd = Open(path, OWronly | OCreat | OAppend | OCloexec, Mode0600);
         if (fd < 0)
             throw new IOException($"cannot open {path}: {Marshal.GetLastPInvokeErrorMessage()}");
         try

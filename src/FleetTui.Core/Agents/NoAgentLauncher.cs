@@ -8,4 +8,6 @@ public sealed class NoAgentLauncher : IAgentLauncher
     public static NoAgentLauncher Instance { get; } = new();
 
     public ValueTask TaskBecameActiveAsync(TaskSnapshot task, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask StopAgentAsync(string task, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -21,7 +21,7 @@ public static class ConfigLoader
         var fleet = fleetTable is null ? new FleetSettings() : FleetSectionReader.Read(fleetTable);
         var setup = setupTable is null ? new SetupConfig() : SetupSectionReader.Read(setupTable);
         var agents = AgentSectionReader.ReadAll(top);
-        var tasks = TaskTables(top).Select(t => (Task: TaskSectionReader.Read(t, fleet), Source: t)).ToList();
+        var tasks = TaskTables(top).Select(t => (Task: TaskSectionReader.Read(t), Source: t)).ToList();
 
         TaskListValidator.Validate(tasks, agents, fleetTable);
         var config = new FleetConfig
@@ -33,6 +33,8 @@ public static class ConfigLoader
             Agents = agents,
         };
         new TemplateValidator(top, fleetTable, setupTable, config, tasks).Validate();
+        // fleet.toml lives at the repository root, so its folder is the root the paths are checked against.
+        new ConfigPathValidator(Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? "/", fleet, fleetTable, setupTable).Validate();
         return config;
     }
 

@@ -11,7 +11,7 @@ public static class ConfigSchema
     public static readonly IReadOnlyList<string> FleetKeys =
     [
         "base", "worktrees", "agent", "gate", "gate_timeout", "gate_after_merge", "cleanup", "scope_enforcement",
-        "fast_forward", "context", "ports", "env", "repos",
+        "fast_forward", "context", "ports", "env",
     ];
 
     /// <summary>Keys of <c>[fleet.ports]</c> (written inline: <c>ports = { first = 41000, last = 41999 }</c>).</summary>
@@ -19,8 +19,17 @@ public static class ConfigSchema
 
     public static readonly IReadOnlyList<string> TaskKeys =
     [
-        "name", "branch", "base", "depends_on", "agent", "prompt", "ticket", "scope", "gate", "ports", "env", "repos",
+        "name", "branch", "base", "depends_on", "agent", "prompt", "ticket", "scope", "gate", "ports", "env",
     ];
+
+    /// <summary>
+    /// Keys reserved for features that do not exist yet: refused with their own message rather than read and ignored
+    /// (a key that silently does nothing misleads). <c>repos</c>: multi-repo fleets.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NotSupportedYet = new Dictionary<string, string>
+    {
+        ["repos"] = "multi-repo fleets are planned",
+    };
 
     public static readonly IReadOnlyList<string> SetupKeys = ["run", "timeout", "copy", "link", "caches", "database"];
 

@@ -6,8 +6,14 @@ public sealed record FleetSettings
     /// <summary>Base branch; null means "the repository's current branch", resolved at run time.</summary>
     public string? Base { get; init; }
 
+    /// <summary>Where <see cref="Base"/> was written (checked against the repository when a session opens); null when not from a file.</summary>
+    public SourcePosition? BasePosition { get; init; }
+
     /// <summary>Worktree path template; null means <c>../{repo}.worktrees/{task}</c> relative to the repo root.</summary>
     public string? Worktrees { get; init; }
+
+    /// <summary>Where <see cref="Worktrees"/> was written; null when not from a file.</summary>
+    public SourcePosition? WorktreesPosition { get; init; }
 
     /// <summary>Default agent for tasks that name none (a preset name).</summary>
     public AgentRef Agent { get; init; } = AgentRef.Preset("shell");
@@ -35,9 +41,6 @@ public sealed record FleetSettings
 
     /// <summary>Extra environment for every task (templates allowed).</summary>
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>Other repositories of the fleet by name → path relative to the main repo root (multi-repo fleets).</summary>
-    public IReadOnlyDictionary<string, string> Repos { get; init; } = new Dictionary<string, string>();
 }
 
 public readonly record struct PortRange(int First, int Last);

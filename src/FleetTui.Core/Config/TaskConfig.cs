@@ -12,6 +12,9 @@ public sealed record TaskConfig
     /// <summary>A branch, or another task's name to stack on it; null means the fleet's base.</summary>
     public string? Base { get; init; }
 
+    /// <summary>Where <see cref="Base"/> was written (checked against the repository when a session opens); null when not from a file.</summary>
+    public SourcePosition? BasePosition { get; init; }
+
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
     /// <summary>Null means the fleet's default agent.</summary>
@@ -33,9 +36,6 @@ public sealed record TaskConfig
     public IReadOnlyList<string> Ports { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>Repositories this task has a worktree in (names from <c>[fleet.repos]</c>); empty = the main repo only.</summary>
-    public IReadOnlyList<string> Repos { get; init; } = [];
 
     /// <summary>Where the task's table starts in fleet.toml, for messages.</summary>
     public SourcePosition Position { get; init; }

@@ -4,36 +4,27 @@ using FleetTui.Core.Config.Templates;
 namespace FleetTui.Core.Config;
 
 /// <summary>
-/// Expands templates for one task. <see cref="Expand"/> is for values that never meet a shell (env values, argv elements);
-/// <see cref="ExpandShellQuoted"/> is for a command string run through <c>sh -c</c>: each value is single-quoted, so a
-/// branch or path can never inject shell syntax.
+/// Expands templates for one task, for values that never meet a shell (env values, argv elements, paths). A command string run
+/// through <c>sh -c</c> takes <see cref="Templates.ShellCommandTemplate"/> instead: no value is ever written into a command.
 /// </summary>
 public static class TemplateExpander
 {
-    public static string Expand(string template, TemplateValues values) => Render(template, values, quote: false);
-
-    public static string ExpandShellQuoted(string template, TemplateValues values) => Render(template, values, quote: true);
-
-    /// <summary>POSIX single quoting: <c>it's</c> → <c>'it'\''s'</c>.</summary>
-    public static string ShellQuote(string value) => "'" + value.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
-
-    private static string Render(string template, TemplateValues values, bool quote)
+    public static string Expand(string template, TemplateValues values)
     {
         var output = new StringBuilder(template.Length);
         foreach (var part in TemplateSyntax.Parse(template))
         {
-            switch (part)
+            output.Append(part switch
             {
-                case TemplatePart.Literal literal:
-                    output.Append(literal.Text);
-                    break;
-                case TemplatePart.Variable variable:
-                    var value = values.ValueOf(variable.Name);
-                    output.Append(quote ? ShellQuote(value) : value);
-                    break;
-            }
+                TemplatePart.Literal literal => literal.Text,
+                TemplatePart.Variable variable => values.ValueOf(variable.Name),
+                _ => "",
+            });
         }
 
         return output.ToString();
     }
+
+    /// <summary>POSIX single quoting: <c>it's</c> → <c>'it'\''s'</c>.</summary>
+    public static string ShellQuote(string value) => "'" + value.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
 }

@@ -41,6 +41,12 @@ public sealed record TemplateValues
         return environment;
     }
 
+    /// <summary>The environment variable carrying a template variable (<c>branch</c> → FLEET_BRANCH, <c>port.web</c> → FLEET_PORT_WEB).</summary>
+    public static string VariableFor(string templateName) =>
+        templateName.StartsWith(TemplateSyntax.PortPrefix, StringComparison.Ordinal)
+            ? PortVariable(templateName[TemplateSyntax.PortPrefix.Length..])
+            : "FLEET_" + templateName.ToUpperInvariant();
+
     public static string PortVariable(string portName) =>
         "FLEET_PORT_" + portName.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
 

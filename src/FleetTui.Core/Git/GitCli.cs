@@ -30,12 +30,18 @@ public sealed class GitCli
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     /// <summary>Runs git and returns its result whatever the exit code.</summary>
-    public async Task<GitResult> TryRunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    public Task<GitResult> TryRunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
+        TryRunWithInputAsync(workingDirectory, arguments, standardInput: null, cancellationToken);
+
+    /// <summary>Runs git with <paramref name="standardInput"/> on its stdin (e.g. <c>--stdin</c> revision lists), whatever the exit code.</summary>
+    public async Task<GitResult> TryRunWithInputAsync(
+        string workingDirectory, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken = default)
     {
         var result = await Cli.Wrap(Options.Executable)
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(Environment)
+            .WithStandardInputPipe(standardInput is null ? PipeSource.Null : PipeSource.FromString(standardInput))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken)
             .ConfigureAwait(false);

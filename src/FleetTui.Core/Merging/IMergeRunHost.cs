@@ -24,4 +24,14 @@ public interface IMergeRunHost
     /// (the integrated base at this moment, so its first parent is the merge commit) and start its agent.
     /// </summary>
     Task StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <paramref name="task"/>'s branch, at <paramref name="tip"/>, is about to be merged: a host that keeps state records it (a journal),
+    /// so that when fleet dies before <see cref="MergeSettledAsync"/> the next run can tell whether the merge landed and finish what
+    /// it implies (mark it merged, clean up, start its dependents) or forget it. The default keeps nothing.
+    /// </summary>
+    Task MergeStartingAsync(string task, string tip, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Everything the merge of <paramref name="task"/> implied is done, or the merge did not happen: drop the journal entry.</summary>
+    Task MergeSettledAsync(string task, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -66,16 +66,19 @@ public sealed class MergeQueue(GitCli git, WorktreeManager worktrees, GateRunner
 
     private async Task<Session.GateState> GateOnCommitAsync(GateRequest gate, string commit, CancellationToken cancellationToken)
     {
-        var checkout = Path.Combine(Path.GetTempPath(), $"fleet-gate-{gate.Task}-{Guid.NewGuid().ToString("N")[..8]}");
-        await git.RunAsync(RepoPath, ["worktree", "add", "--detach", "-q", checkout, commit], cancellationToken).ConfigureAwait(false);
+        // Recorded before it exists, so a run killed while it exists leaves a record for the next one to clean (ScratchWorktrees).
+        var fleetDir = worktrees.Repository.FleetDir;
+        var checkout = ScratchWorktrees.Reserve(fleetDir, gate.Task);
         try
         {
+            await git.RunAsync(RepoPath, ["worktree", "add", "--detach", "-q", "--", checkout, commit], cancellationToken).ConfigureAwait(false);
             return await gates.RunAsync(gate with { WorkingDirectory = checkout, Commit = commit, Subject = "merge result" }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             // Our own throwaway checkout (the gate may have left build output in it): forcing is right here, and only here.
-            await git.TryRunAsync(RepoPath, ["worktree", "remove", "--force", checkout], CancellationToken.None).ConfigureAwait(false);
+            await worktrees.RemoveScratchAsync(checkout, CancellationToken.None).ConfigureAwait(false);
+            ScratchWorktrees.Release(fleetDir, checkout);
         }
     }
 

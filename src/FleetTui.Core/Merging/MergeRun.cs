@@ -66,6 +66,8 @@ public sealed class MergeRun(MergeQueue queue, GateRunner gates, ITaskCleanup cl
                     Step(task.Name, MergeStepKind.GatePassed, $"{task.Name}: gate passed (log {gate.LogPath})");
             }
 
+            if (await queue.ResolveBranchAsync(task.Branch, cancellationToken).ConfigureAwait(false) is { } tip)
+                await host.MergeStartingAsync(task.Name, tip, cancellationToken).ConfigureAwait(false);
             MergeOutcome outcome;
             try
             {
@@ -109,8 +111,12 @@ public sealed class MergeRun(MergeQueue queue, GateRunner gates, ITaskCleanup cl
                     break;
                 default:
                     Step(task.Name, MergeStepKind.Stopped, outcome.Describe(task.Name));
+                    await host.MergeSettledAsync(task.Name, cancellationToken).ConfigureAwait(false);
                     return new MergeRunReport(steps);
             }
+
+            // Reached only when everything the outcome implied is done: a run killed before this is finished by the next one.
+            await host.MergeSettledAsync(task.Name, cancellationToken).ConfigureAwait(false);
         }
         return new MergeRunReport(steps);
     }

@@ -27,6 +27,12 @@ public sealed class SessionMergeHost(FleetSession session, Action<MergeStep> rep
             report(new MergeStep(task, MergeStepKind.Skipped, $"{task}: could not start: {result.Message}"));
     }
 
+    public Task MergeStartingAsync(string task, string tip, CancellationToken cancellationToken) =>
+        SendAsync(new SessionCommand.BeginMerge(task, tip));
+
+    public Task MergeSettledAsync(string task, CancellationToken cancellationToken) =>
+        SendAsync(new SessionCommand.EndMerge(task));
+
     public async Task<CleanupResult> RemoveMergedAsync(TaskMergeFacts task, CancellationToken cancellationToken)
     {
         var result = await session.SendAsync(new SessionCommand.DestroyTask(task.Name)).ConfigureAwait(false);

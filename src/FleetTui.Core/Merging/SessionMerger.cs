@@ -34,8 +34,20 @@ public sealed class SessionMerger(FleetSession session, GitCli git)
     }
 
     /// <summary>Gates and merges the plan in order (only <paramref name="only"/> when given), reporting each step as it happens.</summary>
+    /// <remarks>
+    /// Holds the <see cref="MergeLock"/> for the whole run: a second run (another fleet merge, the cockpit) stops at once instead of
+    /// interleaving, and what this run leaves half done if killed is finished by the next session that opens.
+    /// </remarks>
     public async Task<MergeRunReport> RunAsync(MergePlan plan, IReadOnlySet<string>? only, Action<MergeStep> report, CancellationToken cancellationToken = default)
     {
+        using var mergeLock = MergeLock.TryAcquire(session.Repository.FleetDir);
+        if (mergeLock is null)
+        {
+            var busy = new MergeStep("", MergeStepKind.Stopped, "another fleet merge is running in this repository; nothing merged (try again when it ends)");
+            report(busy);
+            return new MergeRunReport([busy]);
+        }
+
         var snapshot = session.Current;
         var host = new SessionMergeHost(session, report);
         var worktrees = new WorktreeManager(git, session.Repository);

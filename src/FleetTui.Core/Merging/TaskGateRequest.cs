@@ -1,10 +1,14 @@
 using FleetTui.Core.Config;
+using FleetTui.Core.Config.Templates;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
 
 namespace FleetTui.Core.Merging;
 
-/// <summary>A session task's gate: its own <c>gate</c> or the fleet's, in its worktree, with the fleet's timeout and the task's environment.</summary>
+/// <summary>
+/// A session task's gate: its own <c>gate</c> or the fleet's (templates expanded as environment references), in its worktree, with
+/// the fleet's timeout and the task's environment.
+/// </summary>
 public static class TaskGateRequest
 {
     public static GateRequest For(SessionSnapshot snapshot, RepositoryFacts repository, TaskSnapshot task)
@@ -18,7 +22,8 @@ public static class TaskGateRequest
         return new GateRequest
         {
             Task = task.Name,
-            Command = definition.Gate ?? snapshot.Config.Fleet.Gate,
+            // Templates become references to the environment below, never values spliced into the command.
+            Command = (definition.Gate ?? snapshot.Config.Fleet.Gate) is { } gate ? ShellCommandTemplate.Expand(gate) : null,
             WorkingDirectory = task.WorktreePath,
             Timeout = snapshot.Config.Fleet.GateTimeout,
             Environment = environment,

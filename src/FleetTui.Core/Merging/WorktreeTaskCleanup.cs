@@ -15,7 +15,8 @@ public sealed class WorktreeTaskCleanup(WorktreeManager worktrees, string baseBr
             return new CleanupResult(false, "no worktree to remove");
         try
         {
-            var branchDeleted = await worktrees.DestroyAsync(task.Name, task.WorktreePath, task.Branch, baseBranch, force: false, cancellationToken).ConfigureAwait(false);
+            var branchDeleted = (await worktrees.DestroyAsync(task.Name, task.WorktreePath, task.Branch, baseBranch, force: false, cancellationToken).ConfigureAwait(false))
+                .BranchDeleted;
             return new CleanupResult(true, $"removed worktree {task.WorktreePath}{(branchDeleted ? " and branch " + task.Branch : "")}");
         }
         catch (WorktreeException refused)

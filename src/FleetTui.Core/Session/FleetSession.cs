@@ -32,10 +32,13 @@ public sealed class FleetSession : IAsyncDisposable
     /// <summary>Why a task's last worktree creation failed (nothing of it is on disk, so nothing is persisted): shown until it is tried again.</summary>
     private readonly Dictionary<string, string> _creationFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScopeMatcher> _scopes = new(StringComparer.Ordinal);
+
+    /// <summary>Tasks this session is creating: their <see cref="TaskCreationLock"/>, held until the outcome is recorded.</summary>
+    private readonly Dictionary<string, FileStream> _creationLocks = new(StringComparer.Ordinal);
     private readonly List<SessionSubscription> _subscribers = [];
     private readonly List<Task> _background = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly IReadOnlyList<string> _recoveryNotes;
+    private IReadOnlyList<string> _recoveryNotes;
     private SessionState _state;
     private SessionSnapshot _snapshot;
     private long _version;
@@ -72,17 +75,25 @@ public sealed class FleetSession : IAsyncDisposable
             ?? await RepositoryFacts.ReadAsync(options.Git, options.RepositoryDirectory, cancellationToken).ConfigureAwait(false);
         var baseBranch = options.Config.Fleet.Base ?? repository.CurrentBranch
             ?? throw new InvalidOperationException($"HEAD is detached in {repository.Root}: set [fleet] base in fleet.toml or check out a branch.");
+        // What fleet.toml says about the repository (bases exist, worktrees outside the git dir): refused before anything is written.
+        await ConfigRepositoryCheck.ValidateAsync(options.Config, repository, options.Git, cancellationToken).ConfigureAwait(false);
         var store = new SessionStore(repository.FleetDir);
-        var state = store.Load();
-        var recovery = await SessionRecovery.RunAsync(options.Git, new WorktreeManager(options.Git, repository), state, cancellationToken)
+        var recovery = await SessionRecovery.RunAsync(options.Git, new WorktreeManager(options.Git, repository), store, options.ReadOnly, cancellationToken)
             .ConfigureAwait(false);
-        if (recovery.ChangedTasks.Count > 0)
-            state = store.Update(s => recovery.ChangedTasks.Aggregate(s, (current, task) => current.WithTask(task)));
+        var state = recovery.State;
 
         var session = new FleetSession(options, repository, baseBranch, store, state, recovery.Notes);
         session._loop = Task.Run(session.RunLoopAsync, CancellationToken.None);
         if (recovery.Notes.Count > 0)
             session.Publish(v => new SessionEvent.Recovered(v, recovery.Notes));
+        if (!options.ReadOnly)
+        {
+            // What a killed merge run left half done (its temporary worktrees, a merge that landed without its follow-up).
+            var finished = await Merging.InterruptedMerges.FinishAsync(session, options.Git, cancellationToken).ConfigureAwait(false);
+            if (finished.Count > 0)
+                await session.SendAsync(new SessionCommand.AddRecoveryNotes(finished)).ConfigureAwait(false);
+        }
+
         return session;
     }
 
@@ -124,6 +135,9 @@ public sealed class FleetSession : IAsyncDisposable
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         _statusReader.Dispose();
+        foreach (var held in _creationLocks.Values)
+            held.Dispose();
+        _creationLocks.Clear();
         lock (_subscribers)
         {
             foreach (var subscriber in _subscribers)
@@ -157,10 +171,12 @@ public sealed class FleetSession : IAsyncDisposable
     /// <summary>Handles one command; null means the reply completes later (background creation).</summary>
     private async Task<CommandResult?> HandleAsync(SessionCommand command, TaskCompletionSource<CommandResult> reply) => command switch
     {
+        not (SessionCommand.RefreshStatus or SessionCommand.UpdateAgent) when _options.ReadOnly =>
+            CommandResult.Failed("This fleet session is read-only (it only looks: fleet ps, fleet merge --dry-run); nothing was changed."),
         SessionCommand.CreateTask create => StartCreation(create.Name, reply),
         SessionCommand.NewTask created => await NewTaskAsync(created, reply).ConfigureAwait(false),
         SessionCommand.CreationFinished finished => await FinishCreationAsync(finished).ConfigureAwait(false),
-        SessionCommand.DestroyTask destroy => await DestroyAsync(destroy.Name, destroy.Force).ConfigureAwait(false),
+        SessionCommand.DestroyTask destroy => await DestroyAsync(destroy.Name, destroy.Force, destroy.ExpectedLoss).ConfigureAwait(false),
         SessionCommand.RefreshStatus => RefreshStatus(),
         SessionCommand.SetPhase set => ChangeTask(set.Name, t => t with { Phase = set.Phase, Note = set.Note ?? t.Note }),
         SessionCommand.MarkDone done => ChangeTask(done.Name, t => t with { Phase = TaskPhase.Done }),
@@ -171,19 +187,25 @@ public sealed class FleetSession : IAsyncDisposable
             Phase = TaskPhase.Review, ReviewConflicts = review.Conflicts, Note = review.Note ?? t.Note,
         }),
         SessionCommand.UpdateAgent agent => UpdateAgent(agent),
+        SessionCommand.BeginMerge begin => ChangeTask(begin.Name, t => t with { MergingTip = begin.Tip }),
+        SessionCommand.EndMerge end => _state.Find(end.Name) is null
+            ? CommandResult.Ok($"No merge of '{end.Name}' to settle.")
+            : ChangeTask(end.Name, t => t with { MergingTip = null }),
+        SessionCommand.AddRecoveryNotes added => AddRecoveryNotes(added.Notes),
         SessionCommand.Prune => await PruneAsync().ConfigureAwait(false),
-        SessionCommand.ReloadConfig reload => ReloadConfig(reload.Config),
+        SessionCommand.ReloadConfig reload => await ReloadConfigAsync(reload.Config).ConfigureAwait(false),
         _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}"),
     };
 
     // ---- create -------------------------------------------------------------------------------------------------------
 
-    private CommandResult? StartCreation(string name, TaskCompletionSource<CommandResult> reply)
+    /// <param name="adding">A task declared by <c>fleet new</c> that is not recorded yet: recorded by the same write that reserves it.</param>
+    private CommandResult? StartCreation(string name, TaskCompletionSource<CommandResult> reply, TaskState? adding = null)
     {
-        var definition = Definition(name);
+        var definition = adding is null ? Definition(name) : FromState(adding);
         if (definition is null)
             return CommandResult.Failed($"No task named '{name}' (not in fleet.toml, not added with `fleet new`).");
-        var existing = _state.Find(name);
+        var existing = _state.Find(name) ?? adding;
         if (existing is not null && existing.Phase is not (TaskPhase.Pending or TaskPhase.Blocked))
             return CommandResult.Failed($"Task '{name}' already has a worktree ({existing.Phase}) at {existing.Worktree}.");
         var unmerged = UnmergedDependencies(definition);
@@ -202,8 +224,25 @@ public sealed class FleetSession : IAsyncDisposable
             return CommandResult.Failed($"Cannot create task '{name}': {error.Message}.");
         }
 
-        Persist(state =>
+        // Held until the outcome is recorded: another fleet process opening meanwhile must not take this setup for a crashed one.
+        var creationLock = TaskCreationLock.TryAcquire(_repository.FleetDir, name);
+        if (creationLock is null)
+            return CommandResult.Failed($"Task '{name}' is being created by another fleet process.");
+        try
         {
+            Reserve();
+        }
+        catch
+        {
+            creationLock.Dispose();
+            throw;
+        }
+
+        _creationLocks[name] = creationLock;
+        void Reserve() => Persist(state =>
+        {
+            if (adding is not null && state.Find(name) is not null)
+                throw new InvalidOperationException($"A task named '{name}' was just added by another fleet process.");
             // Ports are chosen under the state lock, so two fleet processes can never hand out the same one.
             var ports = _ports.Allocate(definition.Ports, existing?.Ports ?? new Dictionary<string, int>(), state.WithoutTask(name).AllPorts);
             layout = TaskLayout.For(_config, _repository, definition, ports);
@@ -215,6 +254,7 @@ public sealed class FleetSession : IAsyncDisposable
                 Origin = existing?.Origin ?? TaskOrigin.Config,
                 DependsOn = definition.DependsOn,
                 Agent = existing?.Agent,
+                PortNames = existing?.PortNames ?? [],
                 Phase = TaskPhase.SettingUp,
                 Worktree = layout.WorktreePath,
                 Ports = ports,
@@ -269,7 +309,7 @@ public sealed class FleetSession : IAsyncDisposable
         if (problem is not null)
             return CommandResult.Failed(problem);
         var baseRef = command.Base is null ? _baseBranch : Definition(command.Base)?.Branch ?? command.Base;
-        Persist(state => state.WithTask(new TaskState
+        var adding = new TaskState
         {
             Name = command.Name,
             Branch = command.Branch ?? $"fleet/{command.Name}",
@@ -281,20 +321,21 @@ public sealed class FleetSession : IAsyncDisposable
             Phase = TaskPhase.Pending,
             Worktree = TaskLayout.WorktreePathFor(_config, _repository, command.Name, command.Branch ?? $"fleet/{command.Name}"),
             CreatedAt = DateTimeOffset.UtcNow,
-        }));
+        };
         // A task that depends on unmerged work is recorded, blocked: its worktree is created from the integrated base
         // when the last dependency merges (each task builds on integrated work, not a stale snapshot).
-        if (Definition(command.Name) is { } definition && UnmergedDependencies(definition) is { Count: > 0 } unmerged)
+        if (UnmergedDependencies(FromState(adding)) is { Count: > 0 } unmerged)
         {
-            ChangeTask(command.Name, t => t with { Phase = TaskPhase.Blocked });
+            Persist(state => state.Find(command.Name) is null
+                ? state.WithTask(adding with { Phase = TaskPhase.Blocked })
+                : throw new InvalidOperationException($"A task named '{command.Name}' was just added by another fleet process."));
+            Publish(v => new SessionEvent.PhaseChanged(v, command.Name, null, TaskPhase.Blocked, null));
             return CommandResult.Ok($"Added task '{command.Name}', blocked on {string.Join(", ", unmerged)}: " +
                 "its worktree is created from the integrated base when that merges.");
         }
 
-        var started = StartCreation(command.Name, reply);
-        if (started is { Succeeded: false })
-            Persist(state => state.WithoutTask(command.Name)); // a refused `fleet new` leaves no trace
-        return started;
+        // One write records the task and reserves it (phase setting-up, ports): no failure between two writes can leave a ghost.
+        return StartCreation(command.Name, reply, adding);
     }
 
     /// <summary>Port names every fleet.toml task declares: the ones fleet-wide templates ([fleet] env, [setup]) may use.</summary>
@@ -311,7 +352,7 @@ public sealed class FleetSession : IAsyncDisposable
         if (Definition(command.Name) is not null)
             return $"A task named '{command.Name}' already exists.";
         var branch = command.Branch ?? $"fleet/{command.Name}";
-        if (Config.Validation.GitRefName.Problem(branch) is { } branchProblem)
+        if (Config.Validation.CommandLineBranchName.Problem(branch) is { } branchProblem)
             return $"Invalid branch name '{branch}': {branchProblem}.";
         if (Definitions().FirstOrDefault(d => d.Branch == branch) is { } owner)
             return $"Branch '{branch}' is already used by task '{owner.Name}'.";
@@ -336,6 +377,7 @@ public sealed class FleetSession : IAsyncDisposable
         {
             // Nothing exists on disk (the manager rolled back): forget the reservation, release the ports.
             Persist(state => state.WithoutTask(name));
+            ReleaseCreationLock(name);
             var message = finished.Error?.Message ?? "unknown failure";
             _creationFailures[name] = message;
             Publish(
@@ -355,6 +397,7 @@ public sealed class FleetSession : IAsyncDisposable
                 LastKnownTip = created.BaseCommit,
             })
             : state);
+        ReleaseCreationLock(name);
         ReadStatus(_state.Find(name)!);
         Publish(
             v => new SessionEvent.TaskCreated(v, name, created.Path),
@@ -370,9 +413,21 @@ public sealed class FleetSession : IAsyncDisposable
         return result;
     }
 
+    private void ReleaseCreationLock(string name)
+    {
+        if (_creationLocks.Remove(name, out var held))
+            held.Dispose();
+    }
+
     // ---- destroy / prune ------------------------------------------------------------------------------------------------
 
-    private async Task<CommandResult> DestroyAsync(string name, bool force)
+    /// <summary>
+    /// Removes a task's worktree in one loop step: look at what would be lost (refuse at once, agent untouched, when something would
+    /// be and nobody agreed to it), stop the task's agent, look again, and remove only when that is still what was agreed
+    /// (<paramref name="confirmed"/>, else nothing without <paramref name="force"/>, else whatever is there). A forced removal keeps
+    /// every commit it would lose under refs/fleet/rescued.
+    /// </summary>
+    private async Task<CommandResult> DestroyAsync(string name, bool force, WorktreeLoss? confirmed)
     {
         var task = _state.Find(name);
         if (task is null)
@@ -391,11 +446,25 @@ public sealed class FleetSession : IAsyncDisposable
         if (task.Phase == TaskPhase.SettingUp)
             return CommandResult.Failed($"Task '{name}' is still setting up; wait for it to finish.");
 
-        _statusReader.Forget(task.Worktree);
-        bool branchDeleted;
+        DestroyResult result;
         try
         {
-            branchDeleted = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force, _stopping.Token, SetupFiles)
+            var before = await DescribeLossAsync(task).ConfigureAwait(false);
+            if (confirmed is null && !force && !before.IsEmpty)
+                throw new DestroyRefusedException(name, before, task.Base);
+            // From here on nothing but us may touch the worktree: an agent that commits after this look would lose that commit.
+            await _options.AgentLauncher.StopAgentAsync(name, _stopping.Token).ConfigureAwait(false);
+            var now = await DescribeLossAsync(task).ConfigureAwait(false);
+            var agreed = confirmed ?? (force ? now : WorktreeLoss.None);
+            if (!now.Equals(agreed))
+            {
+                return CommandResult.Failed(
+                    $"Refusing to remove task '{name}': what it would lose changed since {(confirmed is null ? "it was checked" : "you confirmed")}; nothing was removed.",
+                    now.ChangesSince(agreed));
+            }
+
+            _statusReader.Forget(task.Worktree);
+            result = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force || !now.IsEmpty, _stopping.Token, SetupFiles)
                 .ConfigureAwait(false);
         }
         catch (DestroyRefusedException refused)
@@ -408,10 +477,17 @@ public sealed class FleetSession : IAsyncDisposable
         }
 
         Forget(task);
-        Publish(v => new SessionEvent.TaskDestroyed(v, name, branchDeleted));
-        return CommandResult.Ok(
-            $"Removed task '{name}': worktree {task.Worktree} removed; branch {task.Branch} {(branchDeleted ? "deleted" : "kept (not merged into " + task.Base + ")")}.");
+        Publish(v => new SessionEvent.TaskDestroyed(v, name, result.BranchDeleted));
+        var message = $"Removed task '{name}': worktree {task.Worktree} removed; branch {task.Branch} " +
+            (result.BranchDeleted ? "deleted" : $"kept (not merged into {task.Base})") + ".";
+        return result.RescuedRefs.Count == 0
+            ? CommandResult.Ok(message)
+            : CommandResult.Ok(message + $" Commits it would have lost are kept under {CommitRescue.RefPrefix}{name}/:", result.RescuedRefs);
     }
+
+    /// <summary>What removing the task's worktree would lose now (the same look <c>fleet rm</c> and the cockpit's dialog take).</summary>
+    private Task<WorktreeLoss> DescribeLossAsync(TaskState task) =>
+        _worktrees.DescribeLossAsync(task.Worktree, task.Branch, task.Base, SetupFiles, _stopping.Token);
 
     private IReadOnlyCollection<string> SetupFiles => [.. _config.Setup.Copy, .. _config.Setup.Link];
 
@@ -436,8 +512,9 @@ public sealed class FleetSession : IAsyncDisposable
                 _statusReader.Forget(task.Worktree);
                 try
                 {
-                    var deleted = await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false, setupFiles: SetupFiles)
-                        .ConfigureAwait(false);
+                    await _options.AgentLauncher.StopAgentAsync(task.Name, _stopping.Token).ConfigureAwait(false);
+                    var deleted = (await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false, setupFiles: SetupFiles)
+                        .ConfigureAwait(false)).BranchDeleted;
                     Forget(task);
                     report.Add($"{task.Name}: merged; removed worktree {task.Worktree}{(deleted ? $" and branch {task.Branch}" : "")}");
                 }
@@ -451,12 +528,16 @@ public sealed class FleetSession : IAsyncDisposable
                 string outcome;
                 try
                 {
-                    var deleted = await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false).ConfigureAwait(false);
+                    var deleted = (await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false).ConfigureAwait(false))
+                        .BranchDeleted;
                     outcome = deleted ? $"branch {task.Branch} (merged) deleted" : "no branch left";
                 }
                 catch (DestroyRefusedException refused)
                 {
-                    outcome = $"branch {task.Branch} kept: {refused.UnmergedCommits.Count} commit(s) not merged into {task.Base}";
+                    var kept = refused.Loss.UnmergedCommits.Count > 0
+                        ? $"{refused.Loss.UnmergedCommits.Count} commit(s) not merged into {task.Base}"
+                        : $"{refused.Loss.ReflogOnlyCommits.Count} commit(s) only its reflog reaches";
+                    outcome = $"branch {task.Branch} kept: {kept}";
                 }
 
                 Forget(task);
@@ -494,7 +575,10 @@ public sealed class FleetSession : IAsyncDisposable
             const string note = "worktree folder was deleted outside fleet; branch kept";
             _statusReader.Forget(task.Worktree);
             _statuses.Remove(task.Name);
-            Persist(state => state.Find(task.Name) is { } t ? state.WithTask(t with { Phase = TaskPhase.Missing, Note = note }) : state);
+            // Only if nobody changed the task since this session read it (another process may be re-creating it right now).
+            Persist(state => state.Find(task.Name) is { } t && t.Phase == task.Phase && t.Worktree == task.Worktree
+                ? state.WithTask(t with { Phase = TaskPhase.Missing, Note = note })
+                : state);
             events.Add(v => new SessionEvent.PhaseChanged(v, task.Name, task.Phase, TaskPhase.Missing, note));
         }
 
@@ -550,14 +634,31 @@ public sealed class FleetSession : IAsyncDisposable
         return CommandResult.Ok($"Task '{name}' updated.");
     }
 
-    private CommandResult ReloadConfig(FleetConfig config)
+    private async Task<CommandResult> ReloadConfigAsync(FleetConfig config)
     {
+        try
+        {
+            // The same check as at open (bases exist, worktrees outside the git dir): a bad file is refused, the old one stays.
+            await ConfigRepositoryCheck.ValidateAsync(config, _repository, _options.Git, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (ConfigException error)
+        {
+            return CommandResult.Failed(error.Message);
+        }
+
         _config = config;
         _baseBranch = config.Fleet.Base ?? _baseBranch;
         _ports = new PortAllocator(config.Fleet.Ports, _options.PortProbe);
         _scopes.Clear();
         Publish(v => new SessionEvent.ConfigReloaded(v));
         return CommandResult.Ok($"Read {config.SourcePath} again.");
+    }
+
+    private CommandResult AddRecoveryNotes(IReadOnlyList<string> notes)
+    {
+        _recoveryNotes = [.. _recoveryNotes, .. notes];
+        Publish(v => new SessionEvent.Recovered(v, notes));
+        return CommandResult.Ok($"{notes.Count} more recovery note(s).");
     }
 
     private CommandResult UpdateAgent(SessionCommand.UpdateAgent command)
@@ -571,7 +672,8 @@ public sealed class FleetSession : IAsyncDisposable
 
     // ---- model ---------------------------------------------------------------------------------------------------------
 
-    private void Persist(Func<SessionState, SessionState> change) => _state = _store.Update(change);
+    /// <summary>Applies a change to the state on disk under its lock (a read-only session only to its own copy).</summary>
+    private void Persist(Func<SessionState, SessionState> change) => _state = _options.ReadOnly ? change(_state) : _store.Update(change);
 
     /// <summary>Makes a new snapshot current, then hands each event (stamped with its version) to every subscriber.</summary>
     private void Publish(params Func<long, SessionEvent>[] events)
@@ -655,6 +757,7 @@ public sealed class FleetSession : IAsyncDisposable
             SetupLog = state?.SetupLog,
             Scope = definition.Scope,
             ScopeAccepted = state?.ScopeAccepted ?? false,
+            MergingTip = state?.MergingTip,
         };
     }
 

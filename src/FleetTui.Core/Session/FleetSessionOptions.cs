@@ -22,6 +22,12 @@ public sealed record FleetSessionOptions
 
     public IPortProbe PortProbe { get; init; } = LoopbackPortProbe.Instance;
 
+    /// <summary>
+    /// A session that never writes (<c>fleet ps</c>, <c>fleet merge --dry-run</c>): recovery and status changes stay in its own copy of
+    /// the state, and every command but status refreshes and agent updates is refused.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>Environment the setup command inherits on top of fleet's values (tests pass the isolated git environment).</summary>
     public IReadOnlyDictionary<string, string> ExtraSetupEnvironment { get; init; } = new Dictionary<string, string>();
 }

@@ -18,8 +18,17 @@ public abstract record SessionCommand
         string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
         IReadOnlyList<string>? Ports = null) : SessionCommand;
 
-    /// <summary>Remove the task's worktree (and its branch when merged); refused naming the work that would be lost unless forced.</summary>
-    public sealed record DestroyTask(string Name, bool Force = false) : SessionCommand;
+    /// <summary>
+    /// Remove the task's worktree (and its branch when merged); refused naming the work that would be lost unless forced. The task's
+    /// agent is stopped first, then what removal would lose is looked at again in the same step as the removal.
+    /// </summary>
+    /// <param name="ExpectedLoss">
+    /// What the user confirmed losing (from <see cref="Worktrees.WorktreeManager.DescribeLossAsync"/>, e.g. in a confirmation dialog):
+    /// the removal goes ahead only if that is still exactly what would be lost, and is refused naming what changed otherwise.
+    /// Null: without <paramref name="Force"/>, nothing may be lost; with it, whatever is there is discarded. Commits are never lost:
+    /// a forced removal keeps them under <c>refs/fleet/rescued/&lt;task&gt;/</c>.
+    /// </param>
+    public sealed record DestroyTask(string Name, bool Force = false, Worktrees.WorktreeLoss? ExpectedLoss = null) : SessionCommand;
 
     /// <summary>Re-read every worktree's branch status; cheap, meant to be sent once a second.</summary>
     public sealed record RefreshStatus : SessionCommand;
@@ -42,8 +51,17 @@ public abstract record SessionCommand
     /// <summary>fleet.toml changed (already loaded and validated): tasks, agents, gates and setup follow the new file.</summary>
     public sealed record ReloadConfig(Config.FleetConfig Config) : SessionCommand;
 
+    /// <summary>A merge of the task at <paramref name="Tip"/> starts: recorded in state.json until <see cref="EndMerge"/> (a journal).</summary>
+    public sealed record BeginMerge(string Name, string Tip) : SessionCommand;
+
+    /// <summary>The merge of the task and all it implied is done (or it did not happen): the journal entry goes.</summary>
+    public sealed record EndMerge(string Name) : SessionCommand;
+
     /// <summary>Remove worktrees and branches of merged tasks, forget Missing ones.</summary>
     public sealed record Prune : SessionCommand;
+
+    /// <summary>More of what was recovered while opening (posted by the session to itself once the loop runs).</summary>
+    internal sealed record AddRecoveryNotes(IReadOnlyList<string> Notes) : SessionCommand;
 
     /// <summary>A background worktree creation finished (posted by the session to itself).</summary>
     internal sealed record CreationFinished(string Name, Worktrees.CreatedWorktree? Created, Exception? Error, TaskCompletionSource<CommandResult> Reply)

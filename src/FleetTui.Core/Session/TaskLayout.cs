@@ -6,7 +6,8 @@ namespace FleetTui.Core.Session;
 /// <summary>
 /// Where a task lives and what its commands receive, derived from the config with cfg's <see cref="TemplateExpander"/>:
 /// worktree path, database name, template values, environment (FLEET_* + [fleet] env + task env), shared caches and the
-/// setup command (templates in it shell-quoted, as for every <c>sh -c</c> string).
+/// setup command (its templates turned into references to those environment variables, as for every <c>sh -c</c> string:
+/// see <see cref="Config.Templates.ShellCommandTemplate"/>).
 /// </summary>
 public sealed record TaskLayout(
     string WorktreePath,
@@ -42,7 +43,7 @@ public sealed record TaskLayout(
             kv => kv.Key,
             kv => Path.GetFullPath(TemplateExpander.Expand(kv.Value, values), repository.Root),
             StringComparer.Ordinal);
-        var setup = config.Setup.Run is { } run ? config.Setup with { Run = TemplateExpander.ExpandShellQuoted(run, values) } : config.Setup;
+        var setup = config.Setup.Run is { } run ? config.Setup with { Run = Config.Templates.ShellCommandTemplate.Expand(run) } : config.Setup;
         return new TaskLayout(path, database, values, environment, caches, setup);
     }
 

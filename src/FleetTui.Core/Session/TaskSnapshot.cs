@@ -56,4 +56,7 @@ public sealed record TaskSnapshot
 
     /// <summary>The user accepted the files changed outside <see cref="Scope"/>.</summary>
     public bool ScopeAccepted { get; init; }
+
+    /// <summary>The tip a merge run was merging when it was last seen (see <see cref="TaskState.MergingTip"/>); null when none is.</summary>
+    public string? MergingTip { get; init; }
 }

@@ -49,6 +49,12 @@ public sealed record TaskState
 
     public string? SetupLog { get; init; }
 
+    /// <summary>
+    /// Set while a merge run merges this task (the tip being merged), cleared when all the merge implied is done. Still set when a
+    /// session opens means the run was killed: the base containing this tip says whether the merge landed.
+    /// </summary>
+    public string? MergingTip { get; init; }
+
     /// <summary>The branch tip last seen by fleet; a different tip at the next start means it moved behind our back.</summary>
     public string? LastKnownTip { get; init; }
 

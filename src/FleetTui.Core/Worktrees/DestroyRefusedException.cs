@@ -1,42 +1,45 @@
 namespace FleetTui.Core.Worktrees;
 
-/// <summary>Destroy refused because work would be lost; lists exactly what (use force to discard it).</summary>
+/// <summary>Destroy refused because work would be lost; lists exactly what (use force to discard it, commits are kept).</summary>
 public sealed class DestroyRefusedException : WorktreeException
 {
-    /// <summary>How many uncommitted paths are named in the message before "and N more".</summary>
+    /// <summary>How many items of each kind are named in the message before "and N more".</summary>
     public const int PathsShown = 10;
 
-    public DestroyRefusedException(string task, IReadOnlyList<string> uncommittedPaths, IReadOnlyList<string> unmergedCommits, string baseRef)
-        : base(Describe(task, uncommittedPaths, unmergedCommits, baseRef))
+    public DestroyRefusedException(string task, WorktreeLoss loss, string baseRef)
+        : base(Describe(task, loss, baseRef))
     {
-        UncommittedPaths = uncommittedPaths;
-        UnmergedCommits = unmergedCommits;
+        Loss = loss;
     }
 
-    public IReadOnlyList<string> UncommittedPaths { get; }
+    public WorktreeLoss Loss { get; }
+
+    public IReadOnlyList<string> UncommittedPaths => Loss.UncommittedPaths;
 
     /// <summary>"&lt;short sha&gt; &lt;subject&gt;" of each commit not in the base, newest first.</summary>
-    public IReadOnlyList<string> UnmergedCommits { get; }
+    public IReadOnlyList<string> UnmergedCommits => [.. Loss.UnmergedCommits.Select(c => c.ToString())];
 
-    private static string Describe(string task, IReadOnlyList<string> paths, IReadOnlyList<string> commits, string baseRef)
+    private static string Describe(string task, WorktreeLoss loss, string baseRef)
     {
-        var lines = new List<string> { $"Refusing to remove task '{task}': it would lose work (use --force to discard it)." };
-        if (paths.Count > 0)
+        var lines = new List<string>
         {
-            lines.Add($"  {paths.Count} uncommitted path(s):");
-            lines.AddRange(paths.Take(PathsShown).Select(p => $"    {p}"));
-            if (paths.Count > PathsShown)
-                lines.Add($"    … and {paths.Count - PathsShown} more");
-        }
-
-        if (commits.Count > 0)
-        {
-            lines.Add($"  {commits.Count} commit(s) not merged into {baseRef}:");
-            lines.AddRange(commits.Take(PathsShown).Select(c => $"    {c}"));
-            if (commits.Count > PathsShown)
-                lines.Add($"    … and {commits.Count - PathsShown} more");
-        }
-
+            $"Refusing to remove task '{task}': it would lose work (--force removes it anyway; its commits are then kept under {CommitRescue.RefPrefix}{task}/).",
+        };
+        Section(lines, loss.UncommittedPaths, "uncommitted path(s)");
+        Section(lines, loss.UnmergedCommits.Select(c => c.ToString()).ToList(), $"commit(s) not merged into {baseRef}");
+        Section(lines, loss.ReflogOnlyCommits.Select(c => c.ToString()).ToList(),
+            "commit(s) only the worktree's reflog still reaches (made on a detached HEAD, or amended or reset away)");
+        Section(lines, loss.IgnoredPaths, "ignored file(s) that would be deleted with the folder");
         return string.Join('\n', lines);
+    }
+
+    private static void Section(List<string> lines, IReadOnlyList<string> items, string what)
+    {
+        if (items.Count == 0)
+            return;
+        lines.Add($"  {items.Count} {what}:");
+        lines.AddRange(items.Take(PathsShown).Select(p => $"    {p}"));
+        if (items.Count > PathsShown)
+            lines.Add($"    … and {items.Count - PathsShown} more");
     }
 }

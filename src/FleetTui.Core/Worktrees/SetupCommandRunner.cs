@@ -1,11 +1,13 @@
 using System.Text;
-using CliWrap;
+using FleetTui.Core.Files;
+using FleetTui.Core.Processes;
 
 namespace FleetTui.Core.Worktrees;
 
 /// <summary>
-/// Runs the user's <c>[setup] run</c> command through <c>sh -c</c> exactly as written, in the worktree, with our values as
-/// environment variables only (never spliced into the command). stdout and stderr go to one log file; a timeout kills the process tree.
+/// Runs the user's <c>[setup] run</c> command through <c>sh -c</c> in the worktree, in a process group of its own judged by the shell's
+/// exit (<see cref="ProcessGroupRunner"/>), with our values as environment variables only (never spliced into the command). stdout and
+/// stderr go to one 0600 log file; a timeout kills the whole group.
 /// </summary>
 public static class SetupCommandRunner
 {
@@ -13,49 +15,40 @@ public static class SetupCommandRunner
         string command, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string logPath,
         CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        await using var log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { AutoFlush = true };
-        var gate = new object();
-        void Write(string line)
-        {
-            lock (gate)
-                log.WriteLine(line);
-        }
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(logPath)!);
+        using (var log = OwnerOnly.Open(logPath, FileMode.Create, FileAccess.Write))
+            log.Write(Encoding.UTF8.GetBytes($"$ sh -c {command}\n"));
 
-        Write($"$ sh -c {command}");
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        try
+        var result = await ProcessGroupRunner.RunAsync(new ProcessGroupRequest
         {
-            var result = await Cli.Wrap("sh")
-                .WithArguments(["-c", command])
-                .WithWorkingDirectory(workingDirectory)
-                .WithEnvironmentVariables(environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(Write))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(Write))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteAsync(timeoutSource.Token)
-                .ConfigureAwait(false);
-            Write($"[fleet] setup exited with code {result.ExitCode} after {result.RunTime.TotalSeconds:0.0}s");
-            return result.ExitCode == 0
-                ? new SetupOutcome(true, logPath, null, 0)
-                : new SetupOutcome(false, logPath, $"setup command exited with code {result.ExitCode} (log: {logPath})", result.ExitCode);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            Command = command,
+            WorkingDirectory = workingDirectory,
+            Environment = environment,
+            Timeout = timeout,
+            LogPath = logPath,
+        }, cancellationToken).ConfigureAwait(false);
+
+        var outcome = result.End switch
         {
-            Write($"[fleet] setup killed after the {timeout.TotalSeconds:0}s timeout");
-            return new SetupOutcome(false, logPath, $"setup command timed out after {timeout.TotalSeconds:0}s (log: {logPath})");
-        }
-        catch (OperationCanceledException)
-        {
+            ProcessGroupEnd.Exited when result.ExitCode == 0 => new SetupOutcome(true, logPath, null, 0),
+            ProcessGroupEnd.Exited => new SetupOutcome(false, logPath, $"setup command exited with code {result.ExitCode} (log: {logPath})", result.ExitCode),
+            ProcessGroupEnd.TimedOut => new SetupOutcome(false, logPath, $"setup command timed out after {timeout.TotalSeconds:0}s (log: {logPath})"),
             // Shutting down mid-setup: the worktree exists, so report it as a failed setup rather than lose track of it.
-            Write("[fleet] setup interrupted: fleet was stopping");
-            return new SetupOutcome(false, logPath, $"setup was interrupted because fleet stopped (log: {logPath})");
-        }
-        catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException)
+            ProcessGroupEnd.Cancelled => new SetupOutcome(false, logPath, $"setup was interrupted because fleet stopped (log: {logPath})"),
+            _ => new SetupOutcome(false, logPath, $"setup command could not start: {result.StartError} (log: {logPath})"),
+        };
+        var lines = new List<string>
         {
-            Write($"[fleet] setup could not start: {error.Message}");
-            return new SetupOutcome(false, logPath, $"setup command could not start: {error.Message} (log: {logPath})");
-        }
+            result.End switch
+            {
+                ProcessGroupEnd.Exited => $"[fleet] setup exited with code {result.ExitCode} after {result.RunTime.TotalSeconds:0.0}s",
+                ProcessGroupEnd.TimedOut => $"[fleet] setup killed after the {timeout.TotalSeconds:0}s timeout",
+                ProcessGroupEnd.Cancelled => "[fleet] setup interrupted: fleet was stopping",
+                _ => $"[fleet] setup could not start: {result.StartError}",
+            },
+        };
+        lines.AddRange(result.Escaped.Select(p => $"[fleet] escaped the setup's process group and still runs: pid {p.Pid}: {p.Command}"));
+        File.AppendAllText(logPath, string.Concat(lines.Select(l => l + "\n")), new UTF8Encoding(false));
+        return outcome;
     }
 }

@@ -134,7 +134,7 @@ public sealed class WorktreeManager
         }
 
         if (registered)
-            await RunWorktreeCommandAsync(["worktree", "prune"]).ConfigureAwait(false);
+            await PruneAsync().ConfigureAwait(false);
         // git creates the branch before the worktree, and leaves it behind when the second step fails.
         if (await _git.BranchExistsAsync(root, branch).ConfigureAwait(false))
             await _git.TryRunAsync(root, ["branch", "-D", "--", branch]).ConfigureAwait(false);
@@ -149,36 +149,57 @@ public sealed class WorktreeManager
     }
 
     /// <summary>
-    /// Removes the worktree at <paramref name="path"/> (<c>git worktree remove</c>) and deletes <paramref name="branch"/> when it is merged into
-    /// <paramref name="baseRef"/>. Without <paramref name="force"/> refuses with <see cref="DestroyRefusedException"/> naming the uncommitted
-    /// paths and the unmerged commits. With it: <c>git worktree remove --force</c> and <c>git branch -D</c>. A worktree folder already gone
-    /// is fine (git's stale entry is pruned). Returns whether the branch was deleted.
+    /// What removing the worktree at <paramref name="path"/> and deleting <paramref name="branch"/> would lose right now (see
+    /// <see cref="WorktreeLoss"/>): uncommitted paths, commits not in <paramref name="baseRef"/>, commits only a reflog reaches,
+    /// ignored files. <paramref name="setupFiles"/> ([setup] copies and links) and fleet's own files are not counted.
+    /// </summary>
+    public Task<WorktreeLoss> DescribeLossAsync(
+        string path, string branch, string baseRef, IReadOnlyCollection<string>? setupFiles = null, CancellationToken cancellationToken = default) =>
+        new WorktreeLossReader(_git, Repository, this).ReadAsync(Path.GetFullPath(path), branch, baseRef, setupFiles ?? [], cancellationToken);
+
+    /// <summary>
+    /// Removes the worktree at <paramref name="path"/> (<c>git worktree remove</c>) and deletes <paramref name="branch"/> when it is
+    /// merged into <paramref name="baseRef"/>. Without <paramref name="force"/> refuses with <see cref="DestroyRefusedException"/> when
+    /// anything would be lost (<see cref="DescribeLossAsync"/>). With it: the commits that would become unreachable are first kept
+    /// under <c>refs/fleet/rescued/&lt;task&gt;/</c> (<see cref="CommitRescue"/>), then <c>git worktree remove --force</c> and the
+    /// branch is deleted. The branch is deleted only if it still points where it was checked (compare-and-swap), so a commit made
+    /// meanwhile is never lost. A worktree folder already gone is fine (git's stale entry is pruned).
     /// </summary>
     /// <param name="setupFiles">
     /// The task's <c>[setup] copy</c>/<c>link</c> paths: our own reproducible copies, so they are not "work that would be lost";
     /// they are deleted (inside the worktree only) before <c>git worktree remove</c>, which would otherwise refuse untracked files.
     /// </param>
-    public async Task<bool> DestroyAsync(
+    public async Task<DestroyResult> DestroyAsync(
         string task, string path, string branch, string baseRef, bool force, CancellationToken cancellationToken = default,
         IReadOnlyCollection<string>? setupFiles = null)
     {
         var root = Repository.Root;
         path = Path.GetFullPath(path);
-        var branchExists = await _git.BranchExistsAsync(root, branch, cancellationToken).ConfigureAwait(false);
+        var tip = await _git.ResolveCommitAsync(root, $"refs/heads/{branch}", cancellationToken).ConfigureAwait(false);
         var folderExists = Directory.Exists(path);
+        var registered = (await ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => SamePath(w.Path, path));
+        if (folderExists && registered is null)
+            throw new WorktreeException($"Refusing to delete {path}: git does not know it as a worktree of {root}.");
+        var loss = await DescribeLossAsync(path, branch, baseRef, setupFiles, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> rescued = [];
         if (!force)
         {
-            var ours = (setupFiles ?? []).Select(p => p.Replace('\\', '/').TrimEnd('/')).ToList();
-            var uncommitted = folderExists ? await UncommittedPathsAsync(path, cancellationToken).ConfigureAwait(false) : [];
-            var lost = uncommitted.Where(p => !ours.Any(o => p == o || p.StartsWith(o + "/", StringComparison.Ordinal))).ToList();
-            var unmerged = branchExists ? await UnmergedCommitsAsync(branch, baseRef, cancellationToken).ConfigureAwait(false) : [];
-            if (lost.Count > 0 || unmerged.Count > 0)
-                throw new DestroyRefusedException(task, lost, unmerged, baseRef);
+            if (!loss.IsEmpty)
+                throw new DestroyRefusedException(task, loss, baseRef);
             if (folderExists)
+            {
+                var ours = (setupFiles ?? []).Concat(WorktreeLossReader.FleetWrittenPaths).Select(p => p.Replace('\\', '/').TrimEnd('/')).ToList();
+                var uncommitted = await UncommittedPathsAsync(path, cancellationToken).ConfigureAwait(false);
                 DeleteSetupFiles(path, ours.Where(o => uncommitted.Any(p => p == o || p.StartsWith(o + "/", StringComparison.Ordinal))));
+            }
+        }
+        else
+        {
+            // Never lose a commit, even when told to: whatever would become unreachable stays reachable under refs/fleet/rescued.
+            rescued = await CommitRescue.KeepAsync(_git, root, task, loss.UnmergedCommits.Concat(loss.ReflogOnlyCommits), cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        var registered = (await ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => SamePath(w.Path, path));
         if (folderExists && registered is not null)
         {
             string[] remove = force ? ["worktree", "remove", "--force", "--force", "--", path] : ["worktree", "remove", "--", path];
@@ -187,22 +208,47 @@ public sealed class WorktreeManager
         else if (registered is not null)
         {
             // Folder deleted by hand: only git's administrative entry is left; prune removes entries of missing folders only.
-            await RunWorktreeCommandOrThrowAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
-        }
-        else if (folderExists)
-        {
-            throw new WorktreeException($"Refusing to delete {path}: git does not know it as a worktree of {root}.");
+            await PruneAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (!branchExists)
-            return false;
-        if (force || await _git.IsMergedIntoAsync(root, branch, baseRef, cancellationToken).ConfigureAwait(false))
+        if (tip is null)
+            return new DestroyResult(false, rescued);
+        if (!force && !await _git.IsMergedIntoAsync(root, branch, baseRef, cancellationToken).ConfigureAwait(false))
+            return new DestroyResult(false, rescued);
+        // Compare-and-swap: deleted only if nobody committed to it since it was checked (or rescued).
+        var deleted = await _git.TryRunAsync(root, ["update-ref", "-d", $"refs/heads/{branch}", tip], cancellationToken).ConfigureAwait(false);
+        return new DestroyResult(deleted.Succeeded, rescued);
+    }
+
+    /// <summary>
+    /// Removes one of fleet's own throwaway checkouts (a gate on a merge result) whatever state a killed run left it in: registered or
+    /// half registered, folder present or not. Forcing is right here, and only here: nothing in it is anyone's work.
+    /// </summary>
+    public async Task RemoveScratchAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await RunWorktreeCommandAsync(["worktree", "remove", "--force", "--force", "--", path], cancellationToken).ConfigureAwait(false);
+        if (Directory.Exists(path))
+            Directory.Delete(path, recursive: true);
+        await PruneAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>git worktree prune</c>, which deletes the administrative entry of every worktree whose folder is gone, and with it that
+    /// worktree's HEAD reflog: first, the commits only such a reflog reaches (a detached-HEAD commit in a folder deleted by hand) are
+    /// kept under <c>refs/fleet/rescued/&lt;folder name&gt;/</c>. Returns the refs written.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var rescued = new List<string>();
+        var reader = new WorktreeLossReader(_git, Repository, this);
+        foreach (var stale in (await ListAsync(cancellationToken).ConfigureAwait(false)).Skip(1).Where(w => !w.IsBare && !Directory.Exists(w.Path)))
         {
-            await _git.RunAsync(root, ["branch", "-D", "--", branch], cancellationToken).ConfigureAwait(false);
-            return true;
+            var commits = await reader.ReflogOnlyCommitsAsync(stale.Path, branch: null, cancellationToken).ConfigureAwait(false);
+            rescued.AddRange(await CommitRescue.KeepAsync(_git, Repository.Root, Path.GetFileName(stale.Path), commits, cancellationToken).ConfigureAwait(false));
         }
 
-        return false;
+        await RunWorktreeCommandAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
+        return rescued;
     }
 
     private static void DeleteSetupFiles(string worktree, IEnumerable<string> relativePaths)

@@ -24,7 +24,8 @@ public static class FleetWorkspace
     /// agree on it), else a session of the verb's own under the host lock. On a problem, writes it to stderr and returns
     /// the exit code to use.
     /// </summary>
-    public static async Task<(IFleetAccess? Fleet, int ExitCode)> OpenAsync(CliContext context, CancellationToken cancellationToken = default)
+    /// <param name="readOnly">For verbs that only look (ps, merge --dry-run): a session of their own writes nothing, not even recovery.</param>
+    public static async Task<(IFleetAccess? Fleet, int ExitCode)> OpenAsync(CliContext context, CancellationToken cancellationToken = default, bool readOnly = false)
     {
         var git = GitFor(context);
         if (await ReadRepositoryAsync(context, "fleet", cancellationToken) is not { } repository)
@@ -49,7 +50,7 @@ public static class FleetWorkspace
             if (await HostConnector.TryConnectAsync(paths.Socket, cancellationToken) is { } stream)
                 return await ThroughHostAsync(context, stream, repository.Root, cancellationToken);
             if (HostLock.TryAcquire(repository.FleetDir) is { } hostLock)
-                return await DirectAsync(context, repository, config, git, hostLock, cancellationToken);
+                return await DirectAsync(context, repository, config, git, hostLock, readOnly, cancellationToken);
             if (DateTime.UtcNow > deadline)
             {
                 var holder = HostLock.HolderIn(repository.FleetDir) is { } pid ? $" (pid {pid})" : "";
@@ -97,7 +98,7 @@ public static class FleetWorkspace
     }
 
     private static async Task<(IFleetAccess?, int)> DirectAsync(
-        CliContext context, RepositoryFacts repository, FleetConfig config, GitCli git, HostLock hostLock, CancellationToken cancellationToken)
+        CliContext context, RepositoryFacts repository, FleetConfig config, GitCli git, HostLock hostLock, bool readOnly, CancellationToken cancellationToken)
     {
         try
         {
@@ -107,10 +108,18 @@ public static class FleetWorkspace
                 Repository = repository,
                 Config = config,
                 Git = git,
+                ReadOnly = readOnly,
                 // The verbs' own environment changes (tests: fake toolchains on PATH) reach the setup command too.
                 ExtraSetupEnvironment = context.Environment.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal),
             }, cancellationToken);
             return (new DirectFleetAccess(session, hostLock, git), ExitCodes.Ok);
+        }
+        catch (ConfigException error)
+        {
+            // fleet.toml names something the repository does not have (a base branch): a config problem, with its position.
+            hostLock.Dispose();
+            context.Error.WriteLine(error.Message);
+            return (null, ExitCodes.BadConfig);
         }
         catch (Exception error) when (error is SessionStateException or InvalidOperationException or GitException)
         {

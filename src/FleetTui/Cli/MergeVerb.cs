@@ -23,7 +23,7 @@ public static class MergeVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken, readOnly: parse.GetValue(dryRun));
             if (fleet is null)
                 return exit;
             await using (fleet)

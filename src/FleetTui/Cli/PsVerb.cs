@@ -23,7 +23,7 @@ public static class PsVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken, readOnly: true);
             if (fleet is null)
                 return exit;
             await using (fleet)

@@ -19,7 +19,9 @@ public static class ReviewVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            // Listing only looks: the session writes nothing unless a task is retried or accepted.
+            var listing = parse.GetValue(retry) is null && parse.GetValue(acceptScope) is null;
+            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken, readOnly: listing);
             if (fleet is null)
                 return exit;
             await using (fleet)

@@ -9,10 +9,16 @@ public static class RmVerb
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("task") { Description = "The task whose worktree to remove." };
-        var force = new Option<bool>("--force") { Description = "Discard uncommitted changes and unmerged commits (git worktree remove --force, git branch -D)." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Remove anyway: uncommitted changes and ignored files are discarded; commits that would become unreachable are kept " +
+                          "under refs/fleet/rescued/<task>/ (git log them; git update-ref -d lets them go).",
+        };
         var command = new Command("rm",
-            "Remove a task's worktree (git worktree remove) and delete its branch if it is merged into the base. " +
-            "Refuses, listing the uncommitted paths and unmerged commits that would be lost, unless --force. Never touches files outside the worktree.")
+            "Remove a task's worktree (git worktree remove) and delete its branch if it is merged into the base. The task's agent is stopped first. " +
+            "Refuses, listing what would be lost, unless --force: uncommitted paths, commits not merged into the base, commits only the worktree's " +
+            "reflog reaches (made on a detached HEAD, amended or reset away) and ignored files (.env.local) other than [setup]'s copies and links. " +
+            "Never touches files outside the worktree.")
         {
             name, force,
         };

@@ -33,6 +33,18 @@ public sealed class AgentSignalInboxTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Signal_files_are_owner_only_in_owner_only_folders()
+    {
+        AgentSignalWriter.Append(_commonDir, Signal("cart", HookSignal.Working, 1));
+
+        const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        File.GetUnixFileMode(AgentSignalFiles.PathFor(_commonDir, "cart")).ShouldBe(OwnerReadWrite);
+        File.GetUnixFileMode(AgentSignalFiles.Folder(_commonDir)).ShouldBe(OwnerReadWrite | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(Path.Combine(_commonDir, "fleet")).ShouldBe(OwnerReadWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
     public void Writes_one_json_line_per_signal_under_the_common_git_dir()
     {
         AgentSignalWriter.Append(_commonDir, Signal("cart", HookSignal.Idle, 1, "quote \" and\nnewline"));

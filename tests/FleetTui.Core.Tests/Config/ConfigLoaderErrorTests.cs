@@ -373,13 +373,6 @@ public class ConfigLoaderErrorTests
     }
 
     [Fact]
-    public void A_task_naming_an_unknown_repository_is_rejected()
-    {
-        ErrorOf("[fleet]\nrepos = { web = \"../web\" }\n\n[[task]]\nname = \"a\"\nrepos = [\"api\"]\n")
-            .ShouldBe("fleet.toml:6:10: unknown repository 'api' (known: web)");
-    }
-
-    [Fact]
     public void A_task_with_both_prompt_and_ticket_is_rejected_at_the_second()
     {
         ErrorOf("[[task]]\nname = \"a\"\nticket = \"t.md\"\nprompt = \"do it\"\n")

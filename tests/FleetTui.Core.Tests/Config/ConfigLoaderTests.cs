@@ -23,7 +23,6 @@ public class ConfigLoaderTests
         context = "docs/CONTEXT.md"
         ports = { first = 50000, last = 50099 }
         env = { APP_ENV = "dev-{task}" }
-        repos = { web = "../web" }
 
         [setup]
         run = "npm ci && createdb {db}"
@@ -47,7 +46,6 @@ public class ConfigLoaderTests
         scope = ["src/cart/**"]
         ports = ["web", "api"]
         env = { CART_API = "http://localhost:{port.api}" }
-        repos = ["web"]
 
         [[task]]
         name = "checkout"
@@ -78,7 +76,6 @@ public class ConfigLoaderTests
         config.Fleet.Context.ShouldBe("docs/CONTEXT.md");
         config.Fleet.Ports.ShouldBe(new PortRange(50000, 50099));
         config.Fleet.Env.ShouldBe(new Dictionary<string, string> { ["APP_ENV"] = "dev-{task}" });
-        config.Fleet.Repos.ShouldBe(new Dictionary<string, string> { ["web"] = "../web" });
 
         config.Setup.Run.ShouldBe("npm ci && createdb {db}");
         config.Setup.Timeout.ShouldBe(TimeSpan.FromSeconds(90));
@@ -96,8 +93,7 @@ public class ConfigLoaderTests
         cart.Scope.ShouldBe(["src/cart/**"]);
         cart.Ports.ShouldBe(["web", "api"]);
         cart.Env["CART_API"].ShouldBe("http://localhost:{port.api}");
-        cart.Repos.ShouldBe(["web"]);
-        cart.Position.ShouldBe(new SourcePosition(32, 1));
+        cart.Position.ShouldBe(new SourcePosition(31, 1));
 
         var checkout = config.FindTask("checkout")!;
         checkout.Branch.ShouldBe("feature/checkout");

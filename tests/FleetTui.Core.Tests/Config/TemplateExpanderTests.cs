@@ -45,29 +45,6 @@ public class TemplateExpanderTests
     }
 
     [Fact]
-    public void Shell_quoted_expansion_single_quotes_each_value()
-    {
-        var values = Values with { Worktree = "/tmp/it's $(rm -rf ~)" };
-
-        TemplateExpander.ExpandShellQuoted("cd {worktree} && make PORT={port.web}", values)
-            .ShouldBe(@"cd '/tmp/it'\''s $(rm -rf ~)' && make PORT='41001'");
-    }
-
-    [Fact]
-    public void Shell_quoted_expansion_survives_a_real_shell()
-    {
-        var values = Values with { Worktree = "/tmp/a b'c\"$d`e`" };
-        var command = TemplateExpander.ExpandShellQuoted("printf %s {worktree}", values);
-
-        var psi = new System.Diagnostics.ProcessStartInfo("sh", ["-c", command]) { RedirectStandardOutput = true };
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-
-        output.ShouldBe("/tmp/a b'c\"$d`e`");
-    }
-
-    [Fact]
     public void A_missing_port_fails_naming_the_task_and_port()
     {
         Should.Throw<InvalidOperationException>(() => TemplateExpander.Expand("{port.api}", Values)).Message

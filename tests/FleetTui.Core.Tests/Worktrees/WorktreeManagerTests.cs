@@ -267,7 +267,7 @@ public class WorktreeManagerTests
         await repo.CommitFileAsync("done.txt", "d", "finish", created.Path);
         await repo.RunGitAsync("merge", "--quiet", "--no-edit", "fleet/done");
 
-        var branchDeleted = await manager.DestroyAsync("done", created.Path, created.Branch, "main", force: false);
+        var branchDeleted = (await manager.DestroyAsync("done", created.Path, created.Branch, "main", force: false)).BranchDeleted;
 
         branchDeleted.ShouldBeTrue();
         Directory.Exists(created.Path).ShouldBeFalse();
@@ -284,7 +284,7 @@ public class WorktreeManagerTests
         await repo.CommitFileAsync("a.txt", "a", "unmerged", created.Path);
         repo.WriteFile("untracked.txt", "u", created.Path);
 
-        var branchDeleted = await manager.DestroyAsync("scrap", created.Path, created.Branch, "main", force: true);
+        var branchDeleted = (await manager.DestroyAsync("scrap", created.Path, created.Branch, "main", force: true)).BranchDeleted;
 
         branchDeleted.ShouldBeTrue();
         Directory.Exists(created.Path).ShouldBeFalse();
@@ -300,7 +300,7 @@ public class WorktreeManagerTests
         var created = await manager.CreateAsync(Request(repo, "gone"));
         Directory.Delete(created.Path, recursive: true);
 
-        var branchDeleted = await manager.DestroyAsync("gone", created.Path, created.Branch, "main", force: false);
+        var branchDeleted = (await manager.DestroyAsync("gone", created.Path, created.Branch, "main", force: false)).BranchDeleted;
 
         branchDeleted.ShouldBeTrue(); // the branch had no commits of its own: merged by definition
         (await manager.ListAsync()).Count.ShouldBe(1);

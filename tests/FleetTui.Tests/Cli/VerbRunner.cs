@@ -19,7 +19,11 @@ public static class VerbRunner
         var stderr = new StringWriter();
         var context = new CliContext(stdout, stderr, workingDirectory) { GitEnvironment = repo.Git.Options.Environment, Environment = environment };
         var root = new RootCommand("test");
-        foreach (var verb in new[] { DiffVerb.Create(context), DoctorVerb.Create(context), InitVerb.Create(context), NewVerb.Create(context), PruneVerb.Create(context), PsVerb.Create(context), RmVerb.Create(context) })
+        foreach (var verb in new[]
+                 {
+                     DiffVerb.Create(context), DoctorVerb.Create(context), InitVerb.Create(context), NewVerb.Create(context), PruneVerb.Create(context),
+                     PsVerb.Create(context), RmVerb.Create(context), MergeVerb.Create(context), GateVerb.Create(context),
+                 })
             root.Subcommands.Add(verb);
         var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         return new Outcome(exit, stdout.ToString(), stderr.ToString());

@@ -28,7 +28,9 @@ public static class FleetSectionReader
         return new FleetSettings
         {
             Base = ReadBase(fleet),
+            BasePosition = fleet.Entry("base")?.Value.Position,
             Worktrees = fleet.NonEmptyString("worktrees"),
+            WorktreesPosition = fleet.Entry("worktrees")?.Value.Position,
             Agent = fleet.Agent("agent") ?? defaults.Agent,
             Gate = fleet.NonEmptyString("gate"),
             GateTimeout = fleet.Duration("gate_timeout") ?? defaults.GateTimeout,
@@ -39,7 +41,6 @@ public static class FleetSectionReader
             Context = fleet.PathInsideRepository("context"),
             Ports = ReadPorts(fleet) ?? defaults.Ports,
             Env = fleet.EnvTable("env") ?? defaults.Env,
-            Repos = ReadRepos(fleet) ?? defaults.Repos,
         };
     }
 
@@ -72,7 +73,4 @@ public static class FleetSectionReader
             ? throw ports.Error(ports.Entry(key)!.Value.Position, $"port {value} for '{key}' is outside {LowestPort}..{HighestPort}")
             : (int)value;
     }
-
-    private static IReadOnlyDictionary<string, string>? ReadRepos(TableReader fleet) =>
-        fleet.StringTable("repos", entry => TaskName.Problem(entry.Key) is { } problem ? $"invalid repository name '{entry.Key}' in 'repos': {problem}" : null);
 }

@@ -23,6 +23,8 @@ public sealed class TableReader(TomlTableNode table, string label, string displa
         {
             if (known.Contains(entry.Key))
                 continue;
+            if (ConfigSchema.NotSupportedYet.TryGetValue(entry.Key, out var plan))
+                throw Error(entry.KeyPosition, $"'{entry.Key}' in {label} is not supported yet ({plan}); remove it: fleet would ignore it");
             var hint = KeySuggestion.Nearest(entry.Key, known) is { } nearest
                 ? $"; did you mean '{nearest}'?"
                 : $" (known: {string.Join(", ", known)})";

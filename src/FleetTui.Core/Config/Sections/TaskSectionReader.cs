@@ -7,7 +7,7 @@ public static class TaskSectionReader
 {
     public const string DefaultBranchPrefix = "fleet/";
 
-    public static TaskConfig Read(TableReader task, FleetSettings fleet)
+    public static TaskConfig Read(TableReader task)
     {
         task.RejectUnknownKeys(ConfigSchema.TaskKeys);
         var name = ReadName(task);
@@ -17,6 +17,7 @@ public static class TaskSectionReader
             Name = name,
             Branch = ReadBranch(task) ?? DefaultBranchPrefix + name,
             Base = task.NonEmptyString("base"),
+            BasePosition = task.Entry("base")?.Value.Position,
             DependsOn = task.StringArray("depends_on") ?? [],
             Agent = task.Agent("agent"),
             Prompt = task.NonEmptyString("prompt"),
@@ -25,7 +26,6 @@ public static class TaskSectionReader
             Gate = task.NonEmptyString("gate"),
             Ports = ReadPorts(task) ?? [],
             Env = task.EnvTable("env") ?? new Dictionary<string, string>(),
-            Repos = ReadRepos(task, fleet) ?? [],
             Position = task.Table.Position,
         };
     }
@@ -92,21 +92,5 @@ public static class TaskSectionReader
         }
 
         return ports.Select(p => p.Value).ToList();
-    }
-
-    private static IReadOnlyList<string>? ReadRepos(TableReader task, FleetSettings fleet)
-    {
-        if (task.StringArrayNodes("repos") is not { } repos)
-            return null;
-        foreach (var repo in repos)
-        {
-            if (!fleet.Repos.ContainsKey(repo.Value))
-            {
-                var known = fleet.Repos.Count == 0 ? "[fleet] repos is empty" : "known: " + string.Join(", ", fleet.Repos.Keys);
-                throw task.Error(repo.Position, $"unknown repository '{repo.Value}' ({known})");
-            }
-        }
-
-        return repos.Select(r => r.Value).ToList();
     }
 }

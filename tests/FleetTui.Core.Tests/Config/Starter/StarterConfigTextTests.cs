@@ -43,7 +43,6 @@ public class StarterConfigTextTests
         });
         config.Setup.Copy.ShouldBeEmpty();
         config.Setup.Link.ShouldBeEmpty();
-        config.Fleet.Repos.ShouldBeEmpty();
         config.Tasks.ShouldBeEmpty();
         text.ShouldContain("# Node: a note\n");
     }
