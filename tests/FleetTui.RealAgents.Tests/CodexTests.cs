@@ -41,6 +41,6 @@ public sealed class CodexTests(ITestOutputHelper output)
         var left = await session.StopAsync();
 
         left.Where(d => daemons.Any(o => o.Pid == d.Pid)).ShouldBeEmpty();
-        daemons.ShouldAllBe(d => !Directory.Exists($"/proc/{d.Pid}") || File.ReadAllText($"/proc/{d.Pid}/stat").Contains(") Z "));
+        daemons.ShouldAllBe(d => FleetTui.Terminal.Pty.ProcessIdentity.Of(d.Pid) == null);
     }
 }

@@ -55,7 +55,7 @@ public abstract record HostRequest
 
     /// <param name="ConfirmedLoss">What the user was shown would be lost (null: nothing was shown).</param>
     /// <param name="StopRunningAgent">Stop the task's running agent first; without it a running agent refuses the removal.</param>
-    public sealed record DestroyTask(string Name, bool Force, IReadOnlyList<string>? ConfirmedLoss = null, bool StopRunningAgent = false) : HostRequest;
+    public sealed record DestroyTask(string Name, bool Force, Core.Worktrees.WorktreeLoss? ConfirmedLoss = null, bool StopRunningAgent = false) : HostRequest;
 
     public sealed record DescribeLoss(string Name) : HostRequest
     {

@@ -13,6 +13,7 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(HostState), "host")]
 [JsonDerivedType(typeof(State), "state")]
 [JsonDerivedType(typeof(DiffText), "diff")]
+[JsonDerivedType(typeof(Loss), "loss")]
 public abstract record ReplyData
 {
     private protected ReplyData() { }
@@ -33,4 +34,6 @@ public abstract record ReplyData
     public sealed record State(SnapshotBody Body) : ReplyData;
 
     public sealed record DiffText(Core.Review.TaskDiffText Diff) : ReplyData;
+
+    public sealed record Loss(Core.Worktrees.WorktreeLoss What) : ReplyData;
 }

@@ -44,6 +44,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     private Task? _statusPump;
     private Task? _launching;
     private AgentRecords? _records;
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Host.Protocol.ClientColors? _colors;
 
     public FleetRuntime(IPtyHost host, string? userShell, AgentStateDetectorOptions? detectorOptions = null)
@@ -67,6 +68,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     {
         _session = await FleetSession.OpenAsync(options with { AgentLauncher = this }, cancellationToken).ConfigureAwait(false);
         _records = AgentRecords.Load(_session.Repository.FleetDir);
+        _opened.TrySetResult();
         try
         {
             _signals = new AgentSignalWatcher(_session.Repository.CommonDir, OnHookSignals);
@@ -158,6 +160,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     /// </summary>
     private async Task LaunchAsync(TaskSnapshot task, bool replace = false, bool continueSession = false)
     {
+        // The session may hand us a task while it is still opening (it finishes a merge a killed run left half done).
+        await _opened.Task.ConfigureAwait(false);
         PaneTerminal terminal;
         PaneTerminal? old;
         AgentStateMonitor? oldMonitor;
@@ -353,23 +357,23 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         return TaskTicketReader.Read(snapshot.Config, Session.Repository.Root, snapshot.Config.FindTask(task));
     }
 
-    public async Task<IReadOnlyList<string>> DescribeLossAsync(string task)
+    /// <summary>What destroying the task would lose now (uncommitted and ignored files, unmerged and reflog-only commits).</summary>
+    public async Task<WorktreeLoss> DescribeLossAsync(string task)
     {
         if (Snapshot.FindTask(task) is not { } snapshot || !Directory.Exists(snapshot.WorktreePath))
-            return [];
-        var manager = new WorktreeManager(new GitCli(), Session.Repository);
-        var uncommitted = await manager.UncommittedPathsAsync(snapshot.WorktreePath).ConfigureAwait(false);
-        var unmerged = await manager.UnmergedCommitsAsync(snapshot.Branch, snapshot.BaseBranch).ConfigureAwait(false);
-        return [.. uncommitted.Select(p => $"uncommitted: {p}"), .. unmerged.Select(c => $"unmerged commit: {c}")];
+            return WorktreeLoss.None;
+        var setup = Snapshot.Config.Setup;
+        return await new WorktreeManager(new GitCli(), Session.Repository)
+            .DescribeLossAsync(snapshot.WorktreePath, snapshot.Branch, snapshot.BaseBranch, [.. setup.Copy, .. setup.Link]).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Destroys the task. Its agent is hung up first and waited for, so nothing writes to the worktree while it goes; then,
-    /// when the user confirmed a list of losses (<see cref="DescribeLossAsync"/>), that list is computed again and the
-    /// removal is refused when it changed (a commit made after the dialog looked is never thrown away unseen). Only an
-    /// unchanged list forces the removal.
+    /// Destroys the task through the session, which looks at what would be lost, stops the agent (<see cref="IAgentLauncher.StopAgentAsync"/>),
+    /// looks again and removes only when the loss is still what the user confirmed (<paramref name="confirmedLoss"/>, from
+    /// <see cref="DescribeLossAsync"/>) or, forced, keeps every commit it would lose under refs/fleet/rescued/. A running agent
+    /// refuses the removal unless <paramref name="stopAgent"/>.
     /// </summary>
-    public async Task<CommandResult> DestroyTaskAsync(string task, bool force, IReadOnlyList<string>? confirmedLoss, bool stopAgent)
+    public async Task<CommandResult> DestroyTaskAsync(string task, bool force, WorktreeLoss? confirmedLoss, bool stopAgent)
     {
         PaneTerminal? terminal;
         AgentStateMonitor? monitor;
@@ -378,21 +382,9 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             terminal = _terminals.GetValueOrDefault(task);
             monitor = _monitors.GetValueOrDefault(task);
         }
-        if (terminal is { IsRunning: true })
-        {
-            if (!stopAgent)
-                return CommandResult.Failed($"Kept {task}: its agent runs (pid {terminal.ProcessId}); stop it first (Ctrl+G s in the cockpit), or pass --force to stop it and remove the task.");
-            await Task.Run(terminal.Dispose).ConfigureAwait(false);
-        }
-        if (confirmedLoss is not null)
-        {
-            var loss = await DescribeLossAsync(task).ConfigureAwait(false);
-            if (!loss.SequenceEqual(confirmedLoss))
-                return CommandResult.Failed($"Kept {task}: what would be lost changed since you confirmed; look again.",
-                    [.. loss.Except(confirmedLoss).Select(l => $"new: {l}"), .. confirmedLoss.Except(loss).Select(l => $"gone: {l}")]);
-            force = true;
-        }
-        var result = await Session.SendAsync(new SessionCommand.DestroyTask(task, force)).ConfigureAwait(false);
+        if (terminal is { IsRunning: true } && !stopAgent)
+            return CommandResult.Failed($"Kept {task}: its agent runs (pid {terminal.ProcessId}); stop it first (Ctrl+G s in the cockpit), or pass --force to stop it and remove the task.");
+        var result = await Session.SendAsync(new SessionCommand.DestroyTask(task, force, confirmedLoss)).ConfigureAwait(false);
         if (result.Succeeded)
         {
             lock (_lock)
@@ -408,6 +400,16 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             TerminalChanged?.Invoke(task); // the task has no terminal now: clients drop its pane
         }
         return result;
+    }
+
+    /// <summary>
+    /// The session is about to remove the task's worktree (a destroy, a merge's clean-up, a prune): its agent is hung up
+    /// and waited for first, so nothing writes there while it goes and no agent is left in a deleted folder.
+    /// </summary>
+    async ValueTask IAgentLauncher.StopAgentAsync(string task, CancellationToken cancellationToken)
+    {
+        if (TerminalFor(task) is { IsRunning: true } terminal)
+            await Task.Run(terminal.Dispose, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The last <paramref name="maxLines"/> lines of a log the fleet wrote (under its folder in the common git dir).</summary>

@@ -41,7 +41,7 @@ internal sealed class HostRequestHandler(FleetHost host)
             case HostRequest.DestroyTask t:
                 return Result(id, await Runtime.DestroyTaskAsync(t.Name, t.Force, t.ConfirmedLoss, t.StopRunningAgent || t.ConfirmedLoss is not null).ConfigureAwait(false));
             case HostRequest.DescribeLoss t:
-                return Ok(id, "", new ReplyData.Lines(await Runtime.DescribeLossAsync(t.Name).ConfigureAwait(false)));
+                return Ok(id, "", new ReplyData.Loss(await Runtime.DescribeLossAsync(t.Name).ConfigureAwait(false)));
             case HostRequest.SetPhase t:
                 return Result(id, await Runtime.SendAsync(new SessionCommand.SetPhase(t.Name, t.Phase, t.Note)).ConfigureAwait(false));
             case HostRequest.MarkDone t:

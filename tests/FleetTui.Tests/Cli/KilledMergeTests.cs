@@ -29,7 +29,7 @@ public class KilledMergeTests
             merging.Kill();
             await merging.WaitForExitAsync();
             var gatePid = int.Parse(text.Trim(), CultureInfo.InvariantCulture);
-            await Eventually.HoldsAsync(() => Task.FromResult(Directory.Exists($"/proc/{gatePid}") && !File.ReadAllText($"/proc/{gatePid}/stat").Contains(") Z ")),
+            await Eventually.HoldsAsync(() => Task.FromResult(FleetTui.Terminal.Pty.ProcessIdentity.Of(gatePid) is not null),
                 running => !running, "the killed merge's gate to end");
         }
 

@@ -23,7 +23,8 @@ internal static class FleetHosts
             Signal(pid, "KILL");
     }
 
-    public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
+    /// <summary>Runs and is no zombie; a process that ends between two reads of /proc counts as gone.</summary>
+    public static bool IsAlive(int pid) => FleetTui.Terminal.Pty.ProcessIdentity.Of(pid) is not null;
 
     private static void Signal(int pid, string signal)
     {

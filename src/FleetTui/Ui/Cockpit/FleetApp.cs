@@ -587,19 +587,21 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         {
             if (_overlayKeys is null)
                 return; // the user already closed it
-            var losses = t.IsCompletedSuccessfully ? t.Result : [$"could not check: {t.Exception?.GetBaseException().Message}"];
+            var losses = t.IsCompletedSuccessfully ? t.Result.Lines : [$"could not check: {t.Exception?.GetBaseException().Message}"];
             var lines = new List<StyledLine> { StyledLine.Of($" Destroy {task}?", TextRole.Accent), StyledLine.Of("") };
             lines.Add(losses.Count == 0
-                ? StyledLine.Of("  Nothing would be lost: no uncommitted changes, no unmerged commits.", TextRole.Success)
-                : StyledLine.Of("  This would be lost:", TextRole.Warning));
+                ? StyledLine.Of("  Nothing would be lost: no uncommitted or ignored files, no unmerged commits.", TextRole.Success)
+                : StyledLine.Of("  This would be lost (commits are kept under refs/fleet/rescued/):", TextRole.Warning));
             lines.AddRange(losses.Take(12).Select(l => StyledLine.Of("    " + l, TextRole.Warning)));
+            if (losses.Count > 12)
+                lines.Add(StyledLine.Of($"    … and {losses.Count - 12} more", TextRole.Warning));
             lines.Add(StyledLine.Of(""));
             lines.Add(StyledLine.Of("  y destroy · any other key cancel", TextRole.Muted));
             ShowOverlay(lines, key =>
             {
                 CloseOverlay();
                 if (GuiKeyTranslator.ToChord(key) is { Key: "y" or "Y" } && t.IsCompletedSuccessfully)
-                    _session.DestroyTaskAsync(task, losses).ContinueWith(destroy => _app.Invoke(() =>
+                    _session.DestroyTaskAsync(task, t.Result).ContinueWith(destroy => _app.Invoke(() =>
                     {
                         if (destroy.IsCompletedSuccessfully && !destroy.Result.Succeeded)
                             ShowMessage($" {task} was not destroyed", destroy.Result);

@@ -69,13 +69,13 @@ public sealed class HostCockpitSession : ICockpitSession
     public async Task<TaskTicket?> TicketForAsync(string task) =>
         (await RequestAsync(new HostRequest.Ticket(task)).ConfigureAwait(false)).Data is ReplyData.TicketText { Ticket: var ticket } ? ticket : null;
 
-    public async Task<IReadOnlyList<string>> DescribeLossAsync(string task)
+    public async Task<Core.Worktrees.WorktreeLoss> DescribeLossAsync(string task)
     {
         var reply = await RequestAsync(new HostRequest.DescribeLoss(task)).ConfigureAwait(false);
-        return reply.Ok && reply.Data is ReplyData.Lines { Items: var lines } ? lines : [$"could not check: {reply.Message}"];
+        return reply.Ok && reply.Data is ReplyData.Loss { What: var loss } ? loss : throw new InvalidOperationException(reply.Message);
     }
 
-    public async Task<CommandResult> DestroyTaskAsync(string task, IReadOnlyList<string> confirmedLoss) =>
+    public async Task<CommandResult> DestroyTaskAsync(string task, Core.Worktrees.WorktreeLoss confirmedLoss) =>
         ToResult(await RequestAsync(new HostRequest.DestroyTask(task, Force: false, confirmedLoss)).ConfigureAwait(false));
 
     public async Task<CommandResult> CreateTaskAsync(NewTaskRequest request) =>

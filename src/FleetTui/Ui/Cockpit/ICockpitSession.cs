@@ -59,11 +59,11 @@ public interface ICockpitSession : IDisposable
     /// <summary>The task's ticket (with the fleet's context) as handed to its agent, or null when it has none.</summary>
     Task<TaskTicket?> TicketForAsync(string task);
 
-    /// <summary>What destroying the task would lose (uncommitted files, unmerged commits), for the confirmation.</summary>
-    Task<IReadOnlyList<string>> DescribeLossAsync(string task);
+    /// <summary>What destroying the task would lose (files, commits), for the confirmation; faults when it could not be told.</summary>
+    Task<Core.Worktrees.WorktreeLoss> DescribeLossAsync(string task);
 
     /// <summary>Destroys the task if what it would lose is still <paramref name="confirmedLoss"/>; the outcome says why not.</summary>
-    Task<CommandResult> DestroyTaskAsync(string task, IReadOnlyList<string> confirmedLoss);
+    Task<CommandResult> DestroyTaskAsync(string task, Core.Worktrees.WorktreeLoss confirmedLoss);
 
     Task<CommandResult> CreateTaskAsync(NewTaskRequest request);
 

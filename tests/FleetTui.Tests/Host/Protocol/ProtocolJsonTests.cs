@@ -82,8 +82,12 @@ public class ProtocolJsonTests
         back.For("api")!.Kind.ShouldBe(TaskMergeActivityKind.GateRunning);
         back.Conflicts.Single().Paths.ShouldBe(["src/a.cs"]);
 
-        var request = (ClientMessage.Request)RoundTrip(new ClientMessage.Request(5, new HostRequest.DestroyTask("api", false, ["uncommitted: a"])));
-        request.Body.ShouldBe(new HostRequest.DestroyTask("api", false, ["uncommitted: a"]), new DestroyComparer());
+        var loss = new FleetTui.Core.Worktrees.WorktreeLoss(["a.txt"], [new FleetTui.Core.Worktrees.LostCommit("0123456789abcdef", "work")], [], [".env.local"]);
+        var request = (ClientMessage.Request)RoundTrip(new ClientMessage.Request(5, new HostRequest.DestroyTask("api", false, loss, StopRunningAgent: true)));
+        var destroy = request.Body.ShouldBeOfType<HostRequest.DestroyTask>();
+        (destroy.Name, destroy.Force, destroy.StopRunningAgent).ShouldBe(("api", false, true));
+        destroy.ConfirmedLoss.ShouldBe(loss);
+        destroy.ConfirmedLoss!.Lines.ShouldBe(loss.Lines);
         var reply = (HostMessage.Reply)RoundTrip(new HostMessage.Reply(5, true, "ok", null, new ReplyData.Offset(12)));
         reply.Data.ShouldBe(new ReplyData.Offset(12));
     }
@@ -111,14 +115,5 @@ public class ProtocolJsonTests
     {
         ProtocolJson.PeekVersion("{\"type\":\"hello2\",\"version\":9,\"extra\":{\"version\":1}}"u8).ShouldBe(9);
         ProtocolJson.PeekVersion("garbage"u8).ShouldBeNull();
-    }
-
-    private sealed class DestroyComparer : IEqualityComparer<HostRequest>
-    {
-        public bool Equals(HostRequest? x, HostRequest? y) =>
-            x is HostRequest.DestroyTask a && y is HostRequest.DestroyTask b && a.Name == b.Name && a.Force == b.Force
-            && (a.ConfirmedLoss ?? []).SequenceEqual(b.ConfirmedLoss ?? []);
-
-        public int GetHashCode(HostRequest obj) => 0;
     }
 }

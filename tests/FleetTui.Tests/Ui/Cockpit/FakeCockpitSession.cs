@@ -62,7 +62,7 @@ internal sealed class FakeCockpitSession : ICockpitSession
 
     public List<string> Destroyed { get; } = [];
 
-    public List<(string Task, IReadOnlyList<string> Loss)> DestroyedWith { get; } = [];
+    public List<(string Task, FleetTui.Core.Worktrees.WorktreeLoss Loss)> DestroyedWith { get; } = [];
 
     public FakeMergeDriver MergeDriver { get; } = new();
 
@@ -224,13 +224,14 @@ internal sealed class FakeCockpitSession : ICockpitSession
 
     public Task<TaskTicket?> TicketForAsync(string task) => System.Threading.Tasks.Task.FromResult(Tickets.GetValueOrDefault(task));
 
-    public IReadOnlyList<string> Loss { get; set; } = ["uncommitted: src/api.cs", "unmerged commit: abc1234 add api"];
+    public FleetTui.Core.Worktrees.WorktreeLoss Loss { get; set; } =
+        new(["src/api.cs"], [new FleetTui.Core.Worktrees.LostCommit("abc1234def", "add api")], [], []);
 
-    public Task<IReadOnlyList<string>> DescribeLossAsync(string task) => System.Threading.Tasks.Task.FromResult(Loss);
+    public Task<FleetTui.Core.Worktrees.WorktreeLoss> DescribeLossAsync(string task) => System.Threading.Tasks.Task.FromResult(Loss);
 
     public CommandResult DestroyOutcome { get; set; } = CommandResult.Ok("destroyed");
 
-    public Task<CommandResult> DestroyTaskAsync(string task, IReadOnlyList<string> confirmedLoss)
+    public Task<CommandResult> DestroyTaskAsync(string task, FleetTui.Core.Worktrees.WorktreeLoss confirmedLoss)
     {
         Destroyed.Add(task);
         DestroyedWith.Add((task, confirmedLoss));

@@ -68,7 +68,7 @@ public sealed class HostedCockpitTests : IAsyncLifetime
         (await _host!.Runtime.SendAsync(new SessionCommand.NewTask("web"))).Succeeded.ShouldBeTrue();
         cockpit.WaitUntil(() => cockpit.Fleet.Panes.Count == 2 && cockpit.Fleet.Panes.All(p => p.Screen is not null));
 
-        var result = await _host.Runtime.DestroyTaskAsync("web", force: false, confirmedLoss: [], stopAgent: true);
+        var result = await _host.Runtime.DestroyTaskAsync("web", force: false, confirmedLoss: FleetTui.Core.Worktrees.WorktreeLoss.None, stopAgent: true);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         cockpit.WaitUntil(() => cockpit.Fleet.Panes.Count == 1);
@@ -84,7 +84,7 @@ public sealed class HostedCockpitTests : IAsyncLifetime
         using var cockpit = await OpenAsync("[fleet]\nbase = \"main\"\nagent = [\"sh\"]\n\n[[task]]\nname = \"api\"\n\n[[task]]\nname = \"web\"\n");
         cockpit.WaitUntil(() => cockpit.Fleet.Panes.All(p => p.Screen is not null));
 
-        (await _host!.Runtime.DestroyTaskAsync("web", force: false, confirmedLoss: [], stopAgent: true)).Succeeded.ShouldBeTrue();
+        (await _host!.Runtime.DestroyTaskAsync("web", force: false, confirmedLoss: FleetTui.Core.Worktrees.WorktreeLoss.None, stopAgent: true)).Succeeded.ShouldBeTrue();
 
         cockpit.WaitUntil(() => cockpit.Fleet.Panes[1].Screen is null && cockpit.Text.Contains("2 web · fleet/web · pending"));
         cockpit.Text.ShouldNotContain("killed by");
