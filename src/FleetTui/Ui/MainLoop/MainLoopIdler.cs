@@ -65,6 +65,9 @@ internal sealed class MainLoopIdler : IDisposable
             _resize = PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => Wake());
     }
 
+    /// <summary>Told each iteration's busy time (from the end of our wait to the start of the next iteration).</summary>
+    public IterationWatchdog? Watchdog { get; init; }
+
     /// <summary>True while the loop sleeps for want of anything to do.</summary>
     public bool IsSleeping => _sleeping;
 
@@ -91,6 +94,8 @@ internal sealed class MainLoopIdler : IDisposable
     private void OnIteration(object? sender, EventArgs<IApplication?> e)
     {
         var now = Stopwatch.GetTimestamp();
+        if (_lastStart != 0)
+            Watchdog?.Observe(Stopwatch.GetElapsedTime(_lastStart, now));
         var early = _frameTicks - (now - _lastStart);
         if (early > 0 && Volatile.Read(ref _unpacedIterations) == 0)
             _urgent.Wait((int)Math.Ceiling(early * 1000.0 / Stopwatch.Frequency));

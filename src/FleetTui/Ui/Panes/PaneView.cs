@@ -344,7 +344,9 @@ public sealed class PaneView : View
         if (style.Has(CellFlags.Blink)) textStyle |= TextStyle.Blink;
         if (style.Has(CellFlags.Strikethrough)) textStyle |= TextStyle.Strikethrough;
         if (style.Underline != UnderlineStyle.None) textStyle |= TextStyle.Underline;
-        _lastAttribute = new Attribute(ChromeAttributes.ToColor(fg), ChromeAttributes.ToColor(bg), textStyle);
+        _lastAttribute = theme.MonochromeChrome
+            ? CellColors.WithoutDefaultColors(style, theme, textStyle)
+            : new Attribute(ChromeAttributes.ToColor(fg), ChromeAttributes.ToColor(bg), textStyle);
         _lastStyle = style;
         _hasLastAttribute = true;
         SetAttribute(_lastAttribute);
@@ -369,7 +371,7 @@ public sealed class PaneView : View
             text = (text.TrimEnd() + $" · scroll -{_scrollOffset} ").PadRight(0);
         Move(0, 0);
         SetAttribute(_focused ? _chrome.TitleFocused : _chrome.Title);
-        AddStr(text.Length > width ? text[..width] : text.PadRight(width));
+        AddStr(_chrome.Text(text.Length > width ? text[..width] : text.PadRight(width)));
         _hasLastAttribute = false;
     }
 
@@ -381,7 +383,7 @@ public sealed class PaneView : View
         for (var row = 1; row < height; row++)
         {
             Move(0, row);
-            AddRune('│');
+            AddRune(_chrome.Separator);
         }
         _hasLastAttribute = false;
     }
@@ -395,7 +397,7 @@ public sealed class PaneView : View
         {
             Move(LeftEdgeWidth, row);
             var text = row - 1 < lines.Count ? lines[row - 1] : "";
-            AddStr(text.Length > room ? text[..room] : text.PadRight(room));
+            AddStr(_chrome.Text(text.Length > room ? text[..room] : text.PadRight(room)));
         }
     }
 

@@ -42,7 +42,7 @@ public class StyledLinesView : View
                 {
                     if (used >= width)
                         break;
-                    var text = run.Text.Length > width - used ? run.Text[..(width - used)] : run.Text;
+                    var text = Attributes.Text(run.Text.Length > width - used ? run.Text[..(width - used)] : run.Text);
                     SetAttribute(Attributes.For(run.Role));
                     AddStr(text);
                     used += text.Length;
