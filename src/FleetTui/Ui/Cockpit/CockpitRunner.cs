@@ -53,7 +53,7 @@ public static class CockpitRunner
         }
 
         // Refused before anything starts: without cursor addressing the cockpit would draw garbage.
-        var colors = ColorSupport.Detect(Environment.GetEnvironmentVariable);
+        var colors = ColorSupport.Detect(context.Variable);
         if (colors.Depth == ColorDepth.Unusable)
         {
             await context.Error.WriteLineAsync($"fleet: the cockpit needs a terminal that can move its cursor ({colors.Evidence}); set TERM (e.g. xterm-256color), or try `fleet ps`");
@@ -70,10 +70,10 @@ public static class CockpitRunner
             StartupTimeline.Mark("fleet-toml");
             var userConfigPath = UserConfigLoader.DefaultPath();
             user = UserConfigLoader.Load(userConfigPath);
-            var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            var noColor = !string.IsNullOrEmpty(context.Variable("NO_COLOR"));
             theme = ThemeLoader.Resolve(themeOption ?? user.Theme, Path.Combine(Path.GetDirectoryName(userConfigPath)!, "themes"), noColor);
             // What the terminal will really show: the colours sent to the host for programs' queries are these.
-            theme = ThemeAtDepth.For(theme, colors.Depth) with { AsciiChrome = !LocaleCharset.Detect(Environment.GetEnvironmentVariable).IsUtf8 };
+            theme = ThemeAtDepth.For(theme, colors.Depth) with { AsciiChrome = !LocaleCharset.Detect(context.Variable).IsUtf8 };
         }
         catch (ConfigException e)
         {

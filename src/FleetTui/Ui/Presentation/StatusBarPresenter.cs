@@ -6,7 +6,8 @@ namespace FleetTui.Ui.Presentation;
 /// <summary>Pure: the status bar. Mode, focused task, tasks needing attention, and key hints taken from the keymap itself.</summary>
 public static class StatusBarPresenter
 {
-    public static StyledLine Line(CockpitMode mode, string? focusedTask, int attention, Keymap keymap, bool awaitingPrefix, int width)
+    /// <param name="message">A short-lived message (a key not bound, a copy done): shown instead of the hints.</param>
+    public static StyledLine Line(CockpitMode mode, string? focusedTask, int attention, Keymap keymap, bool awaitingPrefix, int width, string? message = null)
     {
         var left = $" {ModeText(mode, awaitingPrefix)} │ {focusedTask ?? "no task"} ";
         if (attention > 0)
@@ -27,6 +28,8 @@ public static class StatusBarPresenter
                 Hint(keymap, UiCommand.Quit, "quit"),
             }.Where(h => h is not null)),
         };
+        if (message is not null)
+            hints = message;
         var room = width - left.Length;
         var right = room > 4 ? (hints.Length + 1 > room ? hints[..(room - 2)] + "…" : hints) + " " : "";
         var padding = Math.Max(0, width - left.Length - right.Length);

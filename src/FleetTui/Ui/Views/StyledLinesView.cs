@@ -1,3 +1,4 @@
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
 namespace FleetTui.Ui.Views;
@@ -25,6 +26,17 @@ public class StyledLinesView : View
             _lines = value;
             SetNeedsDraw();
         }
+    }
+
+    /// <summary>Raised with the row (0: the first line) the user clicked.</summary>
+    public event Action<int>? RowClicked;
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        if (RowClicked is null || mouse.Position is not { } position || !mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed))
+            return false;
+        RowClicked(position.Y);
+        return true;
     }
 
     protected override bool OnClearingViewport() => true;
