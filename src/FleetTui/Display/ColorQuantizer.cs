@@ -1,10 +1,13 @@
 namespace FleetTui.Display;
 
 /// <summary>
-/// The one rule for drawing a 24-bit colour at a terminal's depth: the nearest colour it has, by perceived distance
-/// (Euclidean in Oklab, where equal distances look equally different; a plain RGB distance turned light grey into yellow).
-/// At 16 colours the reference is xterm's default palette (the terminal's own may differ: that is the user's choice);
-/// at 256 the 6×6×6 cube and the grey ramp (16–255), since 0–15 are whatever the user configured.
+/// The one rule for drawing a 24-bit colour at a terminal's depth: the nearest colour it has, by perceived distance, in
+/// Oklab (where equal distances look equally different; a plain RGB distance had turned light grey into yellow).
+/// At 256 colours: the nearest of the 6×6×6 cube and the grey ramp (16–255; 0–15 are whatever the user configured).
+/// At 16 (xterm's default palette as the reference; the terminal's own may differ, that is the user's choice) the
+/// palette is too coarse for plain distance: every muted colour is nearest to a grey, so a theme's red error text would
+/// turn grey. There a colour with a visible hue (Oklab chroma over <see cref="ChromaticThreshold"/>) gets the slot of the
+/// nearest hue (lightness weighing less, choosing between normal and bright), and a colourless one the nearest grey.
 /// </summary>
 public static class ColorQuantizer
 {
@@ -15,13 +18,18 @@ public static class ColorQuantizer
         (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
     ];
 
+    /// <summary>Oklab chroma above which a colour is seen as having a hue (the default theme's muted grey is 0.03, its blue 0.06).</summary>
+    public const double ChromaticThreshold = 0.05;
+
     private static readonly Oklab[] Palette16 = [.. Xterm16.Select(c => Oklab.From(c.R, c.G, c.B))];
+    private static readonly int[] Chromatic16 = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14];
+    private static readonly int[] Greys16 = [0, 7, 8, 15];
     private static readonly Oklab[] Palette256 = [.. Enumerable.Range(0, 256).Select(i => Xterm256(i)).Select(c => Oklab.From(c.R, c.G, c.B))];
 
     /// <summary>The palette index drawn for this colour at <paramref name="depth"/>, or -1 at 24 bits (drawn as it is).</summary>
     public static int Index(byte r, byte g, byte b, ColorDepth depth) => depth switch
     {
-        ColorDepth.Colors16 => Nearest(Palette16, 0, Oklab.From(r, g, b)),
+        ColorDepth.Colors16 => Nearest16(Oklab.From(r, g, b)),
         ColorDepth.Colors256 => Nearest(Palette256, 16, Oklab.From(r, g, b)),
         _ => -1,
     };
@@ -47,6 +55,19 @@ public static class ColorQuantizer
         var cube = index - 16;
         static byte Level(int step) => (byte)(step == 0 ? 0 : 55 + step * 40);
         return (Level(cube / 36), Level(cube / 6 % 6), Level(cube % 6));
+    }
+
+    private static int Nearest16(Oklab color)
+    {
+        var chroma = color.Chroma;
+        if (chroma <= ChromaticThreshold)
+            return Greys16.MinBy(i => Math.Abs(Palette16[i].L - color.L));
+        return Chromatic16.MinBy(i =>
+        {
+            var slot = Palette16[i];
+            double dl = 0.3 * (slot.L - color.L), da = slot.A / slot.Chroma - color.A / chroma, db = slot.B / slot.Chroma - color.B / chroma;
+            return dl * dl + da * da + db * db;
+        });
     }
 
     private static int Nearest(Oklab[] palette, int from, Oklab color)
@@ -79,6 +100,8 @@ public static class ColorQuantizer
                 1.9779984951 * l - 2.4285922050 * m + 0.4505937099 * s,
                 0.0259040371 * l + 0.7827717662 * m - 0.8086757660 * s);
         }
+
+        public double Chroma => Math.Sqrt(A * A + B * B);
 
         public double DistanceSquared(Oklab other)
         {

@@ -15,13 +15,21 @@ public class ColorQuantizerTests
 
     [Theory]
     [InlineData(0x15, 0x17, 0x1c, 0)]    // the default pane background: black
-    [InlineData(0xbf, 0x61, 0x6a, 1)]    // a muted red stays red
-    [InlineData(0xa3, 0xbe, 0x8c, 2)]    // a sage green stays green
-    [InlineData(0x81, 0xa1, 0xc1, 12)]   // a soft blue is a blue, never grey or cyan
     [InlineData(0x6b, 0x73, 0x85, 8)]    // a muted grey is the dark grey
+    [InlineData(0xd8, 0xde, 0xe9, 7)]    // the pane foreground
     [InlineData(255, 255, 255, 15)]
-    public void Each_colour_gets_the_16_colour_slot_it_looks_closest_to(byte r, byte g, byte b, int expected) =>
+    public void A_colourless_colour_gets_the_grey_slot_of_its_lightness(byte r, byte g, byte b, int expected) =>
         ColorQuantizer.Index(r, g, b, ColorDepth.Colors16).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(0xbf, 0x61, 0x6a, 1)]    // the theme's muted red (error text) stays red, not grey
+    [InlineData(0xa3, 0xbe, 0x8c, 2)]    // sage green stays green
+    [InlineData(0xeb, 0xcb, 0x8b, 3)]    // sand stays yellow
+    [InlineData(0x81, 0xa1, 0xc1, 4)]    // a soft blue is a blue, never grey or cyan
+    [InlineData(0xb4, 0x8e, 0xad, 5)]    // mauve is magenta
+    [InlineData(0x88, 0xc0, 0xd0, 6)]    // frost is cyan
+    public void A_coloured_colour_keeps_its_hue_under_16_colours(byte r, byte g, byte b, int hue) =>
+        (ColorQuantizer.Index(r, g, b, ColorDepth.Colors16) % 8).ShouldBe(hue);
 
     [Fact]
     public void Every_cube_and_grey_colour_of_the_256_palette_maps_to_itself()
