@@ -20,6 +20,11 @@ public sealed class CockpitTmux : IAsyncDisposable
 
     public Task<string> CaptureAsync() => _server.CaptureAsync();
 
+    public Task<string> CaptureEscapedAsync() => _server.CaptureEscapedAsync();
+
+    /// <summary>A tmux format about the pane (<c>#{alternate_on}</c>, <c>#{mouse_any_flag}</c>, …).</summary>
+    public Task<string> PaneAsync(string format) => _server.PaneAsync(format);
+
     /// <summary>
     /// The program has exited: tmux says the pane is dead, or the process is a zombie tmux has not reaped yet (seen on a loaded
     /// machine: the exit happened, tmux's SIGCHLD handling lagged behind by more than a minute).
