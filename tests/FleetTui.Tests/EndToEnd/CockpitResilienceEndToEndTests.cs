@@ -131,7 +131,7 @@ public partial class CockpitResilienceEndToEndTests
 
         await Eventually.HoldsAsync(tmux.IsDeadAsync, dead => dead, "fleet to leave", Slow);
         screen = await tmux.CaptureAsync();
-        screen.ShouldContain("the cockpit stopped on an unexpected error (InvalidOperationException");
+        screen.ShouldContain("the cockpit stopped on an unexpected error (InvalidOperationException", customMessage: screen);
         screen.ShouldContain("fleet attach");
         (await tmux.PaneAsync("#{alternate_on} #{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag} #{keypad_flag}#{keypad_cursor_flag}")).ShouldBe("0 0000 00");
         var log = Regex.Match(screen.Replace("\n", ""), @"the stack is in (\S+?\.log)").Groups[1].Value;

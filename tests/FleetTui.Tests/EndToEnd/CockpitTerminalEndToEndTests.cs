@@ -43,7 +43,8 @@ public partial class CockpitTerminalEndToEndTests
     private static async Task<string> OpenAndCaptureAsync(IsolatedGit git, string repo, params (string Name, string Value)[] environment)
     {
         await using var tmux = new CockpitTmux();
-        await tmux.StartAsync(repo, Environment(git, environment), FleetExecutable.Argv());
+        // Through env: tmux sets a pane's TERM from its default-terminal option, whatever new-session -e says.
+        await tmux.StartAsync(repo, Environment(git), ["env", .. environment.Select(v => $"{v.Name}={v.Value}"), .. FleetExecutable.Argv()]);
         await Eventually.HoldsAsync(tmux.CaptureAsync, s => Regex.Matches(s, "cube-text").Count == 2 && s.Contains("NORMAL"), "both agents' colours on screen", Slow);
         var escaped = await tmux.CaptureEscapedAsync();
         await tmux.SendKeysAsync("C-g", "d"); // detach: the next run attaches to the same host
