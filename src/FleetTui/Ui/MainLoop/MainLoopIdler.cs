@@ -42,6 +42,7 @@ internal sealed class MainLoopIdler : IDisposable
     private readonly PosixSignalRegistration? _resize;
     private readonly int _longestSleepMilliseconds;
     private long _lastStart;
+    private TimeSpan _queuedAtStart;
     private long _lastActive;
     private volatile bool _sleeping;
     private int _unpacedIterations;
@@ -94,8 +95,8 @@ internal sealed class MainLoopIdler : IDisposable
     private void OnIteration(object? sender, EventArgs<IApplication?> e)
     {
         var now = Stopwatch.GetTimestamp();
-        if (_lastStart != 0)
-            Watchdog?.Observe(Stopwatch.GetElapsedTime(_lastStart, now));
+        if (_lastStart != 0 && Watchdog is { } watchdog)
+            watchdog.Observe(Stopwatch.GetElapsedTime(_lastStart, now) - (RunQueueClock.Waited() - _queuedAtStart));
         var early = _frameTicks - (now - _lastStart);
         if (early > 0 && Volatile.Read(ref _unpacedIterations) == 0)
             _urgent.Wait((int)Math.Ceiling(early * 1000.0 / Stopwatch.Frequency));
@@ -107,6 +108,8 @@ internal sealed class MainLoopIdler : IDisposable
             SleepUntilNeeded();
         ForgetUnchangedCursor();
         _lastStart = Stopwatch.GetTimestamp();
+        if (Watchdog is not null)
+            _queuedAtStart = RunQueueClock.Waited();
     }
 
     private void SleepUntilNeeded()

@@ -203,8 +203,8 @@ public sealed class PaneView : View
             return true;
         _hasLastAttribute = false;
         var moved = Frame != _lastDrawnFrame;
+        var full = _fullRedraw || moved || !(_outputRequestedDraw || _taskRequestedDraw) || !MarksStillShown();
         _lastDrawnFrame = Frame;
-        var full = _fullRedraw || moved || !(_outputRequestedDraw || _taskRequestedDraw);
         var taskChanged = _taskRequestedDraw;
         _fullRedraw = false;
         _outputRequestedDraw = false;
@@ -361,6 +361,27 @@ public sealed class PaneView : View
             Cursor = Cursor with { Position = position };
     }
 
+    /// <summary>
+    /// Whether the screen still shows what this pane last drew at two places it always draws: the title's second cell (the
+    /// pane number) and, with a neighbour on the left, the separator below it. Terminal.Gui sometimes clears the cells under
+    /// views itself (a view shown or hidden over them, its own full redraws); when that happens in a frame in which this
+    /// pane only meant to repaint the rows its program changed, the rest would stay blank (seen: separators gone for good
+    /// while agents printed). Missing marks mean a full repaint.
+    /// </summary>
+    private bool MarksStillShown()
+    {
+        if (App?.Driver?.Contents is not { } contents || _lastDrawnFrame.IsEmpty || Frame.Width < 2 || Frame.Height < 2)
+            return false;
+        var origin = ViewportToScreen(Point.Empty);
+        if (origin.Y < 0 || origin.Y + 1 >= contents.GetLength(0) || origin.X < 0 || origin.X + 1 >= contents.GetLength(1))
+            return false;
+        if (contents[origin.Y, origin.X + 1].Grapheme != _titleMark)
+            return false;
+        return !HasLeftEdge || contents[origin.Y + 1, origin.X].Grapheme == _chrome.Separator.ToString();
+    }
+
+    private string _titleMark = "";
+
     private void DrawTitle(int width)
     {
         var exit = Screen is { StartFailed: true } ? "could not start"
@@ -371,7 +392,9 @@ public sealed class PaneView : View
             text = (text.TrimEnd() + $" · scroll -{_scrollOffset} ").PadRight(0);
         Move(0, 0);
         SetAttribute(_focused ? _chrome.TitleFocused : _chrome.Title);
-        AddStr(_chrome.Text(text.Length > width ? text[..width] : text.PadRight(width)));
+        var shown = _chrome.Text(text.Length > width ? text[..width] : text.PadRight(width));
+        AddStr(shown);
+        _titleMark = shown.Length > 1 ? shown[1].ToString() : "";
         _hasLastAttribute = false;
     }
 

@@ -24,6 +24,11 @@ internal sealed class InProcessFleet : IAsyncDisposable
 
     public FleetRuntime Runtime => _runtime!;
 
+    /// <summary>The host's log (what it says when it closes a client, say).</summary>
+    public string LogPath { get; private set; } = "";
+
+    public string Log => File.Exists(LogPath) ? File.ReadAllText(LogPath) : "";
+
     public static async Task<InProcessFleet> OpenAsync(string fleetToml)
     {
         var fleet = new InProcessFleet();
@@ -32,7 +37,7 @@ internal sealed class InProcessFleet : IAsyncDisposable
         var config = ConfigLoader.Parse(fleetToml, Path.Combine(fleet._repo.Path, "fleet.toml"));
         fleet._runtime = new FleetRuntime(new UnixPtyHost(), "/bin/sh") { StopStep = TimeSpan.FromMilliseconds(300) };
         await fleet._runtime.OpenAsync(new FleetSessionOptions { RepositoryDirectory = fleet._repo.Path, Config = config, Git = fleet._repo.Git }, CancellationToken.None);
-        fleet._host = new FleetHost(fleet._runtime);
+        fleet._host = new FleetHost(fleet._runtime, new FleetHostOptions { Log = new HostLog(fleet.LogPath = Path.Combine(fleet._repo.RootDir, "host.log")) });
         var client = await HostClient.ConnectAsync(fleet._host.ConnectInProcess(), new ClientMessage.Hello(ProtocolVersion.Current, ClientKind.Cockpit));
         fleet.Session = new HostCockpitSession(client, readOnly: false);
         return fleet;
