@@ -39,6 +39,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     private readonly StyledLinesView _overlay;
     private Func<GuiKey, bool>? _overlayKeys;
     private Action? _rerenderOverlay;
+    private Rectangle _overlayFrame;
     private LayoutKind _layout = LayoutKind.Tiled;
     private bool _zoomed;
     private bool _sidebarVisible = true;
@@ -741,15 +742,28 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         if (_overlay.Lines.Any(l => l.Text.Length > room))
             _overlay.Lines = [.. _overlay.Lines.Select(l => l.Fit(room))];
         var height = Math.Min(screen.Height - 2, _overlay.Lines.Count + 1);
-        _overlay.X = Math.Max(0, (screen.Width - width) / 2);
-        _overlay.Y = Math.Max(0, (screen.Height - height) / 2);
-        _overlay.Width = Math.Max(1, width);
-        _overlay.Height = Math.Max(1, height);
+        var frame = new Rectangle(Math.Max(0, (screen.Width - width) / 2), Math.Max(0, (screen.Height - height) / 2), Math.Max(1, width), Math.Max(1, height));
+        if (frame != _overlayFrame)
+        {
+            // Cells the overlay covered before and leaves now are Terminal.Gui's blanks: what is under them repaints in full
+            // (a pane would otherwise repaint only the rows its program changed in the same frame).
+            _overlayFrame = frame;
+            foreach (var pane in _panes)
+                pane.Invalidate();
+            _sidebar.SetNeedsDraw();
+            _mergePanel.SetNeedsDraw();
+            _statusBar.SetNeedsDraw();
+        }
+        _overlay.X = frame.X;
+        _overlay.Y = frame.Y;
+        _overlay.Width = frame.Width;
+        _overlay.Height = frame.Height;
         _overlay.SetNeedsDraw();
     }
 
     private void CloseOverlay()
     {
+        _overlayFrame = Rectangle.Empty;
         _overlay.Visible = false;
         _overlayKeys = null;
         _rerenderOverlay = null;
