@@ -119,11 +119,15 @@ public partial class CockpitTerminalEndToEndTests
         foreach (var (width, height) in new[] { (120, 35), (90, 28), (160, 48), (70, 20) })
         {
             await tmux.ResizeAsync(width, height);
-            var resized = await Eventually.HoldsAsync(tmux.CaptureAsync, s => Rows(s).Count == height && Rows(s)[^1].Contains("NORMAL │"), $"the cockpit at {width}x{height}", Slow);
+            // Laid out for the new size: the sidebar's separator where its width puts it, the status bar across the width.
+            var sidebar = Math.Clamp(width / 5, 24, 36);
+            bool LaidOut(string s) => Rows(s) is { } rows && rows.Count == height && rows[^1].Contains("NORMAL │")
+                && rows[1].Length > sidebar && rows[1][sidebar] == '│' && rows[^1].TrimEnd().Length == width - 1;
+            var resized = await Eventually.HoldsAsync(tmux.CaptureAsync, LaidOut, $"the cockpit laid out at {width}x{height}", Slow);
             // What a full redraw (zoom in and out again) paints is what the resize must have painted already.
             await tmux.SendKeysAsync("C-g", "z");
             await tmux.SendKeysAsync("C-g", "z");
-            var redrawn = await Eventually.HoldsAsync(tmux.CaptureAsync, s => Rows(s).Count == height && Rows(s)[^1].Contains("NORMAL │"), "the full redraw", Slow);
+            var redrawn = await Eventually.HoldsAsync(tmux.CaptureAsync, LaidOut, "the full redraw", Slow);
             Structure(resized).ShouldBe(Structure(redrawn), $"at {width}x{height}, after the resize:\n{resized}\n\nafter a full redraw:\n{redrawn}");
         }
     }

@@ -494,7 +494,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                     _session.SendKey(_panes[_focused].Task.Name, KeyInput.Char((char)('1' + (command - UiCommand.SendAlt1)), KeyModifiers.Alt));
                 break;
             case UiCommand.ScrollMode:
-                _mode = CockpitMode.Scroll;
+                EnterScrollMode();
                 break;
             case UiCommand.Help:
                 var scope = _merge.HasKeyboard ? KeyScope.MergePanel : KeyScope.Global;
@@ -841,81 +841,6 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     void IMergePanelHost.Post(Action action) => _app.Invoke(action);
 
     void IMergePanelHost.Refresh() => RefreshChrome();
-
-    private bool HandleScrollKey(GuiKey key)
-    {
-        if (_focused >= _panes.Count)
-            return true;
-        var pane = _panes[_focused];
-        var page = Math.Max(1, pane.ContentSize.Height - 1);
-        var chord = GuiKeyTranslator.ToChord(key);
-        if (_mode == CockpitMode.Search)
-        {
-            switch (chord?.Key)
-            {
-                case "esc":
-                    _mode = CockpitMode.Scroll;
-                    break;
-                case "enter":
-                    _mode = CockpitMode.Scroll;
-                    FindPrevious(pane);
-                    break;
-                case "backspace" when _search.Length > 0:
-                    _search = _search[..^1];
-                    break;
-                default:
-                    if (GuiKeyTranslator.ToKeyInput(key) is { Key: FleetTui.Terminal.Input.Key.Character } input)
-                        _search += input.Character.ToString();
-                    break;
-            }
-            return true;
-        }
-        switch (chord?.Key)
-        {
-            case "up" or "k": pane.ScrollOffset += 1; break;
-            case "down" or "j": pane.ScrollOffset -= 1; break;
-            case "pageup": pane.ScrollOffset += page; break;
-            case "pagedown": pane.ScrollOffset -= page; break;
-            case "home" or "g": pane.ScrollOffset = int.MaxValue; break;
-            case "end" or "G": pane.ScrollOffset = 0; break;
-            case "/":
-                _mode = CockpitMode.Search;
-                _search = "";
-                break;
-            case "n":
-                FindPrevious(pane);
-                break;
-            case "y":
-                CopyVisible(pane);
-                break;
-            case "q" or "esc":
-                pane.ScrollOffset = 0;
-                _mode = CockpitMode.Normal;
-                break;
-        }
-        return true;
-    }
-
-    /// <summary>Asks the host for the nearest match above the view; the pane scrolls there when the answer comes.</summary>
-    private void FindPrevious(PaneView pane)
-    {
-        var task = pane.Task.Name;
-        _session.SearchAsync(task, _search, pane.ScrollOffset).ContinueWith(t => _app.Invoke(() =>
-        {
-            if (t.IsCompletedSuccessfully && t.Result is { } offset && _panes.Contains(pane))
-                pane.ScrollOffset = offset;
-        }), TaskScheduler.Default);
-    }
-
-    /// <summary>Copies the rows in view (the host joins wrapped lines) to the outer terminal's clipboard through OSC 52.</summary>
-    private void CopyVisible(PaneView pane)
-    {
-        _session.PaneTextAsync(pane.Task.Name, pane.ScrollOffset).ContinueWith(t =>
-        {
-            if (t.IsCompletedSuccessfully)
-                _app.Invoke(() => _writeToOuterTerminal(OuterTerminal.CopySequence(t.Result)));
-        }, TaskScheduler.Default);
-    }
 
     /// <summary>The text a search is typing (shown in the status bar).</summary>
     public string SearchText => _search;

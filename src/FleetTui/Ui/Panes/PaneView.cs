@@ -252,8 +252,11 @@ public sealed class PaneView : View
             DrawTitle(width); // exit status and title changes arrive with output
         for (var row = 0; row < _frame.Rows; row++)
         {
-            if (_frame.IsCopied(row))
-                DrawRow(row, row + 1, width);
+            if (!_frame.IsCopied(row))
+                continue;
+            DrawRow(row, row + 1, width);
+            if (_highlight is not null)
+                DrawHighlight(row, width);
         }
         if (full)
             ClearBelow(_frame.Rows + 1, width, height);
@@ -300,6 +303,65 @@ public sealed class PaneView : View
             SetCellAttribute(default);
             AddStr(new string(' ', width - LeftEdgeWidth - column));
         }
+    }
+
+    private PaneHighlight? _highlight;
+
+    /// <summary>Scroll mode's cursor line, selection and search matches (null outside scroll mode).</summary>
+    public PaneHighlight? Highlight
+    {
+        get => _highlight;
+        set
+        {
+            if (Equals(value, _highlight))
+                return;
+            _highlight = value;
+            Invalidate();
+        }
+    }
+
+    /// <summary>Paints a row's scroll-mode marks over it: the whole row when it is the cursor's or selected, else the search matches.</summary>
+    private void DrawHighlight(int frameRow, int width)
+    {
+        var highlight = _highlight!;
+        var cells = _frame.Row(frameRow);
+        var text = new StringBuilder();
+        var columnOf = new List<int>();
+        for (var column = 0; column < cells.Length; column++)
+        {
+            ref readonly var cell = ref cells[column];
+            if (cell.IsSpacer)
+                continue;
+            var grapheme = cell.IsEmpty ? " " : cell.HasGrapheme ? _frame.Grapheme(frameRow, column) : char.ConvertFromUtf32(cell.CodePoint);
+            text.Append(grapheme);
+            for (var i = 0; i < grapheme.Length; i++)
+                columnOf.Add(column);
+        }
+        var room = width - LeftEdgeWidth;
+        if (highlight.IsMarked(frameRow))
+        {
+            SetAttribute(_chrome.Selected);
+            Move(LeftEdgeWidth, frameRow + 1);
+            var shown = text.ToString();
+            AddStr(shown.Length >= room ? shown[..room] : shown.PadRight(room));
+            _hasLastAttribute = false;
+            return;
+        }
+        if (highlight.Search.Length == 0)
+            return;
+        var row = text.ToString();
+        var match = new Attribute(_chrome.Warning.Foreground, _chrome.Warning.Background, TextStyle.Reverse | TextStyle.Bold);
+        for (var at = row.IndexOf(highlight.Search, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = row.IndexOf(highlight.Search, at + highlight.Search.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            if (columnOf[at] >= room)
+                break;
+            SetAttribute(match);
+            Move(LeftEdgeWidth + columnOf[at], frameRow + 1);
+            var found = row.Substring(at, highlight.Search.Length);
+            AddStr(found.Length > room - columnOf[at] ? found[..(room - columnOf[at])] : found);
+        }
+        _hasLastAttribute = false;
     }
 
     /// <summary>A narrow cell holding one printable ASCII character, or nothing (drawn as a blank).</summary>

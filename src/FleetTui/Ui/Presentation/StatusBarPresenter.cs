@@ -14,7 +14,7 @@ public static class StatusBarPresenter
             left += $"│ {attention} need{(attention == 1 ? "s" : "")} attention{(keymap.FirstKeyText(UiCommand.NextAttention) is { } jump ? $" ({jump})" : "")} ";
         var hints = mode switch
         {
-            CockpitMode.Scroll => "↑↓ PgUp PgDn scroll · / search · n next · v select · y copy · q/Esc leave",
+            CockpitMode.Scroll => "↑↓ PgUp PgDn move · / search · n/N older/newer match · v select · y copy · q/Esc leave",
             CockpitMode.Search => "type to search · Enter find · Esc cancel",
             CockpitMode.MergePanel => string.Join(" · ", keymap.Bindings
                 .Where(b => b.Scope == KeyScope.MergePanel && b.Keys.Count > 0 && b.Command is not (UiCommand.SelectNextTask or UiCommand.SelectPreviousTask))
