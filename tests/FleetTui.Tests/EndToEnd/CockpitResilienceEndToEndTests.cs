@@ -19,6 +19,11 @@ public partial class CockpitResilienceEndToEndTests
     private static async Task<string> ScreenAsync(CockpitTmux tmux, Func<string, bool> condition, string what) =>
         await Eventually.HoldsAsync(tmux.CaptureAsync, condition, what, Slow);
 
+    /// <summary>The fleet hosts' logs of this test (what a host says when it drops a client), for failure messages.</summary>
+    private static string HostLogs(IsolatedGit git) => Directory.Exists(git.HostFolder)
+        ? string.Join("\n", Directory.EnumerateFiles(git.HostFolder, "*.log", SearchOption.AllDirectories).Select(File.ReadAllText))
+        : "";
+
     /// <summary>Tasks api and web whose agent is a shell that first prints its pid (so a restart shows as a new pid).</summary>
     private static async Task<string> ShellFleetAsync(IsolatedGit git)
     {
@@ -73,9 +78,21 @@ public partial class CockpitResilienceEndToEndTests
         await ScreenAsync(tmux, s => s.Split('\n').Length <= 31 && s.Contains("NORMAL │ api") && s.Contains("2 web"), "the cockpit at 100x30");
         // Other panes still update.
         await tmux.SendKeysAsync("M-2");
+        // Typed only once web has the focus: text right behind Alt+2 in the same read is lost in Terminal.Gui's input parser
+        // (known, reported; not a freeze: the next keys arrive).
+        await ScreenAsync(tmux, s => s.Contains("NORMAL │ web"), "web focused");
         await tmux.TypeAsync("echo web-still-$((3*3))");
         await tmux.SendKeysAsync("Enter");
-        await ScreenAsync(tmux, s => s.Contains("web-still-9"), "web's answer");
+        try
+        {
+            await ScreenAsync(tmux, s => s.Contains("web-still-9"), "web's answer");
+        }
+        catch (TimeoutException error)
+        {
+            var logs = Path.Combine(repo, ".git", "fleet", "logs");
+            var cockpit = Directory.Exists(logs) ? string.Join("\n", Directory.EnumerateFiles(logs, "cockpit-*").Select(f => $"{f}:\n{File.ReadAllText(f)}")) : "";
+            throw new TimeoutException($"{error.Message}\nhost log:\n{HostLogs(git)}\ncockpit logs:\n{cockpit}");
+        }
         // And quit works.
         await tmux.SendKeysAsync("C-g", "q");
         await ScreenAsync(tmux, s => s.Contains("Quit FleetTui?"), "the quit question");
@@ -106,9 +123,12 @@ public partial class CockpitResilienceEndToEndTests
 
         await tmux.SendKeysAsync("C-g", "z");
         await tmux.ResizeAsync(110, 32);
-        await ScreenAsync(tmux, s => s.Split('\n').Length <= 33 && s.Contains("1 api · fleet/api"), "the cockpit at 110x32");
+        await ScreenAsync(tmux, s => s.Split('\n').Length <= 33 && s.Contains("2 web · fleet/web · pending") && !s.Contains("1 api · fleet/api"), "web zoomed at 110x32");
         await tmux.SendKeysAsync("C-g", "z");
         await tmux.ResizeAsync(140, 40);
+        await ScreenAsync(tmux, s => s.Contains("1 api · fleet/api"), "tiles again");
+        await tmux.SendKeysAsync("M-1");
+        await ScreenAsync(tmux, s => s.Contains("NORMAL │ api"), "api focused");
         await tmux.TypeAsync("echo alive-$((2+3))");
         await tmux.SendKeysAsync("Enter");
         await ScreenAsync(tmux, s => s.Contains("alive-5"), "api still answering");

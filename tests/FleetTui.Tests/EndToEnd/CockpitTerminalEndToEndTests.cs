@@ -134,12 +134,23 @@ public partial class CockpitTerminalEndToEndTests
 
     private static List<string> Rows(string screen) => [.. screen.TrimEnd('\n').Split('\n')];
 
-    /// <summary>The layout's skeleton: where separators are, which rows are pane titles (" N task · branch"), the panels' headers.</summary>
-    private static string Structure(string screen) => string.Join("\n", Rows(screen).Select(row =>
+    /// <summary>
+    /// The layout's skeleton: each row's pane titles (" N task · fleet/task" and where), the sidebar header, and under each
+    /// band of titles whether each pane's separator column holds its '│' (pane contents, which may draw boxes, are left out).
+    /// </summary>
+    private static string Structure(string screen)
     {
-        var skeleton = new string(row.Select(c => c == '│' ? '│' : ' ').ToArray()).TrimEnd();
-        var titles = Regex.Matches(row, @" \d (\w+) · fleet/\1").Select(m => $"{m.Index}:{m.Groups[1].Value}");
-        var header = row.Contains("Tasks (") ? $"tasks@{row.IndexOf("Tasks (", StringComparison.Ordinal)}" : "";
-        return $"{skeleton} {string.Join(",", titles)} {header}".TrimEnd();
-    }));
+        var skeleton = new List<string>();
+        var columns = new List<int>();
+        foreach (var row in Rows(screen))
+        {
+            var titles = Regex.Matches(row, @" \d (\w+) · fleet/\1").ToList();
+            if (titles.Count > 0)
+                columns = [.. titles.Select(m => m.Index).Where(c => c > 0)];
+            var header = row.Contains("Tasks (") ? $"tasks@{row.IndexOf("Tasks (", StringComparison.Ordinal)}" : "";
+            var separators = titles.Count > 0 ? "" : string.Concat(columns.Select(c => c < row.Length && row[c] == '│' ? '│' : '.'));
+            skeleton.Add($"{string.Join(",", titles.Select(m => $"{m.Index}:{m.Groups[1].Value}"))} {header} {separators}".Trim());
+        }
+        return string.Join("\n", skeleton);
+    }
 }

@@ -174,7 +174,6 @@ public static class CockpitRunner
     /// </summary>
     private static async Task ReportCrashAsync(Exception crash, RepositoryFacts repository, TextWriter error)
     {
-        WriteToOuterTerminal(CockpitCrash.TerminalReset);
         string? path = null;
         try
         {
@@ -184,7 +183,10 @@ public static class CockpitRunner
         {
             await error.WriteLineAsync($"fleet: could not write the crash log ({e.Message}); the stack follows:\n{crash}");
         }
-        await error.WriteLineAsync(CockpitCrash.Message(crash, path, repository.Root));
+        // The reset and the message in one write on one stream: nothing can come between them (a cursor restored by a
+        // late alternate-screen switch once put the second line over the first).
+        await error.WriteAsync(CockpitCrash.TerminalReset + "\r\n" + CockpitCrash.Message(crash, path, repository.Root).Replace("\n", "\r\n") + "\r\n");
+        await error.FlushAsync();
     }
 
     /// <summary>An exception on another thread ends the process whatever is done: at least restore the terminal and log it.</summary>

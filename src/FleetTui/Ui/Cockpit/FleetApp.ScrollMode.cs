@@ -21,7 +21,12 @@ public sealed partial class FleetApp
         if (_focused >= _panes.Count)
             return;
         _mode = CockpitMode.Scroll;
-        _scrollCursor = _panes[_focused].ContentSize.Height - 1;
+        // On the program's cursor line, as tmux's copy mode starts: the newest output is there, not at the bottom edge.
+        var pane = _panes[_focused];
+        _scrollCursor = pane.ContentSize.Height - 1;
+        if (pane.Screen is { } screen)
+            lock (screen.SyncRoot)
+                _scrollCursor = Math.Min(_scrollCursor, screen.CursorRow);
         _selectionAnchor = null;
         _search = "";
         ShowScrollMarks(_panes[_focused]);
