@@ -13,6 +13,9 @@ public sealed class CockpitTmux : IAsyncDisposable
 
     public async Task StartAsync(string directory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> argv, int width = 160, int height = 48)
     {
+        // A UTF-8 locale unless the test says otherwise: CI's environment may have none, and without one the chrome is ASCII.
+        if (!environment.ContainsKey("LANG") && !environment.ContainsKey("LC_ALL"))
+            environment = new Dictionary<string, string>(environment) { ["LANG"] = "C.UTF-8" };
         // This test process set DisableRealDriverIO for the headless view tests; the real cockpit must not inherit it.
         await _server.StartAsync(directory, environment, ["env", "-u", "DisableRealDriverIO", .. argv], width, height);
         await _server.KeepDeadPanesAsync();
