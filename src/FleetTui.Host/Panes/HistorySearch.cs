@@ -19,4 +19,17 @@ public static class HistorySearch
         }
         return -1;
     }
+
+    /// <summary>The index of the oldest line newer than <paramref name="after"/> containing <paramref name="query"/> (case-insensitive), or -1.</summary>
+    public static int FindNext(Func<int, string> lineText, int lineCount, string query, int after)
+    {
+        if (query.Length == 0)
+            return -1;
+        for (var i = Math.Max(0, after + 1); i < lineCount; i++)
+        {
+            if (lineText(i).Contains(query, StringComparison.OrdinalIgnoreCase))
+                return i;
+        }
+        return -1;
+    }
 }

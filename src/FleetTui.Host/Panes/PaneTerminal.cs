@@ -171,7 +171,14 @@ public sealed class PaneTerminal : IDisposable
                 return;
             }
         }
-        _process.Write(data);
+        try
+        {
+            _process.Write(data);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The agent is gone (destroyed, restarted): a key for it is lost, as in any terminal whose program ended.
+        }
     }
 
     /// <summary>Resizes the screen and tells the program (TIOCSWINSZ → SIGWINCH). A no-op when the size is unchanged.</summary>
@@ -186,7 +193,17 @@ public sealed class PaneTerminal : IDisposable
         }
         Terminal.Resize(columns, rows);
         lock (_processLock)
-            _process?.Resize(columns, rows);
+        {
+            try
+            {
+                _process?.Resize(columns, rows);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed (destroyed, restarted) while a client still showed it: its screen resizes, its PTY is no more.
+                // This ended the cockpit before the host split, and the client's connection after it (issue 12, item 2).
+            }
+        }
     }
 
     /// <summary>The modes that decide what keys, pastes and the mouse send, read from the emulator.</summary>

@@ -28,6 +28,8 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(Retry), "retry")]
 [JsonDerivedType(typeof(SearchPane), "searchPane")]
 [JsonDerivedType(typeof(PaneText), "paneText")]
+[JsonDerivedType(typeof(FindLine), "findLine")]
+[JsonDerivedType(typeof(PaneLines), "paneLines")]
 [JsonDerivedType(typeof(Status), "status")]
 [JsonDerivedType(typeof(CurrentSnapshot), "snapshot")]
 [JsonDerivedType(typeof(Stop), "stop")]
@@ -111,6 +113,21 @@ public abstract record HostRequest
 
     /// <summary>The text of the pane's rows as shown at this scroll offset (for copying).</summary>
     public sealed record PaneText(string Task, int ScrollOffset) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>
+    /// The nearest line containing the text (case-insensitive) older (or, <paramref name="Newer"/>, newer) than line
+    /// <paramref name="FromLine"/>, as a line number: 0 is the oldest history line, history + rows - 1 the screen's last row.
+    /// </summary>
+    public sealed record FindLine(string Task, string Text, int FromLine, bool Newer) : HostRequest
+    {
+        public override bool Changes => false;
+    }
+
+    /// <summary>The text of lines <paramref name="First"/>..<paramref name="Last"/> (numbered as in <see cref="FindLine"/>), wrapped lines joined.</summary>
+    public sealed record PaneLines(string Task, int First, int Last) : HostRequest
     {
         public override bool Changes => false;
     }

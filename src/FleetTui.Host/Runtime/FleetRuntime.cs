@@ -596,6 +596,24 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         }
     }
 
+    /// <summary>The nearest line with the text older (or newer) than <paramref name="fromLine"/>; see <see cref="PaneHistory"/>.</summary>
+    public int? FindLine(string task, string text, int fromLine, bool newer)
+    {
+        if (TerminalFor(task) is not { } terminal)
+            return null;
+        lock (terminal.Terminal.SyncRoot)
+            return PaneHistory.Find(terminal.Terminal.Screen, text, fromLine, newer);
+    }
+
+    /// <summary>Lines <paramref name="first"/>..<paramref name="last"/> of history and screen, wrapped lines joined (a copy).</summary>
+    public IReadOnlyList<string> PaneLines(string task, int first, int last)
+    {
+        if (TerminalFor(task) is not { } terminal)
+            return [];
+        lock (terminal.Terminal.SyncRoot)
+            return PaneHistory.Lines(terminal.Terminal.Screen, first, last);
+    }
+
     /// <summary>The rows shown at <paramref name="offset"/> lines back, wrapped lines joined (what a copy takes).</summary>
     public string PaneText(string task, int offset)
     {

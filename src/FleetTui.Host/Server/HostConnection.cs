@@ -118,7 +118,8 @@ internal sealed class HostConnection
     /// <summary>Ends the connection after telling the client why.</summary>
     public void Close(string reason)
     {
-        Interlocked.CompareExchange(ref _closingReason, reason, null);
+        if (Interlocked.CompareExchange(ref _closingReason, reason, null) is null)
+            _host.Log.Write($"{this}: closing: {reason}");
         _closing.Cancel();
     }
 
@@ -153,6 +154,8 @@ internal sealed class HostConnection
         catch (Exception error) when (error is IOException or EndOfStreamException or OperationCanceledException or ObjectDisposedException
                                           or System.Net.Sockets.SocketException)
         {
+            if (error is not (OperationCanceledException or EndOfStreamException))
+                _host.Log.Write($"{this}: closed: {error.GetType().Name}: {error.Message}");
         }
         finally
         {
@@ -217,7 +220,16 @@ internal sealed class HostConnection
                     Accept(request);
                     break;
                 case var input:
-                    _host.OnInput(this, input);
+                    try
+                    {
+                        _host.OnInput(this, input);
+                    }
+                    catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException)
+                    {
+                        // A key for an agent that just exited or was destroyed: lost, as it would be in any terminal. It must
+                        // not end this client's connection (it did: the cockpit lost every pane after a key to a dead one).
+                        _host.Log.Write($"{this}: input for a pane was dropped: {error.GetType().Name}: {error.Message}");
+                    }
                     break;
             }
         }

@@ -86,6 +86,10 @@ internal sealed class HostRequestHandler(FleetHost host)
                 return Result(id, await Runtime.Merges.RetryAsync(retry.Task).ConfigureAwait(false));
             case HostRequest.SearchPane search:
                 return Ok(id, "", new ReplyData.Offset(Runtime.Search(search.Task, search.Text, search.FromOffset)));
+            case HostRequest.FindLine find:
+                return Ok(id, "", new ReplyData.Offset(Runtime.FindLine(find.Task, find.Text, find.FromLine, find.Newer)));
+            case HostRequest.PaneLines lines:
+                return Ok(id, "", new ReplyData.Lines(Runtime.PaneLines(lines.Task, lines.First, lines.Last)));
             case HostRequest.PaneText text:
                 return Ok(id, "", new ReplyData.Lines([Runtime.PaneText(text.Task, text.ScrollOffset)]));
             case HostRequest.Status:

@@ -20,6 +20,9 @@ public sealed class TmuxServer : IAsyncDisposable
 
     public async Task<string> CaptureAsync() => await TmuxAsync("capture-pane", "-p");
 
+    /// <summary>The screen with its colours and attributes as escape sequences (tmux re-encodes each cell's).</summary>
+    public async Task<string> CaptureEscapedAsync() => await TmuxAsync("capture-pane", "-p", "-e");
+
     public async Task<string> TitleAsync() => (await TmuxAsync("display-message", "-p", "#{pane_title}")).Trim();
 
     public Task ResizeAsync(int width, int height) => TmuxAsync("resize-window", "-x", $"{width}", "-y", $"{height}");

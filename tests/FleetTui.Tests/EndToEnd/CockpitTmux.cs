@@ -13,12 +13,20 @@ public sealed class CockpitTmux : IAsyncDisposable
 
     public async Task StartAsync(string directory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> argv, int width = 160, int height = 48)
     {
+        // A UTF-8 locale unless the test says otherwise: CI's environment may have none, and without one the chrome is ASCII.
+        if (!environment.ContainsKey("LANG") && !environment.ContainsKey("LC_ALL"))
+            environment = new Dictionary<string, string>(environment) { ["LANG"] = "C.UTF-8" };
         // This test process set DisableRealDriverIO for the headless view tests; the real cockpit must not inherit it.
         await _server.StartAsync(directory, environment, ["env", "-u", "DisableRealDriverIO", .. argv], width, height);
         await _server.KeepDeadPanesAsync();
     }
 
     public Task<string> CaptureAsync() => _server.CaptureAsync();
+
+    public Task<string> CaptureEscapedAsync() => _server.CaptureEscapedAsync();
+
+    /// <summary>A tmux format about the pane (<c>#{alternate_on}</c>, <c>#{mouse_any_flag}</c>, …).</summary>
+    public Task<string> PaneAsync(string format) => _server.PaneAsync(format);
 
     /// <summary>
     /// The program has exited: tmux says the pane is dead, or the process is a zombie tmux has not reaped yet (seen on a loaded

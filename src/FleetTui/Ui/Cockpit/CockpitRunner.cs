@@ -2,6 +2,7 @@ using FleetTui.Cli;
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Core.Session;
+using FleetTui.Display;
 using FleetTui.Host.Client;
 using FleetTui.Host.Protocol;
 using FleetTui.Hosting;
@@ -51,6 +52,14 @@ public static class CockpitRunner
             return ExitCodes.NoRepository;
         }
 
+        // Refused before anything starts: without cursor addressing the cockpit would draw garbage.
+        var colors = ColorSupport.Detect(context.Variable);
+        if (colors.Depth == ColorDepth.Unusable)
+        {
+            await context.Error.WriteLineAsync($"fleet: the cockpit needs a terminal that can move its cursor ({colors.Evidence}); set TERM (e.g. xterm-256color), or try `fleet ps`");
+            return ExitCodes.Usage;
+        }
+
         UserConfig user;
         Theme theme;
         try
@@ -61,8 +70,10 @@ public static class CockpitRunner
             StartupTimeline.Mark("fleet-toml");
             var userConfigPath = UserConfigLoader.DefaultPath();
             user = UserConfigLoader.Load(userConfigPath);
-            var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            var noColor = !string.IsNullOrEmpty(context.Variable("NO_COLOR"));
             theme = ThemeLoader.Resolve(themeOption ?? user.Theme, Path.Combine(Path.GetDirectoryName(userConfigPath)!, "themes"), noColor);
+            // What the terminal will really show: the colours sent to the host for programs' queries are these.
+            theme = ThemeAtDepth.For(theme, colors.Depth) with { AsciiChrome = !LocaleCharset.Detect(context.Variable).IsUtf8 };
         }
         catch (ConfigException e)
         {
@@ -84,7 +95,28 @@ public static class CockpitRunner
         StartupTimeline.Mark("config");
         // The host is reached (or started) while this thread starts Terminal.Gui: neither waits for the other.
         var connecting = ConnectAsync(repository, options, theme, context.Error, cancellationToken);
-        var exit = RunUi(connecting, user, theme, out var goodbye);
+        CockpitExit exit;
+        string? goodbye;
+        Exception? crash;
+        using (OnOtherThreadsCrash(repository))
+        {
+            try
+            {
+                exit = RunUi(connecting, user, theme, colors.Depth, repository, out goodbye, out crash);
+            }
+            catch (Exception error)
+            {
+                // Thrown outside the main loop (building the cockpit, Terminal.Gui's own start or shutdown): the same care.
+                (exit, goodbye, crash) = (CockpitExit.Detached, null, error);
+            }
+        }
+        if (crash is not null)
+        {
+            await ReportCrashAsync(crash, repository, context.Error);
+            if (connecting.IsCompletedSuccessfully)
+                connecting.Result?.Dispose();
+            return ExitCodes.Failed;
+        }
         await ((Task)connecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var session = connecting.IsCompletedSuccessfully ? connecting.Result : null;
         if (session is null)
@@ -136,17 +168,68 @@ public static class CockpitRunner
     /// </summary>
     private const ushort DefaultFramesPerSecond = 60;
 
-    private static CockpitExit RunUi(Task<HostCockpitSession?> connecting, UserConfig user, Theme theme, out string? goodbye)
+    /// <summary>
+    /// Puts the terminal back, writes the stack to a private file and says where, and that the agents still run. The
+    /// host is another process: nothing of this stops an agent.
+    /// </summary>
+    private static async Task ReportCrashAsync(Exception crash, RepositoryFacts repository, TextWriter error)
+    {
+        string? path = null;
+        try
+        {
+            path = CockpitCrash.WriteLog(Path.Combine(repository.FleetDir, "logs"), crash, DateTimeOffset.Now);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"fleet: could not write the crash log ({e.Message}); the stack follows:\n{crash}");
+        }
+        // The reset and the message in one write on one stream: nothing can come between them (a cursor restored by a
+        // late alternate-screen switch once put the second line over the first).
+        await error.WriteAsync(CockpitCrash.TerminalReset + "\r\n" + CockpitCrash.Message(crash, path, repository.Root).Replace("\n", "\r\n") + "\r\n");
+        await error.FlushAsync();
+    }
+
+    /// <summary>An exception on another thread ends the process whatever is done: at least restore the terminal and log it.</summary>
+    private static IDisposable OnOtherThreadsCrash(RepositoryFacts repository)
+    {
+        void Handler(object? sender, UnhandledExceptionEventArgs e)
+        {
+            if (e.ExceptionObject is not Exception error)
+                return;
+            try
+            {
+                ReportCrashAsync(error, repository, Console.Error).GetAwaiter().GetResult();
+            }
+            catch (IOException)
+            {
+            }
+        }
+        AppDomain.CurrentDomain.UnhandledException += Handler;
+        return new Unsubscribe(() => AppDomain.CurrentDomain.UnhandledException -= Handler);
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+
+    /// <summary>Debug builds: a key (FLEET_DEBUG_FAULT=f12, say) whose handler throws, so tests can see the cockpit fail well.</summary>
+    public const string DebugFaultVariable = "FLEET_DEBUG_FAULT";
+
+    private static CockpitExit RunUi(
+        Task<HostCockpitSession?> connecting, UserConfig user, Theme theme, ColorDepth depth, RepositoryFacts repository,
+        out string? goodbye, out Exception? crash)
     {
         goodbye = null;
+        crash = null;
         // Output coalesces into one redraw per pane per iteration, so this is also the frame-rate cap.
         var framesPerSecond =
             int.TryParse(Environment.GetEnvironmentVariable(MaxFramesVariable), out var fps) && fps is > 0 and <= 120 ? fps : DefaultFramesPerSecond;
-        var (created, input) = CockpitApplication.Create();
+        var (created, input) = CockpitApplication.Create(depth);
         StartupTimeline.Mark("ui-create");
         using IApplication app = created.Init(DriverRegistry.Names.ANSI);
         StartupTimeline.Mark("ui-init");
-        using var idler = new MainLoopIdler(app, framesPerSecond);
+        using var idler = new MainLoopIdler(app, framesPerSecond) { Watchdog = DebugWatchdog(repository) };
         if (input is not null)
             input.InputQueued += idler.WakeUrgently;
         try
@@ -165,7 +248,20 @@ public static class CockpitRunner
             StartupTimeline.Mark("cockpit");
             fleet.Start();
             StartupTimeline.Mark("agents");
-            app.Run(fleet.Root);
+            InjectDebugFault(app);
+            Exception? failed = null;
+            // An exception in an iteration ends the loop, not the process: the usings restore the terminal on the way out.
+            app.Run(fleet.Root, error =>
+            {
+                failed ??= error;
+                app.RequestStop();
+                return true;
+            });
+            if (failed is not null)
+            {
+                crash = failed;
+                return CockpitExit.Detached;
+            }
             // Leaving on purpose closes the connection too; only a loss the user did not ask for is worth a word.
             goodbye = fleet.Exit == CockpitExit.Stopped ? null : lost;
             return fleet.Exit;
@@ -175,6 +271,47 @@ public static class CockpitRunner
             // Terminal.Gui's shutdown waits for its input thread: end that thread's sleep first.
             input?.Stop();
         }
+    }
+
+    /// <summary>Debug builds log every main-loop iteration longer than <see cref="IterationWatchdog.Threshold"/> (fleet/logs/cockpit-watchdog.log).</summary>
+    private static IterationWatchdog? DebugWatchdog(RepositoryFacts repository)
+    {
+#if DEBUG
+        var watchdog = new IterationWatchdog();
+        var path = Path.Combine(repository.FleetDir, "logs", "cockpit-watchdog.log");
+        watchdog.Slow += (busy, what) =>
+        {
+            var line = $"{DateTimeOffset.Now:O} pid {Environment.ProcessId}: {what} took {busy.TotalMilliseconds:F0} ms (rule: under {IterationWatchdog.Threshold.TotalMilliseconds:F0})\n";
+            // Off the UI thread: the report must not be the next slow iteration.
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    File.AppendAllText(path, line);
+                }
+                catch (IOException)
+                {
+                }
+            });
+        };
+        return watchdog;
+#else
+        _ = repository;
+        return null;
+#endif
+    }
+
+    [System.Diagnostics.Conditional("DEBUG")]
+    private static void InjectDebugFault(IApplication app)
+    {
+        if (Environment.GetEnvironmentVariable(DebugFaultVariable) is not { Length: > 0 } name || Keys.KeyChord.TryParse(name, out _) is not { } fault)
+            return;
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (Keys.GuiKeyTranslator.ToChord(key) == fault)
+                throw new InvalidOperationException($"a fault injected for tests ({DebugFaultVariable}={name})");
+        };
     }
 
     private static void WriteToOuterTerminal(string text)

@@ -38,6 +38,8 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     private readonly StyledLinesView _statusBar;
     private readonly StyledLinesView _overlay;
     private Func<GuiKey, bool>? _overlayKeys;
+    private Action? _rerenderOverlay;
+    private Rectangle _overlayFrame;
     private LayoutKind _layout = LayoutKind.Tiled;
     private bool _zoomed;
     private bool _sidebarVisible = true;
@@ -84,6 +86,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         _merge = new MergePanelController(session.Merges, this, keymap);
         _mergePanelKeys = new KeyDispatcher(keymap, KeyScope.MergePanel);
         Root.Add(_sidebar, _mergePanel, _statusBar);
+        _sidebar.RowClicked += OnSidebarClicked;
 
         var snapshot = session.Snapshot;
         for (var i = 0; i < snapshot.Tasks.Count; i++)
@@ -297,7 +300,12 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         for (var i = 0; i < _panes.Count; i++)
             _panes[i].Place(plan.Panes[i], hasLeftEdge: !plan.Panes[i].IsEmpty && plan.Panes[i].X > 0);
         if (_overlay.Visible)
-            PlaceOverlay();
+        {
+            if (_rerenderOverlay is { } rerender)
+                rerender(); // made again for the new size
+            else
+                PlaceOverlay();
+        }
         RefreshChrome();
         CurrentPlan = plan;
         SendView();
@@ -331,7 +339,21 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             _mergePanel.Lines = _merge.Lines(Math.Max(1, _mergePanel.Frame.Width), Math.Max(1, _mergePanel.Frame.Height));
         var focusedTask = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
         var attention = snapshot.Tasks.Count(TaskStateText.NeedsAttention);
-        _statusBar.Lines = [StatusBarPresenter.Line(_mode, focusedTask, attention, _dispatcher.Keymap, _dispatcher.IsAwaitingNextKey, Math.Max(1, _app.Screen.Width))];
+        _statusBar.Lines = [StatusBarPresenter.Line(_mode, focusedTask, attention, _dispatcher.Keymap, _dispatcher.IsAwaitingNextKey, Math.Max(1, _app.Screen.Width), _statusMessage)];
+    }
+
+    /// <summary>A click on a task's rows in the sidebar focuses its pane.</summary>
+    private void OnSidebarClicked(int row)
+    {
+        if (_overlayKeys is not null)
+            return;
+        var snapshot = _session.Snapshot;
+        var task = SidebarPresenter.TaskAtRow(snapshot, row, _time.GetUtcNow());
+        if (task < 0 || task >= snapshot.Tasks.Count)
+            return;
+        var index = _panes.FindIndex(p => p.Task.Name == snapshot.Tasks[task].Name);
+        if (index >= 0)
+            Focus(index);
     }
 
     public void Focus(int index)
@@ -368,6 +390,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     /// <summary>Routes one key; true when the cockpit consumed it (everything except keys meant for a dialog's own fields).</summary>
     public bool HandleKey(GuiKey key)
     {
+        ClearStatusMessage();
         if (_overlayKeys is not null)
             return _overlayKeys(key);
         if (_mode is CockpitMode.Scroll or CockpitMode.Search)
@@ -382,7 +405,11 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 case KeyDispatchResult.Run run:
                     Run(run.Command);
                     return true;
-                case KeyDispatchResult.AwaitingNextKey or KeyDispatchResult.Unbound:
+                case KeyDispatchResult.AwaitingNextKey:
+                    ArmPrefixTimeout();
+                    return true;
+                case KeyDispatchResult.Unbound unbound:
+                    SayUnbound(unbound.Sequence);
                     return true;
             }
         }
@@ -462,11 +489,16 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 if (_focused < _panes.Count && !_session.ReadOnly && PrefixAsInput(_dispatcher.Keymap.Prefix) is { } input)
                     _session.SendKey(_panes[_focused].Task.Name, input);
                 break;
+            case >= UiCommand.SendAlt1 and <= UiCommand.SendAlt9:
+                if (_focused < _panes.Count && !_session.ReadOnly && _panes[_focused].Screen is not null)
+                    _session.SendKey(_panes[_focused].Task.Name, KeyInput.Char((char)('1' + (command - UiCommand.SendAlt1)), KeyModifiers.Alt));
+                break;
             case UiCommand.ScrollMode:
-                _mode = CockpitMode.Scroll;
+                EnterScrollMode();
                 break;
             case UiCommand.Help:
-                ShowScrollableOverlay(HelpPresenter.Lines(_dispatcher.Keymap, _merge.HasKeyboard ? KeyScope.MergePanel : KeyScope.Global));
+                var scope = _merge.HasKeyboard ? KeyScope.MergePanel : KeyScope.Global;
+                ShowScrollableOverlay(width => HelpPresenter.Lines(_dispatcher.Keymap, scope, width));
                 break;
             case UiCommand.Quit:
                 RequestQuit();
@@ -655,6 +687,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     private void ShowOverlay(IReadOnlyList<StyledLine> lines, Func<GuiKey, bool> keys)
     {
+        _rerenderOverlay = null;
         _overlay.Lines = lines;
         _overlayKeys = keys;
         _mode = CockpitMode.Dialog;
@@ -664,44 +697,78 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     }
 
     /// <summary>
-    /// Shows text that may be taller than the screen (the help): j/k, arrows, PgDn/PgUp, Space and g/G scroll it when
-    /// it does not fit; any other key closes it.
+    /// Shows text that may be taller than the screen (the help), made for the room there is (<paramref name="lines"/> gets
+    /// the width): j/k, arrows, PgDn/PgUp, Space and g/G scroll it when it does not fit; any other key closes it.
     /// </summary>
-    private void ShowScrollableOverlay(IReadOnlyList<StyledLine> lines)
+    private void ShowScrollableOverlay(Func<int, IReadOnlyList<StyledLine>> lines)
     {
         var top = 0;
-        void Render() => _overlay.Lines = ScrolledLines.Window(lines, top, Math.Max(1, _app.Screen.Height - 2));
-        ShowOverlay(lines, key =>
+        IReadOnlyList<StyledLine> all = [];
+        int Height() => Math.Max(1, _app.Screen.Height - 2);
+        void Render()
         {
-            var page = Math.Max(1, _app.Screen.Height - 3);
-            if (ScrolledLines.ScrollTarget(GuiKeyTranslator.ToChord(key)?.Key, top, page) is not { } next || lines.Count <= _app.Screen.Height - 2)
+            var width = OverlayTextWidth();
+            all = lines(width);
+            _overlay.Lines = [.. ScrolledLines.Window(all, top, Height()).Select(line => line.Fit(width))];
+        }
+        Render();
+        ShowOverlay(_overlay.Lines, key =>
+        {
+            var page = Math.Max(1, Height() - 1);
+            if (ScrolledLines.ScrollTarget(GuiKeyTranslator.ToChord(key)?.Key, top, page) is not { } next || all.Count <= Height())
             {
                 CloseOverlay();
                 return true;
             }
-            top = ScrolledLines.ClampTop(lines.Count, next, _app.Screen.Height - 2);
+            top = ScrolledLines.ClampTop(all.Count, next, Height());
             Render();
+            PlaceOverlay();
             return true;
         });
-        Render();
+        _rerenderOverlay = () =>
+        {
+            Render();
+            PlaceOverlay();
+        };
     }
+
+    /// <summary>The widest text an overlay may hold: the screen less a margin each side and one blank column inside.</summary>
+    private int OverlayTextWidth() => Math.Max(1, _app.Screen.Width - 5);
 
     private void PlaceOverlay()
     {
         var screen = _app.Screen;
         var width = Math.Min(screen.Width - 4, Math.Max(50, _overlay.Lines.Max(l => l.Text.Length) + 4));
+        // Lines longer than the room are cut with "…" (a cut word would look like the pane's text running on).
+        var room = Math.Max(1, width - 1);
+        if (_overlay.Lines.Any(l => l.Text.Length > room))
+            _overlay.Lines = [.. _overlay.Lines.Select(l => l.Fit(room))];
         var height = Math.Min(screen.Height - 2, _overlay.Lines.Count + 1);
-        _overlay.X = Math.Max(0, (screen.Width - width) / 2);
-        _overlay.Y = Math.Max(0, (screen.Height - height) / 2);
-        _overlay.Width = Math.Max(1, width);
-        _overlay.Height = Math.Max(1, height);
+        var frame = new Rectangle(Math.Max(0, (screen.Width - width) / 2), Math.Max(0, (screen.Height - height) / 2), Math.Max(1, width), Math.Max(1, height));
+        if (frame != _overlayFrame)
+        {
+            // Cells the overlay covered before and leaves now are Terminal.Gui's blanks: what is under them repaints in full
+            // (a pane would otherwise repaint only the rows its program changed in the same frame).
+            _overlayFrame = frame;
+            foreach (var pane in _panes)
+                pane.Invalidate();
+            _sidebar.SetNeedsDraw();
+            _mergePanel.SetNeedsDraw();
+            _statusBar.SetNeedsDraw();
+        }
+        _overlay.X = frame.X;
+        _overlay.Y = frame.Y;
+        _overlay.Width = frame.Width;
+        _overlay.Height = frame.Height;
         _overlay.SetNeedsDraw();
     }
 
     private void CloseOverlay()
     {
+        _overlayFrame = Rectangle.Empty;
         _overlay.Visible = false;
         _overlayKeys = null;
+        _rerenderOverlay = null;
         _mode = _merge.HasKeyboard ? CockpitMode.MergePanel : CockpitMode.Normal;
         // The overlay covered parts of the panes and panels: repaint them in full.
         foreach (var pane in _panes)
@@ -776,81 +843,6 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     void IMergePanelHost.Post(Action action) => _app.Invoke(action);
 
     void IMergePanelHost.Refresh() => RefreshChrome();
-
-    private bool HandleScrollKey(GuiKey key)
-    {
-        if (_focused >= _panes.Count)
-            return true;
-        var pane = _panes[_focused];
-        var page = Math.Max(1, pane.ContentSize.Height - 1);
-        var chord = GuiKeyTranslator.ToChord(key);
-        if (_mode == CockpitMode.Search)
-        {
-            switch (chord?.Key)
-            {
-                case "esc":
-                    _mode = CockpitMode.Scroll;
-                    break;
-                case "enter":
-                    _mode = CockpitMode.Scroll;
-                    FindPrevious(pane);
-                    break;
-                case "backspace" when _search.Length > 0:
-                    _search = _search[..^1];
-                    break;
-                default:
-                    if (GuiKeyTranslator.ToKeyInput(key) is { Key: FleetTui.Terminal.Input.Key.Character } input)
-                        _search += input.Character.ToString();
-                    break;
-            }
-            return true;
-        }
-        switch (chord?.Key)
-        {
-            case "up" or "k": pane.ScrollOffset += 1; break;
-            case "down" or "j": pane.ScrollOffset -= 1; break;
-            case "pageup": pane.ScrollOffset += page; break;
-            case "pagedown": pane.ScrollOffset -= page; break;
-            case "home" or "g": pane.ScrollOffset = int.MaxValue; break;
-            case "end" or "G": pane.ScrollOffset = 0; break;
-            case "/":
-                _mode = CockpitMode.Search;
-                _search = "";
-                break;
-            case "n":
-                FindPrevious(pane);
-                break;
-            case "y":
-                CopyVisible(pane);
-                break;
-            case "q" or "esc":
-                pane.ScrollOffset = 0;
-                _mode = CockpitMode.Normal;
-                break;
-        }
-        return true;
-    }
-
-    /// <summary>Asks the host for the nearest match above the view; the pane scrolls there when the answer comes.</summary>
-    private void FindPrevious(PaneView pane)
-    {
-        var task = pane.Task.Name;
-        _session.SearchAsync(task, _search, pane.ScrollOffset).ContinueWith(t => _app.Invoke(() =>
-        {
-            if (t.IsCompletedSuccessfully && t.Result is { } offset && _panes.Contains(pane))
-                pane.ScrollOffset = offset;
-        }), TaskScheduler.Default);
-    }
-
-    /// <summary>Copies the rows in view (the host joins wrapped lines) to the outer terminal's clipboard through OSC 52.</summary>
-    private void CopyVisible(PaneView pane)
-    {
-        _session.PaneTextAsync(pane.Task.Name, pane.ScrollOffset).ContinueWith(t =>
-        {
-            if (t.IsCompletedSuccessfully)
-                _app.Invoke(() => _writeToOuterTerminal(OuterTerminal.CopySequence(t.Result)));
-        }, TaskScheduler.Default);
-    }
 
     /// <summary>The text a search is typing (shown in the status bar).</summary>
     public string SearchText => _search;

@@ -57,6 +57,12 @@ public sealed class HostCockpitSession : ICockpitSession
     public async Task<int?> SearchAsync(string task, string text, int fromOffset) =>
         (await RequestAsync(new HostRequest.SearchPane(task, text, fromOffset)).ConfigureAwait(false)).Data is ReplyData.Offset { Value: var offset } ? offset : null;
 
+    public async Task<int?> FindLineAsync(string task, string text, int fromLine, bool newer) =>
+        (await RequestAsync(new HostRequest.FindLine(task, text, fromLine, newer)).ConfigureAwait(false)).Data is ReplyData.Offset { Value: var line } ? line : null;
+
+    public async Task<IReadOnlyList<string>> PaneLinesAsync(string task, int first, int last) =>
+        (await RequestAsync(new HostRequest.PaneLines(task, first, last)).ConfigureAwait(false)).Data is ReplyData.Lines { Items: var lines } ? lines : [];
+
     public async Task<string> PaneTextAsync(string task, int offset) =>
         (await RequestAsync(new HostRequest.PaneText(task, offset)).ConfigureAwait(false)).Data is ReplyData.Lines { Items: [var text] } ? text : "";
 

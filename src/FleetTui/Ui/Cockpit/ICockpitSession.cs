@@ -45,6 +45,15 @@ public interface ICockpitSession : IDisposable
     /// <summary>The scroll offset bringing the nearest match above the view's top to it, or null.</summary>
     Task<int?> SearchAsync(string task, string text, int fromOffset);
 
+    /// <summary>
+    /// The nearest line containing the text older (or newer) than <paramref name="fromLine"/>, or null. Lines are numbered
+    /// from the oldest history line (0) to the screen's last row (history + rows - 1).
+    /// </summary>
+    Task<int?> FindLineAsync(string task, string text, int fromLine, bool newer);
+
+    /// <summary>The text of lines <paramref name="first"/>..<paramref name="last"/> (numbered as above), wrapped lines joined.</summary>
+    Task<IReadOnlyList<string>> PaneLinesAsync(string task, int first, int last);
+
     /// <summary>The pane's text at this scroll offset, wrapped lines joined (for copying).</summary>
     Task<string> PaneTextAsync(string task, int offset);
 

@@ -38,6 +38,8 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
         for (var n = 1; n <= 9; n++)
             bindings.Add(Bind(UiCommand.FocusPane1 + (n - 1), $"Focus pane {n}", $"alt+{n}", $"prefix {n}"));
         bindings.Add(Bind(UiCommand.SendPrefix, $"Send {p} itself to the pane", "prefix prefix"));
+        for (var n = 1; n <= 9; n++)
+            bindings.Add(Bind(UiCommand.SendAlt1 + (n - 1), $"Send Alt+{n} itself to the pane", $"prefix alt+{n}"));
         bindings.Add(Bind(UiCommand.NextAttention, "Focus the next task needing attention", "prefix a"));
         bindings.Add(Bind(UiCommand.RestartAgentContinue, "Restart the focused agent, continuing its session", "prefix R"));
         bindings.Add(Bind(UiCommand.StopAgent, "Stop the focused agent (SIGINT, SIGTERM, SIGKILL)", "prefix s"));

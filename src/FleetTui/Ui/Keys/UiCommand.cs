@@ -31,6 +31,16 @@ public enum UiCommand
     FocusPane9,
     /// <summary>The prefix pressed twice sends the prefix key itself to the focused pane.</summary>
     SendPrefix,
+    /// <summary>Send Alt+1 (… Alt+9) to the focused pane: Alt+N alone focuses pane N.</summary>
+    SendAlt1,
+    SendAlt2,
+    SendAlt3,
+    SendAlt4,
+    SendAlt5,
+    SendAlt6,
+    SendAlt7,
+    SendAlt8,
+    SendAlt9,
     /// <summary>Focus the next task that needs attention (waiting for input, exited, setup failed, in review).</summary>
     NextAttention,
     /// <summary>Restart the focused agent with its preset's continue arguments (resume the conversation).</summary>

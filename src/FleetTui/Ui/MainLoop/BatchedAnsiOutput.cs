@@ -1,4 +1,5 @@
 using System.Text;
+using FleetTui.Display;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
 
@@ -13,10 +14,14 @@ namespace FleetTui.Ui.MainLoop;
 /// a pane title going from "idle" to "working" repainted the whole pane, and one keystroke's echo cost ~48 KB in three
 /// full-screen frames (over SSH, every byte of it). Rows are compared whole, against what the last frames sent, so a
 /// run of cells is never split (wide characters stay intact); a new screen size forgets everything and repaints.
+/// Colours go out at the terminal's depth (<see cref="Depth"/>): below 24 bits as the nearest palette index
+/// (<see cref="FleetTui.Display.ColorQuantizer"/>), the one rule for the chrome and the programs' colours alike.
 /// </summary>
 internal sealed class BatchedAnsiOutput : AnsiOutput
 {
+    private const string DefaultColors = "\u001b[39m\u001b[49m";
     private readonly StringBuilder _frame = new(64 * 1024);
+    private readonly Dictionary<int, int> _indexes = [];
     private bool _inFrame;
     private Cell[,] _shown = new Cell[0, 0];
     private bool[] _rowShown = [];
@@ -82,6 +87,46 @@ internal sealed class BatchedAnsiOutput : AnsiOutput
                 return false;
         }
         return true;
+    }
+
+    /// <summary>How many colours the terminal shows; below 24 bits every colour is sent as its nearest palette index.</summary>
+    public ColorDepth Depth { get; init; } = ColorDepth.TrueColor;
+
+    protected override void AppendOrWriteAttribute(StringBuilder output, global::Terminal.Gui.Drawing.Attribute attr, TextStyle redrawTextStyle)
+    {
+        if (Depth is not (ColorDepth.Colors16 or ColorDepth.Colors256))
+        {
+            base.AppendOrWriteAttribute(output, attr, redrawTextStyle);
+            return;
+        }
+        // The base writes the text style (its helper is internal); with default colours it starts with their two resets,
+        // which are replaced by the palette colours.
+        var start = output.Length;
+        base.AppendOrWriteAttribute(output, new global::Terminal.Gui.Drawing.Attribute(Color.None, Color.None, attr.Style), redrawTextStyle);
+        if (output.Length - start >= DefaultColors.Length && output.ToString(start, DefaultColors.Length) == DefaultColors)
+            output.Remove(start, DefaultColors.Length);
+        var colors = new StringBuilder(24);
+        AppendColor(colors, attr.Foreground, background: false);
+        AppendColor(colors, attr.Background, background: true);
+        output.Insert(start, colors);
+    }
+
+    private void AppendColor(StringBuilder output, Color color, bool background)
+    {
+        if (color == Color.None)
+        {
+            output.Append(background ? "\u001b[49m" : "\u001b[39m");
+            return;
+        }
+        var key = (color.R << 16) | (color.G << 8) | color.B;
+        if (!_indexes.TryGetValue(key, out var index))
+            _indexes[key] = index = FleetTui.Display.ColorQuantizer.Index(color.R, color.G, color.B, Depth);
+        output.Append("\u001b[");
+        if (Depth == ColorDepth.Colors256)
+            output.Append(background ? "48;5;" : "38;5;").Append(index);
+        else
+            output.Append((index < 8 ? 30 : 82) + index + (background ? 10 : 0));
+        output.Append('m');
     }
 
     protected override void Write(StringBuilder output)

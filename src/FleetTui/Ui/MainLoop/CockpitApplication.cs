@@ -1,4 +1,5 @@
 using System.Reflection;
+using FleetTui.Display;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 
@@ -14,7 +15,8 @@ namespace FleetTui.Ui.MainLoop;
 internal static class CockpitApplication
 {
     /// <summary>The application, and the quiet input when it could be used (null: the stock input and output are used).</summary>
-    public static (IApplication App, QuietAnsiInput? Input) Create()
+    /// <param name="depth">The terminal's colour depth: every colour is sent at it.</param>
+    public static (IApplication App, QuietAnsiInput? Input) Create(ColorDepth depth = ColorDepth.TrueColor)
     {
         if (ApplicationImplConstructor() is not { } constructor || MarkInstanceBasedModelUsed() is not { } markModel)
             return (Application.Create(), null);
@@ -23,7 +25,7 @@ internal static class CockpitApplication
         // so make them only once they will surely be used.
         var input = new QuietAnsiInput();
         markModel.Invoke(null, null);
-        var app = (IApplication)constructor.Invoke([new AnsiComponentFactory(input, new BatchedAnsiOutput())]);
+        var app = (IApplication)constructor.Invoke([new AnsiComponentFactory(input, new BatchedAnsiOutput { Depth = depth })]);
         return (app, input);
     }
 

@@ -42,6 +42,7 @@ internal sealed class MainLoopIdler : IDisposable
     private readonly PosixSignalRegistration? _resize;
     private readonly int _longestSleepMilliseconds;
     private long _lastStart;
+    private TimeSpan _queuedAtStart;
     private long _lastActive;
     private volatile bool _sleeping;
     private int _unpacedIterations;
@@ -64,6 +65,9 @@ internal sealed class MainLoopIdler : IDisposable
         if (!OperatingSystem.IsWindows())
             _resize = PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => Wake());
     }
+
+    /// <summary>Told each iteration's busy time (from the end of our wait to the start of the next iteration).</summary>
+    public IterationWatchdog? Watchdog { get; init; }
 
     /// <summary>True while the loop sleeps for want of anything to do.</summary>
     public bool IsSleeping => _sleeping;
@@ -91,6 +95,8 @@ internal sealed class MainLoopIdler : IDisposable
     private void OnIteration(object? sender, EventArgs<IApplication?> e)
     {
         var now = Stopwatch.GetTimestamp();
+        if (_lastStart != 0 && Watchdog is { } watchdog)
+            watchdog.Observe(Stopwatch.GetElapsedTime(_lastStart, now) - (RunQueueClock.Waited() - _queuedAtStart));
         var early = _frameTicks - (now - _lastStart);
         if (early > 0 && Volatile.Read(ref _unpacedIterations) == 0)
             _urgent.Wait((int)Math.Ceiling(early * 1000.0 / Stopwatch.Frequency));
@@ -102,6 +108,8 @@ internal sealed class MainLoopIdler : IDisposable
             SleepUntilNeeded();
         ForgetUnchangedCursor();
         _lastStart = Stopwatch.GetTimestamp();
+        if (Watchdog is not null)
+            _queuedAtStart = RunQueueClock.Waited();
     }
 
     private void SleepUntilNeeded()

@@ -1,5 +1,8 @@
 using FleetTui.Terminal.Screen;
 using FleetTui.Ui.Themes;
+using FleetTui.Ui.Views;
+using Terminal.Gui.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace FleetTui.Ui.Panes;
 
@@ -23,6 +26,30 @@ public static class CellColors
         return (foreground, background);
     }
 
+    /// <summary>
+    /// Under NO_COLOR: the colours a program asked for are its content and stay, but its default colours are the
+    /// terminal's own (no theme background painted behind every cell). Inverse over a default colour is the terminal's
+    /// reverse video.
+    /// </summary>
+    public static Attribute WithoutDefaultColors(in CellStyle style, Theme theme, TextStyle textStyle)
+    {
+        Color? Explicit(TerminalColor color) => color.Kind == ColorKind.Default ? null : ChromeAttributes.ToColor(Resolve(color, theme, theme.PaneForeground));
+        var foreground = style.Has(CellFlags.Bold) && style.Foreground.Kind == ColorKind.Indexed && style.Foreground.Index < 8
+            ? ChromeAttributes.ToColor(theme.Ansi[style.Foreground.Index + 8])
+            : Explicit(style.Foreground);
+        var background = Explicit(style.Background);
+        if (style.Has(CellFlags.Inverse))
+        {
+            if (foreground is null || background is null)
+                textStyle |= TextStyle.Reverse;
+            else
+                (foreground, background) = (background, foreground);
+        }
+        if (style.Has(CellFlags.Hidden) && background is { } hidden)
+            foreground = hidden;
+        return new Attribute(foreground ?? Color.None, background ?? Color.None, textStyle);
+    }
+
     public static RgbColor Resolve(TerminalColor color, Theme theme, RgbColor fallback) => color.Kind switch
     {
         ColorKind.Indexed when color.Index < 16 => theme.Ansi[color.Index],
@@ -34,13 +61,7 @@ public static class CellColors
     /// <summary>The xterm palette above 16: a 6x6x6 cube, then 24 grays.</summary>
     public static RgbColor Xterm256(int index)
     {
-        if (index >= 232)
-        {
-            var gray = (byte)(8 + (index - 232) * 10);
-            return new RgbColor(gray, gray, gray);
-        }
-        var cube = index - 16;
-        static byte Level(int step) => (byte)(step == 0 ? 0 : 55 + step * 40);
-        return new RgbColor(Level(cube / 36), Level(cube / 6 % 6), Level(cube % 6));
+        var (r, g, b) = FleetTui.Display.ColorQuantizer.Xterm256(index);
+        return new RgbColor(r, g, b);
     }
 }

@@ -203,8 +203,8 @@ public sealed class PaneView : View
             return true;
         _hasLastAttribute = false;
         var moved = Frame != _lastDrawnFrame;
+        var full = _fullRedraw || moved || !(_outputRequestedDraw || _taskRequestedDraw) || !MarksStillShown();
         _lastDrawnFrame = Frame;
-        var full = _fullRedraw || moved || !(_outputRequestedDraw || _taskRequestedDraw);
         var taskChanged = _taskRequestedDraw;
         _fullRedraw = false;
         _outputRequestedDraw = false;
@@ -252,8 +252,11 @@ public sealed class PaneView : View
             DrawTitle(width); // exit status and title changes arrive with output
         for (var row = 0; row < _frame.Rows; row++)
         {
-            if (_frame.IsCopied(row))
-                DrawRow(row, row + 1, width);
+            if (!_frame.IsCopied(row))
+                continue;
+            DrawRow(row, row + 1, width);
+            if (_highlight is not null)
+                DrawHighlight(row, width);
         }
         if (full)
             ClearBelow(_frame.Rows + 1, width, height);
@@ -302,6 +305,65 @@ public sealed class PaneView : View
         }
     }
 
+    private PaneHighlight? _highlight;
+
+    /// <summary>Scroll mode's cursor line, selection and search matches (null outside scroll mode).</summary>
+    public PaneHighlight? Highlight
+    {
+        get => _highlight;
+        set
+        {
+            if (Equals(value, _highlight))
+                return;
+            _highlight = value;
+            Invalidate();
+        }
+    }
+
+    /// <summary>Paints a row's scroll-mode marks over it: the whole row when it is the cursor's or selected, else the search matches.</summary>
+    private void DrawHighlight(int frameRow, int width)
+    {
+        var highlight = _highlight!;
+        var cells = _frame.Row(frameRow);
+        var text = new StringBuilder();
+        var columnOf = new List<int>();
+        for (var column = 0; column < cells.Length; column++)
+        {
+            ref readonly var cell = ref cells[column];
+            if (cell.IsSpacer)
+                continue;
+            var grapheme = cell.IsEmpty ? " " : cell.HasGrapheme ? _frame.Grapheme(frameRow, column) : char.ConvertFromUtf32(cell.CodePoint);
+            text.Append(grapheme);
+            for (var i = 0; i < grapheme.Length; i++)
+                columnOf.Add(column);
+        }
+        var room = width - LeftEdgeWidth;
+        if (highlight.IsMarked(frameRow))
+        {
+            SetAttribute(_chrome.Selected);
+            Move(LeftEdgeWidth, frameRow + 1);
+            var shown = text.ToString();
+            AddStr(shown.Length >= room ? shown[..room] : shown.PadRight(room));
+            _hasLastAttribute = false;
+            return;
+        }
+        if (highlight.Search.Length == 0)
+            return;
+        var row = text.ToString();
+        var match = new Attribute(_chrome.Warning.Foreground, _chrome.Warning.Background, TextStyle.Reverse | TextStyle.Bold);
+        for (var at = row.IndexOf(highlight.Search, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = row.IndexOf(highlight.Search, at + highlight.Search.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            if (columnOf[at] >= room)
+                break;
+            SetAttribute(match);
+            Move(LeftEdgeWidth + columnOf[at], frameRow + 1);
+            var found = row.Substring(at, highlight.Search.Length);
+            AddStr(found.Length > room - columnOf[at] ? found[..(room - columnOf[at])] : found);
+        }
+        _hasLastAttribute = false;
+    }
+
     /// <summary>A narrow cell holding one printable ASCII character, or nothing (drawn as a blank).</summary>
     private static bool IsPlainAscii(in Cell cell) =>
         cell.IsEmpty || (!cell.HasGrapheme && !cell.IsWide && cell.CodePoint is >= 0x20 and < 0x7f);
@@ -344,7 +406,9 @@ public sealed class PaneView : View
         if (style.Has(CellFlags.Blink)) textStyle |= TextStyle.Blink;
         if (style.Has(CellFlags.Strikethrough)) textStyle |= TextStyle.Strikethrough;
         if (style.Underline != UnderlineStyle.None) textStyle |= TextStyle.Underline;
-        _lastAttribute = new Attribute(ChromeAttributes.ToColor(fg), ChromeAttributes.ToColor(bg), textStyle);
+        _lastAttribute = theme.MonochromeChrome
+            ? CellColors.WithoutDefaultColors(style, theme, textStyle)
+            : new Attribute(ChromeAttributes.ToColor(fg), ChromeAttributes.ToColor(bg), textStyle);
         _lastStyle = style;
         _hasLastAttribute = true;
         SetAttribute(_lastAttribute);
@@ -359,6 +423,27 @@ public sealed class PaneView : View
             Cursor = Cursor with { Position = position };
     }
 
+    /// <summary>
+    /// Whether the screen still shows what this pane last drew at two places it always draws: the title's second cell (the
+    /// pane number) and, with a neighbour on the left, the separator below it. Terminal.Gui sometimes clears the cells under
+    /// views itself (a view shown or hidden over them, its own full redraws); when that happens in a frame in which this
+    /// pane only meant to repaint the rows its program changed, the rest would stay blank (seen: separators gone for good
+    /// while agents printed). Missing marks mean a full repaint.
+    /// </summary>
+    private bool MarksStillShown()
+    {
+        if (App?.Driver?.Contents is not { } contents || _lastDrawnFrame.IsEmpty || Frame.Width < 2 || Frame.Height < 2)
+            return false;
+        var origin = ViewportToScreen(Point.Empty);
+        if (origin.Y < 0 || origin.Y + 1 >= contents.GetLength(0) || origin.X < 0 || origin.X + 1 >= contents.GetLength(1))
+            return false;
+        if (contents[origin.Y, origin.X + 1].Grapheme != _titleMark)
+            return false;
+        return !HasLeftEdge || contents[origin.Y + 1, origin.X].Grapheme == _chrome.Separator.ToString();
+    }
+
+    private string _titleMark = "";
+
     private void DrawTitle(int width)
     {
         var exit = Screen is { StartFailed: true } ? "could not start"
@@ -369,7 +454,9 @@ public sealed class PaneView : View
             text = (text.TrimEnd() + $" · scroll -{_scrollOffset} ").PadRight(0);
         Move(0, 0);
         SetAttribute(_focused ? _chrome.TitleFocused : _chrome.Title);
-        AddStr(text.Length > width ? text[..width] : text.PadRight(width));
+        var shown = _chrome.Text(text.Length > width ? text[..width] : text.PadRight(width));
+        AddStr(shown);
+        _titleMark = shown.Length > 1 ? shown[1].ToString() : "";
         _hasLastAttribute = false;
     }
 
@@ -381,7 +468,7 @@ public sealed class PaneView : View
         for (var row = 1; row < height; row++)
         {
             Move(0, row);
-            AddRune('│');
+            AddRune(_chrome.Separator);
         }
         _hasLastAttribute = false;
     }
@@ -395,7 +482,7 @@ public sealed class PaneView : View
         {
             Move(LeftEdgeWidth, row);
             var text = row - 1 < lines.Count ? lines[row - 1] : "";
-            AddStr(text.Length > room ? text[..room] : text.PadRight(room));
+            AddStr(_chrome.Text(text.Length > room ? text[..room] : text.PadRight(room)));
         }
     }
 

@@ -6,14 +6,15 @@ namespace FleetTui.Ui.Presentation;
 /// <summary>Pure: the status bar. Mode, focused task, tasks needing attention, and key hints taken from the keymap itself.</summary>
 public static class StatusBarPresenter
 {
-    public static StyledLine Line(CockpitMode mode, string? focusedTask, int attention, Keymap keymap, bool awaitingPrefix, int width)
+    /// <param name="message">A short-lived message (a key not bound, a copy done): shown instead of the hints.</param>
+    public static StyledLine Line(CockpitMode mode, string? focusedTask, int attention, Keymap keymap, bool awaitingPrefix, int width, string? message = null)
     {
         var left = $" {ModeText(mode, awaitingPrefix)} │ {focusedTask ?? "no task"} ";
         if (attention > 0)
             left += $"│ {attention} need{(attention == 1 ? "s" : "")} attention{(keymap.FirstKeyText(UiCommand.NextAttention) is { } jump ? $" ({jump})" : "")} ";
         var hints = mode switch
         {
-            CockpitMode.Scroll => "↑↓ PgUp PgDn scroll · / search · n next · v select · y copy · q/Esc leave",
+            CockpitMode.Scroll => "↑↓ PgUp PgDn move · / search · n/N older/newer match · v select · y copy · q/Esc leave",
             CockpitMode.Search => "type to search · Enter find · Esc cancel",
             CockpitMode.MergePanel => string.Join(" · ", keymap.Bindings
                 .Where(b => b.Scope == KeyScope.MergePanel && b.Keys.Count > 0 && b.Command is not (UiCommand.SelectNextTask or UiCommand.SelectPreviousTask))
@@ -27,6 +28,8 @@ public static class StatusBarPresenter
                 Hint(keymap, UiCommand.Quit, "quit"),
             }.Where(h => h is not null)),
         };
+        if (message is not null)
+            hints = message;
         var room = width - left.Length;
         var right = room > 4 ? (hints.Length + 1 > room ? hints[..(room - 2)] + "…" : hints) + " " : "";
         var padding = Math.Max(0, width - left.Length - right.Length);

@@ -17,6 +17,9 @@ public sealed record Theme
     /// <summary>True when the chrome must not add color (<c>NO_COLOR</c>): it draws in the terminal's own colors.</summary>
     public bool MonochromeChrome { get; init; }
 
+    /// <summary>True when the locale is not UTF-8: the chrome draws its frames and marks in ASCII (<see cref="Views.AsciiChrome"/>).</summary>
+    public bool AsciiChrome { get; init; }
+
     public static readonly IReadOnlyList<string> AnsiNames =
     [
         "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",

@@ -29,6 +29,12 @@ public sealed class ChromeAttributes
     }
 
     public Theme Theme { get; }
+
+    /// <summary>Chrome text as it can be drawn in this locale (ASCII stand-ins when it is not UTF-8).</summary>
+    public string Text(string text) => Theme.AsciiChrome ? AsciiChrome.Fold(text) : text;
+
+    /// <summary>The column separator between panes.</summary>
+    public char Separator => Theme.AsciiChrome ? '|' : '│';
     public Attribute Normal { get; }
     public Attribute Muted { get; }
     public Attribute Accent { get; }

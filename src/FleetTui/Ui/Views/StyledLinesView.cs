@@ -1,3 +1,4 @@
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
 namespace FleetTui.Ui.Views;
@@ -27,6 +28,17 @@ public class StyledLinesView : View
         }
     }
 
+    /// <summary>Raised with the row (0: the first line) the user clicked.</summary>
+    public event Action<int>? RowClicked;
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        if (RowClicked is null || mouse.Position is not { } position || !mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed))
+            return false;
+        RowClicked(position.Y);
+        return true;
+    }
+
     protected override bool OnClearingViewport() => true;
 
     protected override bool OnDrawingContent(DrawContext? context)
@@ -42,7 +54,7 @@ public class StyledLinesView : View
                 {
                     if (used >= width)
                         break;
-                    var text = run.Text.Length > width - used ? run.Text[..(width - used)] : run.Text;
+                    var text = Attributes.Text(run.Text.Length > width - used ? run.Text[..(width - used)] : run.Text);
                     SetAttribute(Attributes.For(run.Role));
                     AddStr(text);
                     used += text.Length;

@@ -58,6 +58,8 @@ public class SshEndToEndTests
         {
             ["SHELL"] = "/bin/sh",
             ["PS1"] = "$ ",
+            // A UTF-8 locale, as a user's login has: without one (environment does not cross ssh) the chrome is ASCII.
+            ["LANG"] = "C.UTF-8",
             ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
             ["DOTNET_ROOT"] = Environment.GetEnvironmentVariable("DOTNET_ROOT") ?? "",
         };

@@ -16,14 +16,12 @@ internal sealed class CockpitHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    private readonly ICockpitSession _session;
-
-    public CockpitHarness(ICockpitSession session, int width = 120, int height = 30, Keymap? keymap = null, NotifySettings? notify = null)
+    public CockpitHarness(ICockpitSession session, int width = 120, int height = 30, Keymap? keymap = null, NotifySettings? notify = null, Theme? theme = null)
     {
-        _session = session;
-        App = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        AnySession = session;
+        App = Application.Create(Time).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text))
+        Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), theme ?? ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text))
         {
             Notify = notify ?? NotifySettings.None,
         };
@@ -36,8 +34,28 @@ internal sealed class CockpitHarness : IDisposable
 
     public FleetApp Fleet { get; }
 
-    /// <summary>The session when it is the fake one (most view tests); the in-process host's tests use their own.</summary>
-    public FakeCockpitSession Session => (FakeCockpitSession)_session;
+    /// <summary>The session as a fake (the tests that feed output by hand use one).</summary>
+    public FakeCockpitSession Session => (FakeCockpitSession)AnySession;
+
+    public ICockpitSession AnySession { get; }
+
+    /// <summary>The main loop's clock: timeouts (the prefix's, messages') fall due when it is advanced.</summary>
+    public VirtualTimeProvider Time { get; } = new();
+
+    /// <summary>Moves the loop's clock on and runs the timeouts that fell due.</summary>
+    public void Advance(TimeSpan time)
+    {
+        Time.Advance(time);
+        App.TimedEvents!.RunTimers();
+        Draw();
+    }
+
+    /// <summary>A left click at a screen position.</summary>
+    public void Click(int column, int row)
+    {
+        App.InjectSequence(InputInjectionExtensions.LeftButtonClick(new System.Drawing.Point(column, row)));
+        Draw();
+    }
 
     public StringBuilder OuterWrites { get; } = new();
 
@@ -103,6 +121,6 @@ internal sealed class CockpitHarness : IDisposable
         if (_token is not null)
             App.End(_token);
         App.Dispose();
-        _session.Dispose();
+        AnySession.Dispose();
     }
 }

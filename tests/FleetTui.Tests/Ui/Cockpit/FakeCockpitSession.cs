@@ -186,6 +186,22 @@ internal sealed class FakeCockpitSession : ICockpitSession
         }
     }
 
+    public Task<int?> FindLineAsync(string task, string text, int fromLine, bool newer)
+    {
+        if (_terminals.GetValueOrDefault(task) is not { } terminal)
+            return System.Threading.Tasks.Task.FromResult<int?>(null);
+        lock (terminal.Terminal.SyncRoot)
+            return System.Threading.Tasks.Task.FromResult(PaneHistory.Find(terminal.Terminal.Screen, text, fromLine, newer));
+    }
+
+    public Task<IReadOnlyList<string>> PaneLinesAsync(string task, int first, int last)
+    {
+        if (_terminals.GetValueOrDefault(task) is not { } terminal)
+            return System.Threading.Tasks.Task.FromResult<IReadOnlyList<string>>([]);
+        lock (terminal.Terminal.SyncRoot)
+            return System.Threading.Tasks.Task.FromResult(PaneHistory.Lines(terminal.Terminal.Screen, first, last));
+    }
+
     public Task<string> PaneTextAsync(string task, int offset)
     {
         if (_terminals.GetValueOrDefault(task) is not { } terminal)

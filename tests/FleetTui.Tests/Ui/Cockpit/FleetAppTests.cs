@@ -321,7 +321,8 @@ public class FleetAppTests
         cockpit.WaitUntil(() => cockpit.OuterWrites.Length > 0);
         cockpit.OuterWrites.ToString().ShouldStartWith("\e]52;c;");
         var copied = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cockpit.OuterWrites.ToString()[7..^1]));
-        copied.ShouldStartWith("line 7\nline 8");
+        copied.ShouldBe("line 7"); // the cursor's line: the search put it on the match
+        cockpit.WaitUntil(() => cockpit.Text.Contains("copied 1 line"));
 
         cockpit.Type("q");
         cockpit.Fleet.Mode.ShouldBe(CockpitMode.Normal);

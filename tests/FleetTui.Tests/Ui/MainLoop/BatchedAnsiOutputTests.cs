@@ -1,4 +1,7 @@
+using FleetTui.Display;
 using FleetTui.Terminal.Emulation;
+using Terminal.Gui.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 using FleetTui.Ui.MainLoop;
 using Shouldly;
 using Terminal.Gui.Drivers;
@@ -85,5 +88,59 @@ public class BatchedAnsiOutputTests
         output.Write(Draw(buffer, (0, 1, "sidebar line")));
 
         output.GetLastOutput().ShouldContain("sidebar line");
+    }
+
+    private static string FrameAt(ColorDepth depth, Attribute attribute, string text = "grey")
+    {
+        using var output = new BatchedAnsiOutput { Depth = depth };
+        var buffer = NewBuffer(20, 3);
+        buffer.CurrentAttribute = attribute;
+        output.Write(Draw(buffer, (0, 1, text)));
+        return output.GetLastOutput();
+    }
+
+    [Fact]
+    public void At_16_colours_light_grey_on_near_black_goes_out_as_white_on_black_with_no_24_bit_colour()
+    {
+        var frame = FrameAt(ColorDepth.Colors16, new Attribute(new Color(201, 206, 216), new Color(0x15, 0x17, 0x1c)));
+
+        frame.ShouldContain("\u001b[37m\u001b[40m");
+        frame.ShouldNotContain("38;2;");
+        frame.ShouldNotContain("48;2;");
+        frame.ShouldNotContain("\u001b[93m"); // bright yellow, as Terminal.Gui's own 16-colour mapping had it
+    }
+
+    [Fact]
+    public void At_256_colours_colours_go_out_as_palette_indexes_and_the_style_is_kept()
+    {
+        var frame = FrameAt(ColorDepth.Colors256, new Attribute(new Color(0xd7, 0x87, 0x00), new Color(0, 0, 0), TextStyle.Bold));
+
+        frame.ShouldContain("\u001b[38;5;172m\u001b[48;5;16m");
+        frame.ShouldContain("\u001b[1m");
+        frame.ShouldNotContain("38;2;");
+        var terminal = new VirtualTerminal(20, 3);
+        terminal.Feed(frame);
+        terminal.Screen.GetRowText(1).TrimEnd().ShouldBe("grey");
+    }
+
+    [Fact]
+    public void At_24_bits_colours_go_out_as_they_are()
+    {
+        var frame = FrameAt(ColorDepth.TrueColor, new Attribute(new Color(201, 206, 216), new Color(1, 2, 3)));
+
+        frame.ShouldContain("38;2;201;206;216");
+    }
+
+    [Fact]
+    public void The_terminals_default_colours_stay_default_at_every_depth()
+    {
+        foreach (var depth in new[] { ColorDepth.Colors16, ColorDepth.Colors256 })
+        {
+            var frame = FrameAt(depth, new Attribute(Color.None, Color.None));
+            // Row 1 is ours; the rest of the buffer is Terminal.Gui's blank cells in its own default attribute.
+            var row = frame[frame.IndexOf("\u001b[2;1H", StringComparison.Ordinal)..];
+            row = row[..row.IndexOf("grey", StringComparison.Ordinal)];
+            row.ShouldBe("\u001b[2;1H\u001b[39m\u001b[49m");
+        }
     }
 }
