@@ -69,7 +69,7 @@ public static class MergePlanner
                 return new MergeReadiness.NotStarted("worktree missing");
         }
         if (!task.AgentFinished && task.Phase != TaskPhase.Done)
-            return new MergeReadiness.Working();
+            return task.Review is Review.ReviewState.NotSettled ? new MergeReadiness.Working() : new MergeReadiness.AwaitingReview(task.Review);
         if (task.Ahead == 0)
             return new MergeReadiness.NoCommits();
         if (task.Uncommitted > 0)

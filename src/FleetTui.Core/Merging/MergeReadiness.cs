@@ -34,6 +34,20 @@ public abstract record MergeReadiness
         public override string Why => "agent still working (mark it done to merge)";
     }
 
+    /// <summary>
+    /// The agent settled at its prompt without saying it finished (real agents never exit): a human looks at the work,
+    /// and approving it (or marking it done) lets it merge.
+    /// </summary>
+    public sealed record AwaitingReview(Review.ReviewState State) : MergeReadiness
+    {
+        public override string Why => State switch
+        {
+            Review.ReviewState.ReadyForReview => "ready for review (review its diff, approve to merge)",
+            Review.ReviewState.UncommittedChanges => "uncommitted changes — ask the agent to commit",
+            _ => "agent idle, no commits beyond its base yet",
+        };
+    }
+
     public sealed record NoCommits : MergeReadiness
     {
         public override string Why => "no commits beyond its base";

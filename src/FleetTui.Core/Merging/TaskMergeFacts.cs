@@ -20,6 +20,9 @@ public sealed record TaskMergeFacts
     public bool AgentFinished { get; init; }
 
     /// <summary>Commits on the task's branch that its base does not have.</summary>
+    /// <summary>Whether the agent settled with work a human should look at (idle, clean, with commits); see <see cref="Review.ReviewReadiness"/>.</summary>
+    public Review.ReviewState Review { get; init; }
+
     public int Ahead { get; init; }
 
     /// <summary>Paths with uncommitted changes in the task's worktree.</summary>
@@ -66,6 +69,7 @@ public sealed record TaskMergeFacts
             DependsOn = stackedOn is null || task.DependsOn.Contains(stackedOn) ? task.DependsOn : [.. task.DependsOn, stackedOn],
             Phase = task.Phase,
             AgentFinished = finished,
+            Review = FleetTui.Core.Review.ReviewReadiness.Of(task),
             Ahead = task.Status?.Ahead ?? 0,
             Uncommitted = task.Status?.Uncommitted ?? 0,
             Tip = task.Status?.LastCommit?.Sha,

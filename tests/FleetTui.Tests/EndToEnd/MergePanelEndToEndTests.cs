@@ -75,7 +75,13 @@ public partial class MergePanelEndToEndTests
         for (var i = 0; i < Math.Abs(delta); i++)
             await tmux.SendKeysAsync(delta > 0 ? "j" : "k");
         await ScreenAsync(tmux, s => Regex.IsMatch(s, $@"›\d\. {inReview}"), $"{inReview} selected");
+        // Enter reviews its diff, which says where the merge conflicted; o opens its pane with what to do.
         await tmux.SendKeysAsync("Enter");
+        screen = await ScreenAsync(tmux, s => s.Contains($"Review {inReview} · fleet/{inReview} against main"), "the review view");
+        screen.ShouldContain("merging it conflicted in src/pricing.sh");
+        await tmux.SendKeysAsync("q");
+        await ScreenAsync(tmux, s => !s.Contains($"Review {inReview} ·"), "the review view closed");
+        await tmux.SendKeysAsync("o");
         screen = await ScreenAsync(tmux, s => s.Contains($"{inReview} is in review"), "the review overlay");
         screen.ShouldContain("Merging it into main conflicts in:");
         screen.ShouldContain("    src/pricing.sh");

@@ -14,7 +14,7 @@ public sealed partial class FleetApp
     private SessionSnapshot? _alertedSnapshot;
 
     /// <summary>What to send the outer terminal when a task needs attention (<c>[notify]</c> in the user config).</summary>
-    public NotifySettings Notify { get; init; } = NotifySettings.None;
+    public NotifySettings Notify { get; init; } = NotifySettings.Default;
 
     private void RunAgentCommand(UiCommand command)
     {
@@ -83,8 +83,7 @@ public sealed partial class FleetApp
         _alertedSnapshot = snapshot;
         foreach (var arrival in AttentionPresenter.Arrivals(before, snapshot))
         {
-            var alerts = arrival.Kind == AttentionKind.Waiting ? Notify.Waiting : Notify.Exited;
-            foreach (var alert in alerts)
+            foreach (var alert in Notify.For(arrival.Kind))
                 _writeToOuterTerminal(OuterTerminal.AlertSequence(alert, arrival.Message));
         }
     }

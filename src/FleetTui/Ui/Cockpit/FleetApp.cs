@@ -520,6 +520,9 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             case UiCommand.NextAttention or UiCommand.RestartAgentContinue or UiCommand.StopAgent or UiCommand.MarkFocusedTaskDone or UiCommand.ShowTicket:
                 RunAgentCommand(command);
                 break;
+            case UiCommand.ReviewTask when _focused < _panes.Count:
+                OpenReview(_panes[_focused].Task.Name);
+                break;
         }
     }
 
@@ -839,6 +842,8 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     }
 
     void IMergePanelHost.ConfirmDestroy(string task) => ConfirmDestroy(task);
+
+    void IMergePanelHost.ReviewTask(string task) => OpenReview(task);
 
     void IMergePanelHost.Post(Action action) => _app.Invoke(action);
 

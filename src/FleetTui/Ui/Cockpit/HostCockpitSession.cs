@@ -88,6 +88,12 @@ public sealed class HostCockpitSession : ICockpitSession
         ToResult(await RequestAsync(new HostRequest.NewTask(request.Name, Base: request.Base, DependsOn: request.DependsOn, Agent: request.Agent))
             .ConfigureAwait(false));
 
+    public async Task<Core.Review.TaskDiffText?> ReadDiffAsync(string task) =>
+        (await RequestAsync(new HostRequest.Diff(task)).ConfigureAwait(false)).Data is ReplyData.DiffText { Diff: var diff } ? diff : null;
+
+    public async Task<CommandResult> ReviewAsync(string task, Core.Review.ReviewVerdict verdict, IReadOnlyList<Core.Review.ReviewComment> comments, string? note, bool mergeNow) =>
+        ToResult(await RequestAsync(new HostRequest.Review(task, verdict, comments, note, mergeNow)).ConfigureAwait(false));
+
     /// <summary>Completes once the host stopped its agents and closed the connection (or refused, or took too long).</summary>
     public async Task<CommandResult> StopHostAsync()
     {

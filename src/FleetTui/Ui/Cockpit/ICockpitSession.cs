@@ -76,6 +76,12 @@ public interface ICockpitSession : IDisposable
 
     Task<CommandResult> CreateTaskAsync(NewTaskRequest request);
 
+    /// <summary>The task's committed work against its merge base (the host runs git), or null when its branch does not exist.</summary>
+    Task<Core.Review.TaskDiffText?> ReadDiffAsync(string task);
+
+    /// <summary>A human's review: comments or a rejection typed into the agent's pane, or an approval (marks it done, merges at once when asked).</summary>
+    Task<CommandResult> ReviewAsync(string task, Core.Review.ReviewVerdict verdict, IReadOnlyList<Core.Review.ReviewComment> comments, string? note, bool mergeNow);
+
     /// <summary>Stops every agent and the host itself (the cockpit then leaves).</summary>
     Task<CommandResult> StopHostAsync();
 

@@ -7,7 +7,7 @@ namespace FleetTui.Ui.Config;
 public sealed record UserConfig(Keymap Keymap, string? Theme)
 {
     /// <summary>Alerts sent to the outer terminal when a task needs attention (<c>[notify]</c>); none by default.</summary>
-    public NotifySettings Notify { get; init; } = NotifySettings.None;
+    public NotifySettings Notify { get; init; } = NotifySettings.Default;
 
     /// <summary>
     /// <c>[hooks] claude = true</c>: tasks running the claude preset get Claude Code hooks that report their state through

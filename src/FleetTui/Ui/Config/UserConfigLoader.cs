@@ -12,7 +12,7 @@ namespace FleetTui.Ui.Config;
 /// prefix = "ctrl+a"
 /// zoom = ["prefix z", "alt+z"]
 /// [notify]
-/// waiting = ["bell", "osc9"]
+/// waiting = ["bell", "osc9"]   # also: stuck, review, gate_failed, conflict, exited (default: the bell for waiting only)
 /// exited = ["osc9"]
 /// [hooks]
 /// claude = true
@@ -43,7 +43,7 @@ public static class UserConfigLoader
         var entries = TomlEntries.Read(text, displayName);
         string? theme = null;
         var prefix = Keymap.DefaultPrefix;
-        var notify = NotifySettings.None;
+        var notify = NotifySettings.Default;
         var claudeHooks = false;
         var detection = AgentStateDetectorOptions.Default;
         foreach (var entry in entries)
@@ -59,11 +59,8 @@ public static class UserConfigLoader
                     break;
                 case ("keys", _):
                     break;
-                case ("notify", "waiting"):
-                    notify = notify with { Waiting = Alerts(entry, displayName) };
-                    break;
-                case ("notify", "exited"):
-                    notify = notify with { Exited = Alerts(entry, displayName) };
+                case ("notify", var kind) when NotifySettings.Keys.TryGetValue(kind, out var attention):
+                    notify = notify.With(attention, Alerts(entry, displayName));
                     break;
                 case ("hooks", "claude"):
                     claudeHooks = TomlEntries.Bool(entry, displayName);
@@ -82,7 +79,7 @@ public static class UserConfigLoader
                 case ("hooks", _):
                     throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [hooks] (known: claude)");
                 case ("notify", _):
-                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [notify] (known: waiting, exited)");
+                    throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' in [notify] (known: {string.Join(", ", NotifySettings.Keys.Keys)})");
                 case ("", _):
                     throw new ConfigException(displayName, entry.Position, $"unknown key '{entry.Key}' (known: theme, [keys], [notify], [hooks], [detection])");
                 default:

@@ -45,6 +45,7 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
         bindings.Add(Bind(UiCommand.StopAgent, "Stop the focused agent (SIGINT, SIGTERM, SIGKILL)", "prefix s"));
         bindings.Add(Bind(UiCommand.MarkFocusedTaskDone, "Mark the focused task done", "prefix D"));
         bindings.Add(Bind(UiCommand.ShowTicket, "Show the focused task's ticket", "prefix t"));
+        bindings.Add(Bind(UiCommand.ReviewTask, "Review the focused task's diff (comment, approve, reject)", "prefix v"));
         bindings.Add(Bind(UiCommand.FocusMergePanel, "Merge panel: show it and give it the keys below", "prefix M", "prefix g"));
         bindings.AddRange(MergePanelBindings(p));
         return new Keymap(p, bindings);
@@ -63,7 +64,8 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
         yield return Bind(UiCommand.MergeSelected, "Merge the selected task", "m");
         yield return Bind(UiCommand.RunGate, "Run the selected task's gate", "g");
         yield return Bind(UiCommand.ShowGateLog, "Show the selected task's last gate log", "l");
-        yield return Bind(UiCommand.OpenReview, "Open: focus its pane, show conflicting paths", "enter", "o");
+        yield return Bind(UiCommand.ReviewTask, "Review the selected task's diff (comment, approve, reject)", "enter", "v");
+        yield return Bind(UiCommand.OpenReview, "Open: focus its pane, show conflicting paths", "o");
         yield return Bind(UiCommand.RetryReview, "Retry a task in review (after its agent fixed it)", "r");
         yield return Bind(UiCommand.MarkDone, "Mark the selected task done (agent finished)", "d");
         yield return Bind(UiCommand.AcceptScope, "Accept the selected task's files outside its scope", "a");

@@ -23,6 +23,9 @@ public interface IMergePanelHost
     /// <summary>Focuses the task's pane (keys go to its agent once the panel lets go of the keyboard).</summary>
     void FocusTask(string task);
 
+    /// <summary>Opens the review view of the task's diff.</summary>
+    void ReviewTask(string task);
+
     /// <summary>The destroy confirmation: what would be lost, then y to drop the task.</summary>
     void ConfirmDestroy(string task);
 

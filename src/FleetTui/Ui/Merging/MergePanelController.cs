@@ -49,6 +49,7 @@ public sealed class MergePanelController(IMergeDriver driver, IMergePanelHost ho
         Hint(UiCommand.MergeNext, "next"),
         Hint(UiCommand.MergeAllReady, "all"),
         Hint(UiCommand.RunGate, "gate"),
+        Hint(UiCommand.ReviewTask, "review"),
         Hint(UiCommand.OpenReview, "open"),
         Hint(UiCommand.Help, "keys"),
     }.OfType<string>());
@@ -115,6 +116,9 @@ public sealed class MergePanelController(IMergeDriver driver, IMergePanelHost ho
                 return true;
             case UiCommand.OpenReview:
                 WithSelected(OpenReview);
+                return true;
+            case UiCommand.ReviewTask:
+                WithSelected(task => host.ReviewTask(task.Name));
                 return true;
             case UiCommand.RetryReview:
                 WithSelected(task =>

@@ -16,7 +16,12 @@ public static class TaskStateText
         TaskPhase.Merged => "merged",
         TaskPhase.Missing => "worktree missing",
         TaskPhase.Done => "done" + GateSuffix(task.Gate),
-        _ => Describe(task.Agent) + GateSuffix(task.Gate),
+        _ => SettledReview(task) switch
+        {
+            Core.Review.ReviewState.ReadyForReview => "ready for review",
+            Core.Review.ReviewState.UncommittedChanges => "idle, uncommitted changes",
+            _ => Describe(task.Agent),
+        } + GateSuffix(task.Gate),
     };
 
     public static string Describe(AgentState agent) => agent.Activity switch
@@ -43,12 +48,20 @@ public static class TaskStateText
 
     /// <summary>
     /// Needs a human: its agent waits for input, is stuck on its model API (rate limit, no credit) or exited (whatever the code: finished or crashed, someone must look),
-    /// its setup failed, its worktree could not be created, or it is in review. A task marked done by hand needs nothing more.
+    /// its setup failed, its worktree could not be created, it is in review, or its work waits for a review (idle, clean, with commits). A task marked done by hand needs nothing more.
     /// </summary>
     public static bool NeedsAttention(TaskSnapshot task) =>
         task.Phase is TaskPhase.SetupFailed or TaskPhase.Review or TaskPhase.Missing
         || (task.Phase == TaskPhase.Pending && task.Note is not null)
-        || (task.Phase == TaskPhase.Active && task.Agent.Activity is AgentActivity.WaitingForInput or AgentActivity.Stuck or AgentActivity.Exited);
+        || (task.Phase == TaskPhase.Active && task.Agent.Activity is AgentActivity.WaitingForInput or AgentActivity.Stuck or AgentActivity.Exited)
+        || SettledReview(task) == Core.Review.ReviewState.ReadyForReview;
+
+    /// <summary>
+    /// Where an idle agent's work stands for review. An exited agent keeps its exit status in the sidebar (a crash must
+    /// not read as "ready"); its readiness shows in the merge panel.
+    /// </summary>
+    public static Core.Review.ReviewState SettledReview(TaskSnapshot task) =>
+        task.Agent.Activity == AgentActivity.Idle ? Core.Review.ReviewReadiness.Of(task) : Core.Review.ReviewState.NotSettled;
 
     /// <summary>
     /// Where a running agent's state came from, for the sidebar ("hook", "signal", "screen", "activity", "process"), marked

@@ -75,6 +75,8 @@ public static class MergeOrderPresenter
         MergeReadiness.Merged => TextRole.Muted,
         MergeReadiness.ConflictsPredicted or MergeReadiness.InReview or MergeReadiness.GateFailed => TextRole.Error,
         MergeReadiness.OutOfScope or MergeReadiness.Dirty => TextRole.Warning,
+        MergeReadiness.AwaitingReview { State: Core.Review.ReviewState.ReadyForReview } => TextRole.Accent,
+        MergeReadiness.AwaitingReview { State: Core.Review.ReviewState.UncommittedChanges } => TextRole.Warning,
         _ => TextRole.Normal,
     };
 

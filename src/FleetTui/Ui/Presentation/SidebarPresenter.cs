@@ -82,9 +82,11 @@ public static class SidebarPresenter
         TaskPhase.Blocked or TaskPhase.Pending => TextRole.Muted,
         TaskPhase.Merged or TaskPhase.Done => TextRole.Success,
         _ when task.Gate.Outcome is GateOutcome.Failed or GateOutcome.TimedOut => TextRole.Error,
+        _ when TaskStateText.SettledReview(task) == Core.Review.ReviewState.ReadyForReview => TextRole.Success,
+        _ when TaskStateText.SettledReview(task) == Core.Review.ReviewState.UncommittedChanges => TextRole.Warning,
         _ => task.Agent.Activity switch
         {
-            AgentActivity.WaitingForInput => TextRole.Warning,
+            AgentActivity.WaitingForInput or AgentActivity.Stuck => TextRole.Warning,
             AgentActivity.Working => TextRole.Accent,
             AgentActivity.Exited when task.Agent.ExitCode == 0 => TextRole.Success,
             AgentActivity.Exited => TextRole.Error,

@@ -260,6 +260,18 @@ internal sealed class FakeCockpitSession : ICockpitSession
         return System.Threading.Tasks.Task.FromResult(CommandResult.Ok("created"));
     }
 
+    public Dictionary<string, FleetTui.Core.Review.TaskDiffText> Diffs { get; } = [];
+
+    public List<(string Task, FleetTui.Core.Review.ReviewVerdict Verdict, IReadOnlyList<FleetTui.Core.Review.ReviewComment> Comments, string? Note, bool MergeNow)> Reviews { get; } = [];
+
+    public Task<FleetTui.Core.Review.TaskDiffText?> ReadDiffAsync(string task) => System.Threading.Tasks.Task.FromResult(Diffs.GetValueOrDefault(task));
+
+    public Task<CommandResult> ReviewAsync(string task, FleetTui.Core.Review.ReviewVerdict verdict, IReadOnlyList<FleetTui.Core.Review.ReviewComment> comments, string? note, bool mergeNow)
+    {
+        Reviews.Add((task, verdict, comments, note, mergeNow));
+        return System.Threading.Tasks.Task.FromResult(CommandResult.Ok("reviewed"));
+    }
+
     public Task<CommandResult> StopHostAsync()
     {
         HostStopped = true;

@@ -1,3 +1,4 @@
+using FleetTui.Ui.Presentation;
 using FleetTui.Host.Agents;
 using FleetTui.Host.Merging;
 using FleetTui.Host.Panes;
@@ -129,7 +130,7 @@ public class FleetAppAgentKeysTests
     public void Alerts_the_outer_terminal_as_configured_when_a_task_starts_waiting_or_exits()
     {
         var session = new FakeCockpitSession(FakeCockpitSession.Task("api"), FakeCockpitSession.Task("web"));
-        using var cockpit = new CockpitHarness(session, notify: new NotifySettings([OuterAlert.Bell, OuterAlert.Osc9], [OuterAlert.Osc777]));
+        using var cockpit = new CockpitHarness(session, notify: NotifySettings.None.With(AttentionKind.Waiting, [OuterAlert.Bell, OuterAlert.Osc9]).With(AttentionKind.Exited, [OuterAlert.Osc777]));
         cockpit.Session.Publish(session.Snapshot with { Version = 2 });
         RunQueued(cockpit);
         cockpit.OuterWrites.ToString().ShouldBeEmpty();
@@ -146,10 +147,10 @@ public class FleetAppAgentKeysTests
     }
 
     [Fact]
-    public void Sends_no_alert_by_default()
+    public void Sends_no_alert_when_none_is_configured()
     {
         var session = new FakeCockpitSession(FakeCockpitSession.Task("api"));
-        using var cockpit = new CockpitHarness(session);
+        using var cockpit = new CockpitHarness(session, notify: NotifySettings.None);
         cockpit.Session.Publish(session.Snapshot with { Version = 2 });
         RunQueued(cockpit);
 

@@ -17,7 +17,7 @@ namespace FleetTui.Tests.Ui.Cockpit;
 /// The real cockpit, headless, on a real fleet host in this process (the in-process transport: the host's protocol over
 /// a pipe, no socket), with real shells on real PTYs in a real repository's worktrees.
 /// </summary>
-public sealed class HostedCockpitTests : IAsyncLifetime
+public sealed partial class HostedCockpitTests : IAsyncLifetime
 {
     private TempRepo? _repo;
     private FleetHost? _host;

@@ -1,3 +1,4 @@
+using FleetTui.Ui.Presentation;
 using FleetTui.Core.Config;
 using FleetTui.Ui.Config;
 using FleetTui.Ui.Keys;
@@ -86,15 +87,35 @@ public class UserConfigLoaderTests
     {
         var config = UserConfigLoader.Parse("[notify]\nwaiting = [\"bell\", \"osc9\"]\nexited = \"osc777\"\n");
 
-        config.Notify.Waiting.ShouldBe([OuterAlert.Bell, OuterAlert.Osc9]);
-        config.Notify.Exited.ShouldBe([OuterAlert.Osc777]);
+        config.Notify.For(AttentionKind.Waiting).ShouldBe([OuterAlert.Bell, OuterAlert.Osc9]);
+        config.Notify.For(AttentionKind.Exited).ShouldBe([OuterAlert.Osc777]);
     }
 
     [Fact]
-    public void Sends_no_alert_unless_asked()
+    public void Reads_every_kind_of_attention()
     {
-        UserConfigLoader.Parse("").Notify.ShouldBe(NotifySettings.None);
-        UserConfig.Default.Notify.Waiting.ShouldBeEmpty();
+        var config = UserConfigLoader.Parse("[notify]\nstuck = \"osc9\"\nreview = [\"osc9\"]\ngate_failed = \"bell\"\nconflict = [\"osc777\"]\nwaiting = []\n");
+
+        config.Notify.For(AttentionKind.Stuck).ShouldBe([OuterAlert.Osc9]);
+        config.Notify.For(AttentionKind.Review).ShouldBe([OuterAlert.Osc9]);
+        config.Notify.For(AttentionKind.GateFailed).ShouldBe([OuterAlert.Bell]);
+        config.Notify.For(AttentionKind.Conflict).ShouldBe([OuterAlert.Osc777]);
+        config.Notify.For(AttentionKind.Waiting).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Rings_the_bell_for_waiting_and_nothing_else_unless_asked()
+    {
+        UserConfigLoader.Parse("").Notify.ShouldBe(NotifySettings.Default);
+        UserConfig.Default.Notify.For(AttentionKind.Waiting).ShouldBe([OuterAlert.Bell]);
+        foreach (var kind in Enum.GetValues<AttentionKind>().Where(k => k != AttentionKind.Waiting))
+            UserConfig.Default.Notify.For(kind).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_unknown_kind_of_attention_is_refused_at_its_position()
+    {
+        Should.Throw<FleetTui.Core.Config.ConfigException>(() => UserConfigLoader.Parse("[notify]\nlunch = \"bell\"\n")).Message.ShouldContain("2:1");
     }
 
     [Theory]

@@ -162,7 +162,7 @@ public class MergePanelControllerTests
     }
 
     [Fact]
-    public void Enter_on_a_task_in_review_focuses_its_pane_and_lists_the_conflicting_paths()
+    public void O_on_a_task_in_review_focuses_its_pane_and_lists_the_conflicting_paths()
     {
         using var cockpit = Fleet();
         OpenPanel(cockpit);
@@ -170,7 +170,7 @@ public class MergePanelControllerTests
         cockpit.Press(GuiKey.J);
         cockpit.Fleet.MergePanel.Selected.ShouldBe("discounts");
 
-        cockpit.Press(GuiKey.Enter);
+        cockpit.Press(GuiKey.O);
 
         cockpit.Fleet.Panes[cockpit.Fleet.FocusedIndex].Task.Name.ShouldBe("discounts");
         cockpit.Text.ShouldContain("discounts is in review");

@@ -51,7 +51,7 @@ public class AttentionPresenterTests
     }
 
     [Fact]
-    public void Arrivals_are_the_transitions_to_waiting_or_exited_only()
+    public void Arrivals_are_the_agents_that_went_to_waiting_or_exited()
     {
         var before = Snapshot(Agent("a", AgentActivity.Working), Agent("b", AgentActivity.WaitingForInput), Agent("c", AgentActivity.Working));
         var after = Snapshot(Agent("a", AgentActivity.WaitingForInput), Agent("b", AgentActivity.WaitingForInput), Agent("c", AgentActivity.Exited, code: 3),
@@ -61,5 +61,55 @@ public class AttentionPresenterTests
             new AttentionEvent("a", AttentionKind.Waiting, "a is waiting for input"),
             new AttentionEvent("c", AttentionKind.Exited, "c: agent exited 3"),
         ]);
+    }
+
+    private static TaskSnapshot Committed(TaskSnapshot task, int ahead, int uncommitted = 0) =>
+        task with { Status = new FleetTui.Core.Worktrees.BranchStatus { Ahead = ahead, Behind = 0, Uncommitted = uncommitted } };
+
+    [Fact]
+    public void Arrivals_include_stuck_agents_work_ready_for_review_failed_gates_and_conflicts()
+    {
+        var before = Snapshot(
+            Agent("stuck", AgentActivity.Working),
+            Committed(Agent("ready", AgentActivity.Working), 2),
+            Committed(Agent("dirty", AgentActivity.Working), 2, uncommitted: 1),
+            Agent("gate", AgentActivity.Idle),
+            Agent("merge", AgentActivity.Idle, TaskPhase.Done));
+        var after = Snapshot(
+            Agent("stuck", AgentActivity.Stuck),
+            Committed(Agent("ready", AgentActivity.Idle), 2),
+            Committed(Agent("dirty", AgentActivity.Idle), 2, uncommitted: 1),
+            Agent("gate", AgentActivity.Idle) with { Gate = new GateState(GateOutcome.Failed, RunNumber: 1) },
+            Agent("merge", AgentActivity.Idle, TaskPhase.Review));
+
+        AttentionPresenter.Arrivals(before, after).Select(e => (e.Task, e.Kind)).ShouldBe([
+            ("stuck", AttentionKind.Stuck),
+            ("ready", AttentionKind.Review),
+            ("gate", AttentionKind.GateFailed),
+            ("merge", AttentionKind.Conflict),
+        ]);
+    }
+
+    [Fact]
+    public void A_gate_that_fails_again_is_news_a_snapshot_that_only_repeats_a_failure_is_not()
+    {
+        var first = Snapshot(Agent("gate", AgentActivity.Idle) with { Gate = new GateState(GateOutcome.Failed, RunNumber: 1) });
+        var again = Snapshot(Agent("gate", AgentActivity.Idle) with { Gate = new GateState(GateOutcome.Failed, RunNumber: 2) });
+
+        AttentionPresenter.Arrivals(first, first).ShouldBeEmpty();
+        AttentionPresenter.Arrivals(first, again).Single().Message.ShouldBe("gate: gate failed");
+    }
+
+    [Fact]
+    public void Work_ready_for_review_needs_attention_and_says_so_idle_without_commits_does_not()
+    {
+        var ready = Committed(Agent("ready", AgentActivity.Idle), 3);
+        var dirty = Committed(Agent("dirty", AgentActivity.Idle), 3, uncommitted: 2);
+        var empty = Committed(Agent("empty", AgentActivity.Idle), 0);
+
+        FleetTui.Ui.Panes.TaskStateText.Describe(ready).ShouldBe("ready for review");
+        FleetTui.Ui.Panes.TaskStateText.Describe(dirty).ShouldBe("idle, uncommitted changes");
+        FleetTui.Ui.Panes.TaskStateText.Describe(empty).ShouldBe("idle");
+        AttentionPresenter.Indexes(Snapshot(ready, dirty, empty)).ShouldBe([0]);
     }
 }
