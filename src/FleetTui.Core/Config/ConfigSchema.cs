@@ -11,7 +11,7 @@ public static class ConfigSchema
     public static readonly IReadOnlyList<string> FleetKeys =
     [
         "base", "worktrees", "agent", "gate", "gate_timeout", "gate_after_merge", "cleanup", "scope_enforcement",
-        "fast_forward", "context", "ports", "env",
+        "fast_forward", "context", "ports", "env", "merge_on_approve",
     ];
 
     /// <summary>Keys of <c>[fleet.ports]</c> (written inline: <c>ports = { first = 41000, last = 41999 }</c>).</summary>

@@ -26,6 +26,9 @@ public sealed record FleetSettings
     /// <summary>Run the gate on the merged result before the base moves.</summary>
     public bool GateAfterMerge { get; init; }
 
+    /// <summary>Approving a task in review merges it at once when it is ready (gate first), instead of only marking it done.</summary>
+    public bool MergeOnApprove { get; init; }
+
     public CleanupPolicy Cleanup { get; init; } = CleanupPolicy.OnMerge;
 
     public ScopeEnforcement ScopeEnforcement { get; init; } = ScopeEnforcement.Warn;

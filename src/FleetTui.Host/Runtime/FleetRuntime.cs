@@ -471,7 +471,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         {
             case ReviewVerdict.Approved:
                 result = await Merges.MarkDoneAsync(task).ConfigureAwait(false);
-                if (result.Succeeded && mergeNow)
+                if (result.Succeeded && (mergeNow || Snapshot.Config.Fleet.MergeOnApprove))
                     _ = Merges.MergeAsync([task]);
                 break;
             default:

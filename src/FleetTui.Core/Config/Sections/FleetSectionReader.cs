@@ -38,6 +38,7 @@ public static class FleetSectionReader
             Cleanup = fleet.Choice("cleanup", CleanupChoices) ?? defaults.Cleanup,
             ScopeEnforcement = fleet.Choice("scope_enforcement", ScopeChoices) ?? defaults.ScopeEnforcement,
             FastForward = fleet.Boolean("fast_forward") ?? defaults.FastForward,
+            MergeOnApprove = fleet.Boolean("merge_on_approve") ?? defaults.MergeOnApprove,
             Context = fleet.PathInsideRepository("context"),
             Ports = ReadPorts(fleet) ?? defaults.Ports,
             Env = fleet.EnvTable("env") ?? defaults.Env,

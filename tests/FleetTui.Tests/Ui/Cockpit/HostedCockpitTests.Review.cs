@@ -69,4 +69,22 @@ public sealed partial class HostedCockpitTests
         cockpit.Press(new GuiKey('q'));
         cockpit.Fleet.OpenedReview.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task With_merge_on_approve_approving_merges_the_task_into_its_base()
+    {
+        using var cockpit = await OpenAsync("[fleet]\nbase = \"main\"\nagent = [\"sh\"]\nmerge_on_approve = true\n\n[[task]]\nname = \"vat\"\n");
+        cockpit.WaitUntil(() => cockpit.Fleet.Panes.All(p => p.Screen is not null));
+        var worktree = _host!.Runtime.Snapshot.FindTask("vat")!.WorktreePath;
+        await _repo!.CommitFileAsync("src/pricing.sh", "price() { echo $1; }\n", "pricing", worktree);
+        cockpit.WaitUntil(() => cockpit.Text.Contains("ready for review"));
+
+        cockpit.Press(Prefix);
+        cockpit.Press(new GuiKey('v'));
+        cockpit.WaitUntil(() => cockpit.Fleet.OpenedReview is not null);
+        cockpit.Press(new GuiKey('a'));
+
+        cockpit.WaitUntil(() => _host.Runtime.Snapshot.FindTask("vat")?.Phase is TaskPhase.Merged or null);
+        (await _repo.RunGitAsync("show", "main:src/pricing.sh")).ShouldContain("price()");
+    }
 }
