@@ -197,10 +197,20 @@ public sealed class DemoAgent(
     /// <summary>Idle like a real agent: an empty input box; a typed line gets a short answer; end of input exits.</summary>
     private async Task<int> IdleAsync(CancellationToken cancellationToken)
     {
+        var reviewAddressed = false;
         while (await ReadLineAsync(DemoAgentView.IdleTitle(script.Task), cancellationToken) is { } line)
         {
             if (line.Length == 0)
                 continue;
+            if (line.StartsWith("Review", StringComparison.Ordinal) && script.ReviewFixSteps.Count > 0 && !reviewAddressed)
+            {
+                reviewAddressed = true;
+                Finish([.. DemoAgentView.PromptEcho(line, Width)]);
+                foreach (var step in script.ReviewFixSteps)
+                    await ExecuteAsync(step, cancellationToken);
+                Finish(DemoAgentView.Bullet(DemoPalette.Success, "✔ Review addressed and committed."), "");
+                continue;
+            }
             Finish([.. DemoAgentView.PromptEcho(line, Width),
                 DemoAgentView.Bullet(DemoPalette.Text, $"I'm the scripted demo agent for {script.Task}; my work is committed on this branch."), ""]);
         }

@@ -48,6 +48,20 @@ public static class DemoScripts
             new DemoStep.Think("Testing", 1.0, 80),
             CheckStep,
             new DemoStep.Commit("pricing: add VAT_PERCENT on top of catalog prices"),
+        ],
+        // VAT rounds down (milk: 99 + 19.8 = 118): the review's comment; the fix rounds to the nearest cent.
+        ReviewFix:
+        [
+            new DemoStep.Think("Reading the review", 1.0, 60),
+            new DemoStep.Say("Right: VAT was rounded down. I'll round it to the nearest cent and test that."),
+            new DemoStep.Edit("src/pricing.sh", "  echo $((base + base * ${VAT_PERCENT:-0} / 100))\n",
+                "  echo $((base + (base * ${VAT_PERCENT:-0} + 50) / 100))\n"),
+            new DemoStep.Edit("tests/vat_test.sh",
+                "assert_eq 144 \"$(VAT_PERCENT=20 unit_price apple)\" \"20% VAT on an apple\"\n",
+                "assert_eq 144 \"$(VAT_PERCENT=20 unit_price apple)\" \"20% VAT on an apple\"\n" +
+                "assert_eq 119 \"$(VAT_PERCENT=20 unit_price milk)\" \"VAT rounds to the nearest cent\"\n"),
+            CheckStep,
+            new DemoStep.Commit("pricing: round VAT to the nearest cent"),
         ]),
         new("discounts", "Give members a discount (MEMBER_DISCOUNT percent, default 0).",
         [

@@ -53,6 +53,25 @@ public sealed class DemoAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task Pricing_answers_review_comments_by_rounding_vat_and_committing_again()
+    {
+        var (run, worktree) = await StartAsync("pricing", new DemoAgentOptions { Speed = 1000, AutoApprove = true });
+        await Eventually.ContainsAsync(_output.ToString, AnsiText.Title("✳ pricing: idle"));
+        var idleFrames = _output.ToString().Length;
+
+        foreach (var c in "Review comments:- src/pricing.sh:2: VAT rounds down")
+            await _input.Writer.WriteAsync(DemoAgentInput.Press(c));
+        await _input.Writer.WriteAsync(DemoAgentInput.Enter);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(_output.ToString()[idleFrames..]), text => text.Contains("✔ Review addressed and committed.") && text.Contains(AnsiText.Title("✳ pricing: idle")), "the fix committed");
+        (await _git.GitAsync(worktree, "log", "-1", "--format=%s")).Trim().ShouldBe("pricing: round VAT to the nearest cent");
+        (await _git.GitAsync(worktree, "status", "--porcelain")).ShouldBeEmpty();
+        (await _git.GitAsync(worktree, "show", "HEAD:tests/vat_test.sh")).ShouldContain("VAT rounds to the nearest cent");
+        _input.Writer.Complete();
+        (await run.WaitAsync(Eventually.DefaultTimeout)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Draws_in_synchronized_frames_erasing_its_live_lines_one_by_one_in_true_color()
     {
         var (run, _) = await StartAsync("docs", new DemoAgentOptions { Speed = 1000, AutoApprove = true, ExitWhenDone = true });
