@@ -3,7 +3,11 @@ using FleetTui.Demo;
 namespace FleetTui.Tests.Demo;
 
 /// <summary>A private tmux server (its own socket, <c>fleet-test-&lt;random&gt;</c>) with one detached session; killed on disposal.</summary>
-public sealed class TmuxServer : IAsyncDisposable
+/// <param name="outputPipe">
+/// When set, every byte the pane's program writes is appended to this file (what reaches the outer terminal: bells and
+/// notifications that tmux itself swallows). The path reaches tmux's <c>sh -c</c> through the server's environment.
+/// </param>
+public sealed class TmuxServer(string? outputPipe = null) : IAsyncDisposable
 {
     private readonly string _socket = $"fleet-test-{Guid.NewGuid():N}"[..20];
     private string? _socketPath;
@@ -14,7 +18,9 @@ public sealed class TmuxServer : IAsyncDisposable
         foreach (var (name, value) in environment)
             arguments.AddRange(["-e", $"{name}={value}"]);
         arguments.AddRange(argv); // more than one word: tmux execs them as an argv, no shell in between
-        await TmuxAsync([.. arguments]);
+        await TmuxAsync(outputPipe is null ? null : new Dictionary<string, string> { ["FLEET_TEST_PIPE"] = outputPipe }, [.. arguments]);
+        if (outputPipe is not null)
+            await TmuxAsync("pipe-pane", "-O", "cat >> \"$FLEET_TEST_PIPE\"");
         _socketPath = (await TmuxAsync("display-message", "-p", "#{socket_path}")).Trim();
     }
 
@@ -34,9 +40,12 @@ public sealed class TmuxServer : IAsyncDisposable
 
     public Task SendKeysAsync(params string[] keys) => TmuxAsync(["send-keys", .. keys]);
 
-    private async Task<string> TmuxAsync(params string[] arguments)
+    private Task<string> TmuxAsync(params string[] arguments) => TmuxAsync(null, arguments);
+
+    /// <param name="serverEnvironment">Environment of the tmux process (the server's, when this command starts it).</param>
+    private async Task<string> TmuxAsync(IReadOnlyDictionary<string, string>? serverEnvironment, params string[] arguments)
     {
-        var result = await DemoCommand.RunAsync(["tmux", "-L", _socket, .. arguments], Directory.GetCurrentDirectory());
+        var result = await DemoCommand.RunAsync(["tmux", "-L", _socket, .. arguments], Directory.GetCurrentDirectory(), serverEnvironment);
         if (!result.Succeeded)
             throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {result.Output}");
         return result.Output;

@@ -7,9 +7,10 @@ namespace FleetTui.Tests.EndToEnd;
 /// <c>send-keys</c>, the screen through <c>capture-pane</c>. The pane stays after the program exits so a test can
 /// see that it did. The server is killed on disposal.
 /// </summary>
-public sealed class CockpitTmux : IAsyncDisposable
+/// <param name="outputPipe">A file that receives every byte the cockpit writes to its terminal (see <see cref="TmuxServer"/>).</param>
+public sealed class CockpitTmux(string? outputPipe = null) : IAsyncDisposable
 {
-    private readonly TmuxServer _server = new();
+    private readonly TmuxServer _server = new(outputPipe);
 
     public async Task StartAsync(string directory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> argv, int width = 160, int height = 48)
     {
@@ -22,6 +23,7 @@ public sealed class CockpitTmux : IAsyncDisposable
     }
 
     public Task<string> CaptureAsync() => _server.CaptureAsync();
+
 
     public Task<string> CaptureEscapedAsync() => _server.CaptureEscapedAsync();
 
