@@ -3,7 +3,7 @@ namespace FleetTui.Core.Review;
 /// <summary>
 /// Intra-line highlighting: where a run of removed lines is followed by a run of added lines, each pair (first removed
 /// with first added, …) is compared word by word, and the words that differ are marked on both, so a one-word change in a
-/// long line shows as that word. Lines too different to pair well (under a third in common) stay marked as whole lines.
+/// long line shows as that word (compared when first drawn: <see cref="DiffLine.Changed"/>). Lines too different to pair well (under a third in common) stay marked as whole lines.
 /// </summary>
 public static class WordHighlighter
 {
@@ -29,11 +29,12 @@ public static class WordHighlighter
             var pairs = Math.Min(addedStart - removedStart, index - addedStart);
             for (var i = 0; i < pairs; i++)
             {
-                var (before, after) = Compare(lines[removedStart + i].Text, lines[addedStart + i].Text);
-                if (before is null || after is null)
-                    continue;
-                lines[removedStart + i] = lines[removedStart + i] with { Changed = before };
-                lines[addedStart + i] = lines[addedStart + i] with { Changed = after };
+                // One comparison serves both lines of the pair, made when either is first drawn.
+                var removed = lines[removedStart + i];
+                var added = lines[addedStart + i];
+                var pair = new Lazy<(IReadOnlyList<(int, int)>? Before, IReadOnlyList<(int, int)>? After)>(() => Compare(removed.Text, added.Text));
+                lines[removedStart + i] = removed with { ChangedSource = () => pair.Value.Before ?? [] };
+                lines[addedStart + i] = added with { ChangedSource = () => pair.Value.After ?? [] };
             }
         }
         return lines;
