@@ -37,8 +37,23 @@ public sealed partial class FleetApp
             case UiCommand.ShowTicket when task is not null:
                 ShowTicket(task);
                 break;
+            case UiCommand.ExplainAgent when task is not null:
+                ExplainAgent(task);
+                break;
         }
     }
+
+    /// <summary>Asks the host why the agent is in its state (the host watches the agent) and shows the answer when it comes.</summary>
+    private void ExplainAgent(string task) => _session.ExplainAsync(task).ContinueWith(t => _app.Invoke(() =>
+    {
+        if (_overlayKeys is not null)
+            return;
+        var text = t.IsCompletedSuccessfully ? t.Result : $"Cannot explain {task}: {t.Exception?.GetBaseException().Message}";
+        ShowScrollableOverlay(width => [StyledLine.Of($" Why {task} is in its state", TextRole.Accent), .. WrapLines(text, width), StyledLine.Of("  any other key closes", TextRole.Muted)]);
+    }), TaskScheduler.Default);
+
+    private static IEnumerable<StyledLine> WrapLines(string text, int width) =>
+        text.Split('\n').SelectMany(line => line.Length <= width ? [line] : line.Chunk(Math.Max(1, width)).Select(c => new string(c))).Select(l => StyledLine.Of(l));
 
     /// <summary>Asks the host for the ticket (it reads files; the UI thread never does) and shows it when it comes.</summary>
     private void ShowTicket(string task) => _session.TicketForAsync(task).ContinueWith(t => _app.Invoke(() =>

@@ -517,7 +517,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             case UiCommand.NewTask:
                 ShowNewTaskForm();
                 break;
-            case UiCommand.NextAttention or UiCommand.RestartAgentContinue or UiCommand.StopAgent or UiCommand.MarkFocusedTaskDone or UiCommand.ShowTicket:
+            case UiCommand.NextAttention or UiCommand.RestartAgentContinue or UiCommand.StopAgent or UiCommand.MarkFocusedTaskDone or UiCommand.ShowTicket or UiCommand.ExplainAgent:
                 RunAgentCommand(command);
                 break;
             case UiCommand.ReviewTask when _focused < _panes.Count:

@@ -88,6 +88,12 @@ public sealed class HostCockpitSession : ICockpitSession
         ToResult(await RequestAsync(new HostRequest.NewTask(request.Name, Base: request.Base, DependsOn: request.DependsOn, Agent: request.Agent))
             .ConfigureAwait(false));
 
+    public async Task<string> ExplainAsync(string task)
+    {
+        var reply = await RequestAsync(new HostRequest.Explain(task)).ConfigureAwait(false);
+        return reply.Ok && reply.Data is ReplyData.Lines { Items: [var text] } ? text : throw new InvalidOperationException(reply.Message);
+    }
+
     public async Task<Core.Review.TaskDiffText?> ReadDiffAsync(string task) =>
         (await RequestAsync(new HostRequest.Diff(task)).ConfigureAwait(false)).Data is ReplyData.DiffText { Diff: var diff } ? diff : null;
 

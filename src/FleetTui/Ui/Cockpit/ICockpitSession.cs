@@ -76,6 +76,9 @@ public interface ICockpitSession : IDisposable
 
     Task<CommandResult> CreateTaskAsync(NewTaskRequest request);
 
+    /// <summary>Why the task's agent is in its state (source, rule, evidence, transitions), as text; faults with the host's refusal.</summary>
+    Task<string> ExplainAsync(string task);
+
     /// <summary>The task's committed work against its merge base (the host runs git), or null when its branch does not exist.</summary>
     Task<Core.Review.TaskDiffText?> ReadDiffAsync(string task);
 

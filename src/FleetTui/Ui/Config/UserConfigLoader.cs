@@ -17,7 +17,7 @@ namespace FleetTui.Ui.Config;
 /// [hooks]
 /// claude = true
 /// [detection]
-/// debounce_ms = 400        # a state must hold this long before it shows (hooks and exits show at once)
+/// debounce_ms = 300        # a state must hold this long before it shows (hooks and exits show at once)
 /// hook_override_ms = 1500  # how long other evidence must hold to contradict the last hook
 /// quiet_ms = 3000          # no output for this long counts as idle (when nothing better is known)
 /// </code>

@@ -51,6 +51,8 @@ public enum UiCommand
     MarkFocusedTaskDone,
     /// <summary>Show the focused task's ticket (and the fleet's context) in an overlay.</summary>
     ShowTicket,
+    /// <summary>Explain the focused agent's state: its source, the rule that matched, the evidence, the last transitions.</summary>
+    ExplainAgent,
     /// <summary>Review the focused (or, in the merge panel, the selected) task's diff: comments back to its agent, approve, reject.</summary>
     ReviewTask,
     /// <summary>Show the merge-order panel and give it the keyboard (its own keys: <see cref="KeyScope.MergePanel"/>).</summary>

@@ -262,6 +262,8 @@ internal sealed class FakeCockpitSession : ICockpitSession
 
     public Dictionary<string, FleetTui.Core.Review.TaskDiffText> Diffs { get; } = [];
 
+    public Task<string> ExplainAsync(string task) => System.Threading.Tasks.Task.FromResult($"{task}: idle via screen (the fake's explanation)");
+
     public List<(string Task, FleetTui.Core.Review.ReviewVerdict Verdict, IReadOnlyList<FleetTui.Core.Review.ReviewComment> Comments, string? Note, bool MergeNow)> Reviews { get; } = [];
 
     public Task<FleetTui.Core.Review.TaskDiffText?> ReadDiffAsync(string task) => System.Threading.Tasks.Task.FromResult(Diffs.GetValueOrDefault(task));

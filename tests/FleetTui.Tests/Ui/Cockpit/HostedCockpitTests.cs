@@ -89,4 +89,16 @@ public sealed partial class HostedCockpitTests : IAsyncLifetime
         cockpit.WaitUntil(() => cockpit.Fleet.Panes[1].Screen is null && cockpit.Text.Contains("2 web · fleet/web · pending"));
         cockpit.Text.ShouldNotContain("killed by");
     }
+
+    [Fact]
+    public async Task Prefix_e_explains_the_focused_agents_state_as_the_host_sees_it()
+    {
+        using var cockpit = await OpenAsync("[fleet]\nbase = \"main\"\nagent = [\"sh\"]\n\n[[task]]\nname = \"api\"\n");
+        cockpit.WaitUntil(() => cockpit.Fleet.Panes.All(p => p.Screen is not null));
+        cockpit.Press(new GuiKey('g').WithCtrl);
+        cockpit.Press(new GuiKey('e'));
+
+        cockpit.WaitUntil(() => cockpit.Text.Contains("Why api is in its state"));
+        cockpit.Text.ShouldContain(_host!.Runtime.ExplainAgent("api")!.Split('\n')[0].Trim());
+    }
 }
