@@ -18,7 +18,19 @@ public static class HostVerb
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("host", "The fleet host: the background process per repository that runs the agents (fleet starts it).");
+        // `fleet host --stdio [--repo DIR]`: the spelling of `fleet host stdio` that remote hosts' docs and scripts may use.
+        var stdio = new Option<bool>("--stdio") { Description = "The same as `fleet host stdio`." };
+        var repo = new Option<string?>("--repo") { Description = "With --stdio: a folder inside the repository (default: the current folder)." };
+        var command = new Command("host", "The fleet host: the background process per repository that runs the agents (fleet starts it).") { stdio, repo };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!parse.GetValue(stdio))
+            {
+                await context.Error.WriteLineAsync("fleet host: name a subcommand (status, stop, serve, stdio) or give --stdio");
+                return ExitCodes.Usage;
+            }
+            return await RunStdioAsync(context, parse.GetValue(repo), cancellationToken);
+        });
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Stop(context));
         command.Subcommands.Add(Serve(context));
@@ -35,23 +47,25 @@ public static class HostVerb
     {
         var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: the current folder)." };
         var command = new Command("stdio", "Carry the fleet host's protocol over stdin/stdout (what a remote cockpit runs through ssh).") { repo };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var stdioContext = context with { WorkingDirectory = Path.GetFullPath(parse.GetValue(repo) ?? context.WorkingDirectory, context.WorkingDirectory) };
-            if (await FleetWorkspace.ReadRepositoryAsync(stdioContext, "fleet host stdio", cancellationToken) is not { } repository)
-                return ExitCodes.NoRepository;
-            await using var host = await Hosting.FleetHostLauncher.ConnectAsync(repository, start: true, context.Error, cancellationToken);
-            if (host is null)
-                return ExitCodes.Failed;
-            await using var input = Console.OpenStandardInput();
-            await using var output = Console.OpenStandardOutput();
-            // Whichever direction ends first (the client hung up, or the host closed) ends the bridge.
-            var up = input.CopyToAsync(host, cancellationToken);
-            var down = host.CopyToAsync(output, cancellationToken);
-            await Task.WhenAny(up, down);
-            return ExitCodes.Ok;
-        });
+        command.SetAction((parse, cancellationToken) => RunStdioAsync(context, parse.GetValue(repo), cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunStdioAsync(CliContext context, string? repo, CancellationToken cancellationToken)
+    {
+        var stdioContext = context with { WorkingDirectory = Path.GetFullPath(repo ?? context.WorkingDirectory, context.WorkingDirectory) };
+        if (await FleetWorkspace.ReadRepositoryAsync(stdioContext, "fleet host stdio", cancellationToken) is not { } repository)
+            return ExitCodes.NoRepository;
+        await using var host = await Hosting.FleetHostLauncher.ConnectAsync(repository, start: true, context.Error, cancellationToken);
+        if (host is null)
+            return ExitCodes.Failed;
+        await using var input = Console.OpenStandardInput();
+        await using var output = Console.OpenStandardOutput();
+        // Whichever direction ends first (the client hung up, or the host closed) ends the bridge.
+        var up = input.CopyToAsync(host, cancellationToken);
+        var down = host.CopyToAsync(output, cancellationToken);
+        await Task.WhenAny(up, down);
+        return ExitCodes.Ok;
     }
 
     private static Command Status(CliContext context)
