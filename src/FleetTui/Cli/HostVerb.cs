@@ -108,7 +108,46 @@ public static class HostVerb
         }
         if (shown == 0)
             await context.Out.WriteLineAsync("No fleet host runs.");
-        return ExitCodes.Ok;
+        return await StatusOfRemoteHostsAsync(context, cancellationToken);
+    }
+
+    /// <summary>Inside a repository whose fleet.toml declares remote hosts: each one's connection state, asked over ssh.</summary>
+    private static async Task<int> StatusOfRemoteHostsAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        FleetConfig config;
+        Core.Git.RepositoryFacts repository;
+        try
+        {
+            repository = await Core.Git.RepositoryFacts.ReadAsync(FleetWorkspace.GitFor(context), context.WorkingDirectory, cancellationToken);
+            config = FleetWorkspace.LoadConfig(repository.Root);
+        }
+        catch (ConfigException error)
+        {
+            await context.Error.WriteLineAsync(error.Message);
+            return ExitCodes.BadConfig;
+        }
+        catch (Exception error) when (error is Core.Git.GitException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return ExitCodes.Ok; // outside a repository there are no remote hosts to show
+        }
+        if (config.Hosts.Count == 0)
+            return ExitCodes.Ok;
+        await context.Out.WriteLineAsync($"Remote hosts of {repository.Root}:");
+        var unreachable = 0;
+        foreach (var view in await Remote.RemoteHostViews.ReadAllAsync(context, repository.Root, config, cancellationToken))
+        {
+            var where = $"{view.Host.Name} ({view.Host.Ssh}:{view.Host.Path})";
+            if (view.Error is { } error)
+            {
+                unreachable++;
+                await context.Out.WriteLineAsync($"  {where}: unreachable: {error}");
+                continue;
+            }
+            var agents = view.Status is { } status ? $", fleet host pid {status.Pid}, protocol {status.ProtocolVersion}, " +
+                $"{status.Agents.Count(a => a.Running)} agent(s) running of {status.Agents.Count}" : "";
+            await context.Out.WriteLineAsync($"  {where}: connected{agents}, {view.Tasks.Count} task(s)");
+        }
+        return unreachable == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static Command Stop(CliContext context)

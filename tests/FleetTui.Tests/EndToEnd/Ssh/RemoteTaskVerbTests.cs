@@ -1,0 +1,95 @@
+using System.Text.Json;
+using FleetTui.Core.Tests.Support;
+using FleetTui.Host.Agents;
+using FleetTui.Tests.Cli;
+using FleetTui.Tests.Demo;
+using FleetTui.Tests.Host;
+using Shouldly;
+using Xunit;
+
+namespace FleetTui.Tests.EndToEnd.Ssh;
+
+/// <summary>
+/// The verbs with a remote host (a second local user behind a loopback sshd): <c>fleet new --host</c> makes the task
+/// in the remote clone and starts its agent there, <c>fleet ps</c> lists it with its host, <c>fleet host status --all</c>
+/// shows each host's state; mistakes leave nothing behind on either side.
+/// </summary>
+[Collection(CockpitEndToEndCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class RemoteTaskVerbTests
+{
+    [Fact]
+    public async Task A_task_made_with_host_lives_in_the_remote_clone_and_ps_and_host_status_show_it_there()
+    {
+        using var local = await FleetRepoAsync();
+        await using var remote = await RemoteMachine.StartAsync(local);
+        await File.AppendAllTextAsync(Path.Combine(local.Path, "fleet.toml"), remote.HostToml() + remote.HostToml("dead", alias: RemoteMachine.DeadAlias));
+        var environment = remote.LocalEnvironment(Path.Combine(local.RootDir, "hosts"));
+
+        var created = VerbRunner.RunWith(local, environment, "new", "api", "--host", "box");
+
+        created.ExitCode.ShouldBe(0, created.Error);
+        var remoteWorktree = Path.Combine(remote.Folder, "clone.worktrees", "api");
+        Directory.Exists(remoteWorktree).ShouldBeTrue("the worktree is made under the remote clone");
+        Directory.Exists(Path.Combine(local.RootDir, "repo.worktrees", "api")).ShouldBeFalse("nothing made locally");
+        File.Exists(Path.Combine(local.CommonDir, "fleet", "state.json")).ShouldBeFalse("the local session is not even opened");
+        var agents = await Eventually.HoldsAsync(() => Task.FromResult(AgentRecords.Load(Path.Combine(remote.ClonePath, ".git", "fleet")).All.ToList()),
+            records => records.Count == 1, "the remote agent recorded");
+        FleetHosts.IsAlive(agents[0].Pid).ShouldBeTrue("the agent runs on the remote host after the verb's connection ended");
+
+        var ps = VerbRunner.RunWith(local, environment, "ps");
+        ps.ExitCode.ShouldBe(0, ps.Error);
+        ps.Out.ShouldContain("TASK  HOST  BRANCH");
+        ps.Out.Split('\n').ShouldContain(line => line.StartsWith("api   box   fleet/api  active", StringComparison.Ordinal), ps.Out);
+        ps.Out.ShouldContain($"host dead: cannot reach host 'dead' over ssh ({RemoteMachine.DeadAlias}): ssh: connect to host 127.0.0.1 port ");
+
+        using var json = JsonDocument.Parse(VerbRunner.RunWith(local, environment, "ps", "--json").Out);
+        var task = json.RootElement.GetProperty("tasks").EnumerateArray().Single();
+        task.GetProperty("host").GetString().ShouldBe("box");
+        task.GetProperty("worktree").GetString().ShouldBe(remoteWorktree);
+        json.RootElement.GetProperty("hosts").EnumerateArray().Select(h => $"{h.GetProperty("name").GetString()}={h.GetProperty("state").GetString()}")
+            .ShouldBe(["box=connected", "dead=unreachable"]);
+
+        var status = VerbRunner.RunWith(local, environment, "host", "status", "--all");
+        status.Out.ShouldContain($"box ({RemoteMachine.Alias}:{remote.ClonePath}): connected, fleet host pid ");
+        status.Out.ShouldContain("1 agent(s) running of 1, 1 task(s)");
+        status.Out.ShouldContain($"dead ({RemoteMachine.DeadAlias}:{remote.ClonePath}): unreachable: cannot reach host 'dead'");
+        status.ExitCode.ShouldBe(1, "a host did not answer");
+        AgentRecords.Load(Path.Combine(remote.ClonePath, ".git", "fleet")).All.Single().Pid.ShouldBe(agents[0].Pid, "the same agent, never restarted");
+    }
+
+    [Fact]
+    public async Task An_unknown_or_unreachable_host_is_refused_with_nothing_made_on_either_side()
+    {
+        using var local = await FleetRepoAsync();
+        await using var remote = await RemoteMachine.StartAsync(local);
+        await File.AppendAllTextAsync(Path.Combine(local.Path, "fleet.toml"), remote.HostToml() + remote.HostToml("dead", alias: RemoteMachine.DeadAlias)
+            + remote.HostToml("bare", fleet: "/opt/nowhere/fleet"));
+        var environment = remote.LocalEnvironment(Path.Combine(local.RootDir, "hosts"));
+
+        var unknown = VerbRunner.RunWith(local, environment, "new", "api", "--host", "gpu");
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.Trim().ShouldBe("fleet: unknown host 'gpu' (fleet.toml declares: bare, box, dead)");
+
+        var unreachable = VerbRunner.RunWith(local, environment, "new", "api", "--host", "dead");
+        unreachable.ExitCode.ShouldBe(1);
+        unreachable.Error.ShouldStartWith($"fleet: cannot reach host 'dead' over ssh ({RemoteMachine.DeadAlias}): ssh: connect to host 127.0.0.1 port ");
+
+        var noFleet = VerbRunner.RunWith(local, environment, "new", "api", "--host", "bare");
+        noFleet.ExitCode.ShouldBe(1);
+        noFleet.Error.ShouldStartWith($"fleet: host 'bare' ({RemoteMachine.Alias}) has no fleet at '/opt/nowhere/fleet' (");
+
+        Directory.Exists(Path.Combine(local.CommonDir, "fleet")).ShouldBeFalse("nothing written locally");
+        Directory.Exists(Path.Combine(remote.ClonePath, ".git", "fleet")).ShouldBeFalse("nothing written remotely");
+        Directory.Exists(Path.Combine(remote.Folder, "clone.worktrees")).ShouldBeFalse();
+    }
+
+    /// <summary>A repository whose committed fleet.toml runs a plain shell as every task's agent (the clone gets it too).</summary>
+    private static async Task<TempRepo> FleetRepoAsync()
+    {
+        var local = await TempRepo.CreateAsync();
+        local.WriteFile("fleet.toml", "[fleet]\nagent = [\"sh\"]\n");
+        await local.CommitAllAsync("fleet.toml");
+        return local;
+    }
+}
