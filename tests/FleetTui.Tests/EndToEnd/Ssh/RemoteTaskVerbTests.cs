@@ -84,6 +84,34 @@ public class RemoteTaskVerbTests
         Directory.Exists(Path.Combine(remote.Folder, "clone.worktrees")).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task A_killed_ssh_connection_leaves_the_remote_agent_running_and_a_new_connection_finds_it_unchanged()
+    {
+        using var local = await FleetRepoAsync();
+        await using var remote = await RemoteMachine.StartAsync(local);
+        await File.AppendAllTextAsync(Path.Combine(local.Path, "fleet.toml"), remote.HostToml());
+        var environment = remote.LocalEnvironment(Path.Combine(local.RootDir, "hosts"));
+        VerbRunner.RunWith(local, environment, "new", "api", "--host", "box").ExitCode.ShouldBe(0);
+        var connector = new FleetTui.Remote.RemoteHostConnector(FleetTui.Remote.SshSettings.FromEnvironment(n => environment.GetValueOrDefault(n)), local.Git);
+        var host = FleetTui.Remote.RemoteHostConnector.Find(FleetTui.Core.Config.ConfigLoader.Load(Path.Combine(local.Path, "fleet.toml")), "box");
+
+        var first = await connector.ConnectAsync(host, local.Path, FleetTui.Host.Protocol.ClientKind.Cli, CancellationToken.None);
+        var before = await StatusAsync(first.Client);
+        // The network goes: our ssh dies without a word (its shared master too: every ssh of this machine to it is gone).
+        System.Diagnostics.Process.GetProcessById(first.SshPid).Kill();
+        await first.Client.Closed.WaitAsync(TimeSpan.FromSeconds(20)); // the client sees the end of its stream
+        await first.DisposeAsync();
+
+        await using var second = await connector.ConnectAsync(host, local.Path, FleetTui.Host.Protocol.ClientKind.Cli, CancellationToken.None);
+        var after = await StatusAsync(second.Client);
+        after.Pid.ShouldBe(before.Pid, "the same remote fleet host");
+        after.Agents.Single().Pid.ShouldBe(before.Agents.Single().Pid, "the same agent, never restarted");
+        after.Agents.Single().Running.ShouldBeTrue();
+    }
+
+    private static async Task<FleetTui.Host.Protocol.HostStatus> StatusAsync(FleetTui.Host.Client.HostClient client) =>
+        (await client.RequestAsync(new FleetTui.Host.Protocol.HostRequest.Status())).Data.ShouldBeOfType<FleetTui.Host.Protocol.ReplyData.HostState>().Status;
+
     /// <summary>A repository whose committed fleet.toml runs a plain shell as every task's agent (the clone gets it too).</summary>
     private static async Task<TempRepo> FleetRepoAsync()
     {
