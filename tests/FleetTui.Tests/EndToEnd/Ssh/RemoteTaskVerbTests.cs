@@ -109,6 +109,33 @@ public class RemoteTaskVerbTests
         after.Agents.Single().Running.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task The_merge_plan_fetches_a_remote_tasks_branch_over_ssh_and_predicts_its_conflicts_here_moving_no_local_branch()
+    {
+        using var local = await FleetRepoAsync();
+        await using var remote = await RemoteMachine.StartAsync(local);
+        await File.AppendAllTextAsync(Path.Combine(local.Path, "fleet.toml"), remote.HostToml());
+        var environment = remote.LocalEnvironment(Path.Combine(local.RootDir, "hosts"));
+        VerbRunner.RunWith(local, environment, "new", "api", "--host", "box").ExitCode.ShouldBe(0);
+        // The remote agent's work, committed on that host (as that user, over ssh); and a change to the same line here.
+        var worktree = Path.Combine(remote.Folder, "clone.worktrees", "api");
+        var commit = await FleetTui.Remote.SshProcess.RunAsync(["ssh", "-F", remote.SshConfig, "-T", RemoteMachine.Alias, .. new[]
+        {
+            "sh", "-c", "cd \"$0\" && printf 'remote change\\n' > README.md && git -c user.name=R -c user.email=r@example.invalid commit -qam remote-work", worktree,
+        }.Select(FleetTui.Remote.RemoteShellWord.Quote)], CancellationToken.None);
+        commit.Exit.ShouldBe(0, commit.Error);
+        local.WriteFile("README.md", "local change\n");
+        await local.CommitAllAsync("local work");
+
+        var plan = VerbRunner.RunWith(local, environment, "merge", "--dry-run");
+
+        plan.ExitCode.ShouldBe(0, plan.Error);
+        plan.Out.ShouldContain("Remote tasks (fetched over ssh;");
+        plan.Out.ShouldContain("  api@box: fleet/api at ");
+        plan.Out.ShouldContain("(refs/remotes/fleet-box/fleet/api), +1 commit(s); conflicts with the base in README.md");
+        (await local.Git.RunAsync(local.Path, ["for-each-ref", "--format=%(refname)", "refs/heads"])).Trim().ShouldBe("refs/heads/main", "no local branch made or moved");
+    }
+
     private static async Task<FleetTui.Host.Protocol.HostStatus> StatusAsync(FleetTui.Host.Client.HostClient client) =>
         (await client.RequestAsync(new FleetTui.Host.Protocol.HostRequest.Status())).Data.ShouldBeOfType<FleetTui.Host.Protocol.ReplyData.HostState>().Status;
 
