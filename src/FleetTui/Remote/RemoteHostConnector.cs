@@ -16,6 +16,9 @@ public sealed class RemoteHostConnector(SshSettings settings, GitCli git)
 {
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long the remote side has to answer the hello (it may be starting its host first).</summary>
+    public static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(45);
+
     /// <summary>The host named <paramref name="name"/> in fleet.toml, or a message naming the declared ones.</summary>
     public static RemoteHostConfig Find(FleetConfig config, string name)
     {
@@ -33,11 +36,25 @@ public sealed class RemoteHostConnector(SshSettings settings, GitCli git)
         await CheckSameRepositoryAsync(host, localRoot, cancellationToken).ConfigureAwait(false);
 
         var ssh = SshProcess.Start(SshCommand.Argv(settings, host, SshCommand.HostStdio(host)));
+        // Starting the remote host may take its own start timeout (20 s); a remote that never answers must not hold us forever.
+        using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        handshake.CancelAfter(HandshakeTimeout);
         try
         {
             var stream = new JoinedStream(ssh.Output, ssh.Input);
-            var client = await HostClient.ConnectAsync(stream, new ClientMessage.Hello(ProtocolVersion.Current, kind), cancellationToken).ConfigureAwait(false);
+            var client = await HostClient.ConnectAsync(stream, new ClientMessage.Hello(ProtocolVersion.Current, kind), handshake.Token).ConfigureAwait(false);
             return new RemoteHostConnection(host, client, ssh);
+        }
+        catch (Exception error) when (error is ProtocolException or EndOfStreamException
+                                          || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var said = ssh.Stderr;
+            await ssh.DisposeAsync().ConfigureAwait(false);
+            throw new RemoteHostException(error is OperationCanceledException
+                ? $"the fleet on host '{host.Name}' ({host.Ssh}) did not answer within {HandshakeTimeout.TotalSeconds:0} s{(said.Length > 0 ? $" ({LastLine(said)})" : "")}"
+                : $"host '{host.Name}' ({host.Ssh}) answered with something other than fleet's protocol ({error.Message}); " +
+                  $"check that `ssh {host.Ssh} {host.Fleet} host stdio` prints nothing else (a login script writing to stdout breaks it), " +
+                  $"and that '{host.Fleet}' is fleet");
         }
         catch (HostRefusedException refused)
         {

@@ -75,6 +75,21 @@ public class RemoteHostConnectorTests
     }
 
     [Fact]
+    public async Task A_remote_fleet_that_prints_something_else_is_a_clear_error_not_a_crash()
+    {
+        using var local = await TempRepo.CreateAsync();
+        await using var remote = await RemoteMachine.StartAsync(local);
+        var (connector, _) = Connector(local, remote);
+        var chatty = await remote.WriteScriptAsync("chatty-fleet", "#!/bin/sh\necho 'Welcome to box! Have a nice day.'\nexec cat > /dev/null\n");
+
+        var error = await Should.ThrowAsync<RemoteHostException>(() =>
+            connector.ConnectAsync(Host(remote, fleet: chatty), local.Path, ClientKind.Cli, CancellationToken.None));
+
+        error.Message.ShouldStartWith($"host 'box' ({RemoteMachine.Alias}) answered with something other than fleet's protocol (");
+        error.Message.ShouldContain("a login script writing to stdout breaks it");
+    }
+
+    [Fact]
     public async Task A_path_that_is_no_repository_or_another_repository_is_refused_before_anything_starts()
     {
         using var local = await TempRepo.CreateAsync();

@@ -127,6 +127,17 @@ internal sealed class RemoteMachine : IAsyncDisposable
             await RunAsync("chown", "-R", $"{User}:{User}", Folder);
     }
 
+    /// <summary>An executable script of the remote user's (a stand-in for a broken or foreign fleet); its path.</summary>
+    public async Task<string> WriteScriptAsync(string name, string text)
+    {
+        var path = Path.Combine(Folder, "bin", name);
+        await File.WriteAllTextAsync(path, text);
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        if (User != Environment.UserName)
+            await RunAsync("chown", $"{User}:{User}", path);
+        return path;
+    }
+
     private static async Task<string> EnsureUserAsync()
     {
         await UserCreation.WaitAsync();
