@@ -51,7 +51,7 @@ public static class NewVerb
                 return ExitCodes.Usage;
             }
 
-            var (fleet, exit) = await OpenWhereTheTaskLivesAsync(context, parse.GetValue(name)!, parse.GetValue(host), cancellationToken);
+            var (fleet, exit, declaredHere) = await OpenWhereTheTaskLivesAsync(context, parse.GetValue(name)!, parse.GetValue(host), cancellationToken);
             if (fleet is null)
                 return exit;
             await using (fleet)
@@ -66,9 +66,11 @@ public static class NewVerb
                         await ReportRemoteAgentAsync(context, declaredRemote, declared.Name, cancellationToken);
                     return FleetWorkspace.Report(context, created);
                 }
+                // A task this fleet.toml declares on a remote host whose clone does not declare it (yet): made there as declared here.
                 var result = await fleet.SendAsync(new SessionCommand.NewTask(
-                    parse.GetValue(name)!, parse.GetValue(branch), parse.GetValue(baseOption), parse.GetValue(dependsOn) ?? [], parse.GetValue(agent),
-                    parse.GetValue(ports) is { Length: > 0 } named ? named : null));
+                    parse.GetValue(name)!, parse.GetValue(branch) ?? declaredHere?.Branch, parse.GetValue(baseOption) ?? declaredHere?.Base,
+                    parse.GetValue(dependsOn) ?? [], parse.GetValue(agent) ?? declaredHere?.Agent,
+                    parse.GetValue(ports) is { Length: > 0 } named ? named : declaredHere?.Ports));
                 if (!result.Succeeded && fleet.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.SetupFailed, SetupLog: { } log })
                     context.Error.WriteLine($"The worktree was kept for inspection; setup log: {log}");
                 var exitCode = FleetWorkspace.Report(context, result);
@@ -105,11 +107,11 @@ public static class NewVerb
     /// The fleet that owns the new task: a remote host's (<c>--host</c>, or the host fleet.toml declares the task on),
     /// else this repository's. A remote task touches nothing local.
     /// </summary>
-    private static async Task<(Access.IFleetAccess? Fleet, int ExitCode)> OpenWhereTheTaskLivesAsync(
+    private static async Task<(Access.IFleetAccess? Fleet, int ExitCode, RemoteDeclaration? DeclaredHere)> OpenWhereTheTaskLivesAsync(
         CliContext context, string task, string? hostOption, CancellationToken cancellationToken)
     {
         if (await FleetWorkspace.ReadRepositoryAsync(context, "fleet new", cancellationToken) is not { } repository)
-            return (null, ExitCodes.NoRepository);
+            return (null, ExitCodes.NoRepository, null);
         Core.Config.FleetConfig config;
         try
         {
@@ -118,7 +120,7 @@ public static class NewVerb
         catch (Core.Config.ConfigException error)
         {
             await context.Error.WriteLineAsync(error.Message);
-            return (null, ExitCodes.BadConfig);
+            return (null, ExitCodes.BadConfig, null);
         }
         var declaredOn = config.FindTask(task)?.Host;
         if (hostOption is not null && config.FindTask(task) is { } declared && declaredOn != hostOption)
@@ -126,10 +128,27 @@ public static class NewVerb
             var where = declaredOn is null ? "this machine" : $"host '{declaredOn}'";
             await context.Error.WriteLineAsync($"fleet new: task '{task}' is declared in fleet.toml (line {declared.Position.Line}) on {where}, not on '{hostOption}'; " +
                 "change its host there or drop --host");
-            return (null, ExitCodes.Usage);
+            return (null, ExitCodes.Usage, null);
         }
-        return (hostOption ?? declaredOn) is { } hostName
-            ? await Remote.RemoteWorkspace.OpenAsync(context, repository, config, hostName, cancellationToken)
-            : await FleetWorkspace.OpenAsync(context, cancellationToken);
+        if ((hostOption ?? declaredOn) is not { } hostName)
+        {
+            var (local, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            return (local, exit, null);
+        }
+        var (remote, remoteExit) = await Remote.RemoteWorkspace.OpenAsync(context, repository, config, hostName, cancellationToken);
+        return (remote, remoteExit, config.FindTask(task) is { } here ? RemoteDeclaration.Of(here, config) : null);
+    }
+
+    /// <summary>
+    /// What a remote host can take of a task this fleet.toml declares: its branch, a base that is a branch (stacking on
+    /// another task is this side's plan), a preset agent, its ports. Dependencies stay here: they order the local merges.
+    /// </summary>
+    private sealed record RemoteDeclaration(string Branch, string? Base, string? Agent, IReadOnlyList<string>? Ports)
+    {
+        public static RemoteDeclaration Of(Core.Config.TaskConfig task, Core.Config.FleetConfig config) => new(
+            task.Branch,
+            task.Base is { } named && config.FindTask(named) is null ? named : null,
+            (task.Agent as Core.Config.AgentRef.PresetRef)?.Name,
+            task.Ports.Count > 0 ? task.Ports : null);
     }
 }

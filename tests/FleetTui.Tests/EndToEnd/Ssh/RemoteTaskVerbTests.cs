@@ -85,6 +85,35 @@ public class RemoteTaskVerbTests
     }
 
     [Fact]
+    public async Task A_task_fleet_toml_declares_on_a_host_is_made_there_as_declared_whether_or_not_the_clone_declares_it_too()
+    {
+        // Committed (so the clone declares it too): api on box. The host table's real values are this machine's only.
+        using var local = await TempRepo.CreateAsync();
+        local.WriteFile("fleet.toml", "[fleet]\nagent = [\"sh\"]\n\n[hosts.box]\nssh = \"placeholder\"\npath = \"/placeholder\"\n\n[[task]]\nname = \"api\"\nhost = \"box\"\n");
+        await local.CommitAllAsync("fleet.toml");
+        await using var remote = await RemoteMachine.StartAsync(local);
+        var toml = Path.Combine(local.Path, "fleet.toml");
+        await File.WriteAllTextAsync(toml, (await File.ReadAllTextAsync(toml))
+            .Replace("ssh = \"placeholder\"", $"ssh = \"{RemoteMachine.Alias}\"\nfleet = \"{remote.Fleet}\"", StringComparison.Ordinal)
+            .Replace("/placeholder", remote.ClonePath, StringComparison.Ordinal)
+            // Declared here only (not committed): web, on its own branch.
+            + "\n[[task]]\nname = \"web\"\nhost = \"box\"\nbranch = \"feature/web\"\ndepends_on = [\"api\"]\n");
+        var environment = remote.LocalEnvironment(Path.Combine(local.RootDir, "hosts"));
+
+        var api = VerbRunner.RunWith(local, environment, "new", "api");
+        var web = VerbRunner.RunWith(local, environment, "new", "web");
+
+        api.ExitCode.ShouldBe(0, api.Error);
+        web.ExitCode.ShouldBe(0, web.Error);
+        (await local.Git.RunAsync(Path.Combine(remote.Folder, "clone.worktrees", "api"), ["-c", "safe.directory=*", "branch", "--show-current"])).Trim().ShouldBe("fleet/api");
+        (await local.Git.RunAsync(Path.Combine(remote.Folder, "clone.worktrees", "web"), ["-c", "safe.directory=*", "branch", "--show-current"])).Trim().ShouldBe("feature/web");
+        Directory.Exists(Path.Combine(local.RootDir, "repo.worktrees")).ShouldBeFalse("nothing made locally");
+        var ps = VerbRunner.RunWith(local, environment, "ps");
+        ps.Out.Split('\n').Count(line => line.StartsWith("api ", StringComparison.Ordinal)).ShouldBe(1, ps.Out);
+        ps.Out.Split('\n').ShouldContain(line => line.StartsWith("web   box   feature/web  active", StringComparison.Ordinal), ps.Out);
+    }
+
+    [Fact]
     public async Task A_killed_ssh_connection_leaves_the_remote_agent_running_and_a_new_connection_finds_it_unchanged()
     {
         using var local = await FleetRepoAsync();
