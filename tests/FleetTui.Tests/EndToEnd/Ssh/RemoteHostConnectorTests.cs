@@ -101,7 +101,8 @@ public class RemoteHostConnectorTests
         missing.Message.ShouldStartWith($"'/nonexistent/clone' on host 'box' ({RemoteMachine.Alias}) is not a git repository (");
         missing.Message.ShouldEndWith("clone this repository there (git clone <url> /nonexistent/clone) or fix 'path' in [hosts.box]");
 
-        using var other = await TempRepo.CreateAsync();
+        // Another history: two repositories made alike in the same second would share their root commit (commits are content).
+        using var other = await TempRepo.CreateAsync(extraFiles: 1);
         var (otherConnector, _) = Connector(other, remote);
         var foreign = await Should.ThrowAsync<RemoteHostException>(() =>
             otherConnector.ConnectAsync(Host(remote), other.Path, ClientKind.Cli, CancellationToken.None));
