@@ -75,6 +75,20 @@ public class RemoteHostConnectorTests
     }
 
     [Fact]
+    public async Task The_host_dash_dash_stdio_spelling_serves_the_same_protocol()
+    {
+        using var local = await TempRepo.CreateAsync();
+        await using var remote = await RemoteMachine.StartAsync(local);
+        var (connector, _) = Connector(local, remote);
+        // A fleet reached as `fleet host --stdio --repo PATH` (the spelling) instead of `fleet host stdio --repo PATH`.
+        var respelled = await remote.WriteScriptAsync("respelled-fleet", $"#!/bin/sh\nshift 2\nexec {LoopbackSshd.Quote(remote.Fleet)} host --stdio \"$@\"\n");
+
+        await using var connection = await connector.ConnectAsync(Host(remote, fleet: respelled), local.Path, ClientKind.Cli, CancellationToken.None);
+
+        (await connection.Client.RequestAsync(new HostRequest.Status())).Data.ShouldBeOfType<ReplyData.HostState>().Status.RepoRoot.ShouldBe(remote.ClonePath);
+    }
+
+    [Fact]
     public async Task A_remote_fleet_that_prints_something_else_is_a_clear_error_not_a_crash()
     {
         using var local = await TempRepo.CreateAsync();
