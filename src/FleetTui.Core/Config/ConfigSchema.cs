@@ -6,7 +6,7 @@ namespace FleetTui.Core.Config;
 /// </summary>
 public static class ConfigSchema
 {
-    public static readonly IReadOnlyList<string> TopLevelKeys = ["fleet", "task", "setup", "agents"];
+    public static readonly IReadOnlyList<string> TopLevelKeys = ["fleet", "task", "setup", "agents", "hosts"];
 
     public static readonly IReadOnlyList<string> FleetKeys =
     [
@@ -19,7 +19,7 @@ public static class ConfigSchema
 
     public static readonly IReadOnlyList<string> TaskKeys =
     [
-        "name", "branch", "base", "depends_on", "agent", "prompt", "ticket", "scope", "gate", "ports", "env",
+        "name", "branch", "base", "depends_on", "agent", "prompt", "ticket", "scope", "gate", "ports", "env", "host",
     ];
 
     /// <summary>
@@ -35,6 +35,9 @@ public static class ConfigSchema
 
     public static readonly IReadOnlyList<string> AgentKeys = ["command", "handover", "prompt_args", "continue_args", "env", "hooks", "trust_worktrees"];
 
+    /// <summary>Keys of <c>[hosts.&lt;name&gt;]</c>: a remote machine reached over SSH.</summary>
+    public static readonly IReadOnlyList<string> HostKeys = ["ssh", "path", "fleet"];
+
     /// <summary>Each table and the keys it accepts, as the example-file test walks them.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KeysByTable = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -44,5 +47,6 @@ public static class ConfigSchema
         ["task"] = TaskKeys,
         ["setup"] = SetupKeys,
         ["agents.*"] = AgentKeys,
+        ["hosts.*"] = HostKeys,
     };
 }

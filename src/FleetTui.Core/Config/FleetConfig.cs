@@ -19,5 +19,8 @@ public sealed record FleetConfig
     /// <summary>Agent presets: the built-ins overridden and extended by <c>[agents.&lt;name&gt;]</c>.</summary>
     public IReadOnlyDictionary<string, AgentConfig> Agents { get; init; } = new Dictionary<string, AgentConfig>();
 
+    /// <summary>Remote hosts from <c>[hosts.&lt;name&gt;]</c>, by name.</summary>
+    public IReadOnlyDictionary<string, RemoteHostConfig> Hosts { get; init; } = new Dictionary<string, RemoteHostConfig>();
+
     public TaskConfig? FindTask(string name) => Tasks.FirstOrDefault(t => t.Name == name);
 }

@@ -37,6 +37,9 @@ public sealed record TaskConfig
 
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The <c>[hosts.&lt;name&gt;]</c> the task lives on; null: this machine.</summary>
+    public string? Host { get; init; }
+
     /// <summary>Where the task's table starts in fleet.toml, for messages.</summary>
     public SourcePosition Position { get; init; }
 }

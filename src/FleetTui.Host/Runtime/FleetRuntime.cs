@@ -126,8 +126,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
                 // review too, back where it left off, so it can be asked to merge the base or rebase.
                 if (task.Phase is TaskPhase.Active or TaskPhase.Review)
                     await LaunchAsync(task, continueSession: task.Phase == TaskPhase.Review || Records.Find(task.Name) is not null).ConfigureAwait(false);
-                else if (task.Phase == TaskPhase.Pending)
-                    _ = Session.SendAsync(new SessionCommand.CreateTask(task.Name));
+                else if (task.Phase == TaskPhase.Pending && Snapshot.Config.FindTask(task.Name)?.Host is null)
+                    _ = Session.SendAsync(new SessionCommand.CreateTask(task.Name)); // a task of a remote host is created there (fleet new)
             }
         });
         _statusPump = Task.Run(async () =>

@@ -18,7 +18,19 @@ public static class HostVerb
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("host", "The fleet host: the background process per repository that runs the agents (fleet starts it).");
+        // `fleet host --stdio [--repo DIR]`: the spelling of `fleet host stdio` that remote hosts' docs and scripts may use.
+        var stdio = new Option<bool>("--stdio") { Description = "The same as `fleet host stdio`." };
+        var repo = new Option<string?>("--repo") { Description = "With --stdio: a folder inside the repository (default: the current folder)." };
+        var command = new Command("host", "The fleet host: the background process per repository that runs the agents (fleet starts it).") { stdio, repo };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!parse.GetValue(stdio))
+            {
+                await context.Error.WriteLineAsync("fleet host: name a subcommand (status, stop, serve, stdio) or give --stdio");
+                return ExitCodes.Usage;
+            }
+            return await RunStdioAsync(context, parse.GetValue(repo), cancellationToken);
+        });
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Stop(context));
         command.Subcommands.Add(Serve(context));
@@ -35,23 +47,25 @@ public static class HostVerb
     {
         var repo = new Option<string?>("--repo") { Description = "A folder inside the repository (default: the current folder)." };
         var command = new Command("stdio", "Carry the fleet host's protocol over stdin/stdout (what a remote cockpit runs through ssh).") { repo };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var stdioContext = context with { WorkingDirectory = Path.GetFullPath(parse.GetValue(repo) ?? context.WorkingDirectory, context.WorkingDirectory) };
-            if (await FleetWorkspace.ReadRepositoryAsync(stdioContext, "fleet host stdio", cancellationToken) is not { } repository)
-                return ExitCodes.NoRepository;
-            await using var host = await Hosting.FleetHostLauncher.ConnectAsync(repository, start: true, context.Error, cancellationToken);
-            if (host is null)
-                return ExitCodes.Failed;
-            await using var input = Console.OpenStandardInput();
-            await using var output = Console.OpenStandardOutput();
-            // Whichever direction ends first (the client hung up, or the host closed) ends the bridge.
-            var up = input.CopyToAsync(host, cancellationToken);
-            var down = host.CopyToAsync(output, cancellationToken);
-            await Task.WhenAny(up, down);
-            return ExitCodes.Ok;
-        });
+        command.SetAction((parse, cancellationToken) => RunStdioAsync(context, parse.GetValue(repo), cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunStdioAsync(CliContext context, string? repo, CancellationToken cancellationToken)
+    {
+        var stdioContext = context with { WorkingDirectory = Path.GetFullPath(repo ?? context.WorkingDirectory, context.WorkingDirectory) };
+        if (await FleetWorkspace.ReadRepositoryAsync(stdioContext, "fleet host stdio", cancellationToken) is not { } repository)
+            return ExitCodes.NoRepository;
+        await using var host = await Hosting.FleetHostLauncher.ConnectAsync(repository, start: true, context.Error, cancellationToken);
+        if (host is null)
+            return ExitCodes.Failed;
+        await using var input = Console.OpenStandardInput();
+        await using var output = Console.OpenStandardOutput();
+        // Whichever direction ends first (the client hung up, or the host closed) ends the bridge.
+        var up = input.CopyToAsync(host, cancellationToken);
+        var down = host.CopyToAsync(output, cancellationToken);
+        await Task.WhenAny(up, down);
+        return ExitCodes.Ok;
     }
 
     private static Command Status(CliContext context)
@@ -94,7 +108,46 @@ public static class HostVerb
         }
         if (shown == 0)
             await context.Out.WriteLineAsync("No fleet host runs.");
-        return ExitCodes.Ok;
+        return await StatusOfRemoteHostsAsync(context, cancellationToken);
+    }
+
+    /// <summary>Inside a repository whose fleet.toml declares remote hosts: each one's connection state, asked over ssh.</summary>
+    private static async Task<int> StatusOfRemoteHostsAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        FleetConfig config;
+        Core.Git.RepositoryFacts repository;
+        try
+        {
+            repository = await Core.Git.RepositoryFacts.ReadAsync(FleetWorkspace.GitFor(context), context.WorkingDirectory, cancellationToken);
+            config = FleetWorkspace.LoadConfig(repository.Root);
+        }
+        catch (ConfigException error)
+        {
+            await context.Error.WriteLineAsync(error.Message);
+            return ExitCodes.BadConfig;
+        }
+        catch (Exception error) when (error is Core.Git.GitException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return ExitCodes.Ok; // outside a repository there are no remote hosts to show
+        }
+        if (config.Hosts.Count == 0)
+            return ExitCodes.Ok;
+        await context.Out.WriteLineAsync($"Remote hosts of {repository.Root}:");
+        var unreachable = 0;
+        foreach (var view in await Remote.RemoteHostViews.ReadAllAsync(context, repository.Root, config, cancellationToken))
+        {
+            var where = $"{view.Host.Name} ({view.Host.Ssh}:{view.Host.Path})";
+            if (view.Error is { } error)
+            {
+                unreachable++;
+                await context.Out.WriteLineAsync($"  {where}: unreachable: {error}");
+                continue;
+            }
+            var agents = view.Status is { } status ? $", fleet host pid {status.Pid}, protocol {status.ProtocolVersion}, " +
+                $"{status.Agents.Count(a => a.Running)} agent(s) running of {status.Agents.Count}" : "";
+            await context.Out.WriteLineAsync($"  {where}: connected{agents}, {view.Tasks.Count} task(s)");
+        }
+        return unreachable == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static Command Stop(CliContext context)

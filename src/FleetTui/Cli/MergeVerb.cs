@@ -55,6 +55,7 @@ public static class MergeVerb
 
         var plan = await fleet.PlanMergeAsync(cancellationToken);
         MergePlanText.Write(context.Out, plan);
+        await Remote.RemoteMergeForecast.WriteAsync(context, fleet.Current, cancellationToken);
         if (dryRun)
             return ExitCodes.Ok;
         if (names.Length == 0 && !all)

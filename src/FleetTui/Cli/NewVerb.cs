@@ -26,20 +26,21 @@ public static class NewVerb
             Description = "A named port to allocate (repeatable). Default: the port names every fleet.toml task declares.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var host = new Option<string?>("--host") { Description = "Create the task on a remote host ([hosts.<name>] in fleet.toml): its worktree, setup and agent live there." };
         var command = new Command("new",
             "Add a task to the fleet (kept in the session state, not in fleet.toml) and create its worktree on a new branch, " +
             "with ports, copied/linked files and the [setup] command. Validates the name and branch like fleet.toml's [[task]].")
         {
-            name, baseOption, dependsOn, agent, branch, ports, ticket,
+            name, baseOption, dependsOn, agent, branch, ports, ticket, host,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(ticket) is { } ticketFile)
             {
-                if (parse.GetValue(baseOption) is not null || parse.GetValue(branch) is not null
+                if (parse.GetValue(baseOption) is not null || parse.GetValue(branch) is not null || parse.GetValue(host) is not null
                     || parse.GetValue(dependsOn) is { Length: > 0 } || parse.GetValue(ports) is { Length: > 0 })
                 {
-                    context.Error.WriteLine("fleet new: --ticket takes depends_on from the ticket's front matter; --base, --branch, --depends-on and --port go in fleet.toml");
+                    context.Error.WriteLine("fleet new: --ticket takes depends_on from the ticket's front matter; --base, --branch, --depends-on, --port and --host go in fleet.toml");
                     return ExitCodes.Usage;
                 }
                 return await NewTicketTask.RunAsync(context, ticketFile, parse.GetValue(name), parse.GetValue(agent), cancellationToken);
@@ -50,7 +51,7 @@ public static class NewVerb
                 return ExitCodes.Usage;
             }
 
-            var (fleet, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            var (fleet, exit, declaredHere) = await OpenWhereTheTaskLivesAsync(context, parse.GetValue(name)!, parse.GetValue(host), cancellationToken);
             if (fleet is null)
                 return exit;
             await using (fleet)
@@ -59,15 +60,95 @@ public static class NewVerb
                 if (fleet.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.Pending or TaskPhase.Blocked } declared && declared.Origin == TaskOrigin.Config
                     && parse.GetValue(branch) is null && parse.GetValue(baseOption) is null && parse.GetValue(agent) is null
                     && parse.GetValue(dependsOn) is not { Length: > 0 } && parse.GetValue(ports) is not { Length: > 0 })
-                    return FleetWorkspace.Report(context, await fleet.SendAsync(new SessionCommand.CreateTask(declared.Name)));
+                {
+                    var created = await fleet.SendAsync(new SessionCommand.CreateTask(declared.Name));
+                    if (created.Succeeded && fleet is Access.HostFleetAccess { IsRemote: true } declaredRemote)
+                        await ReportRemoteAgentAsync(context, declaredRemote, declared.Name, cancellationToken);
+                    return FleetWorkspace.Report(context, created);
+                }
+                // A task this fleet.toml declares on a remote host whose clone does not declare it (yet): made there as declared here.
                 var result = await fleet.SendAsync(new SessionCommand.NewTask(
-                    parse.GetValue(name)!, parse.GetValue(branch), parse.GetValue(baseOption), parse.GetValue(dependsOn) ?? [], parse.GetValue(agent),
-                    parse.GetValue(ports) is { Length: > 0 } named ? named : null));
+                    parse.GetValue(name)!, parse.GetValue(branch) ?? declaredHere?.Branch, parse.GetValue(baseOption) ?? declaredHere?.Base,
+                    parse.GetValue(dependsOn) ?? [], parse.GetValue(agent) ?? declaredHere?.Agent,
+                    parse.GetValue(ports) is { Length: > 0 } named ? named : declaredHere?.Ports));
                 if (!result.Succeeded && fleet.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.SetupFailed, SetupLog: { } log })
                     context.Error.WriteLine($"The worktree was kept for inspection; setup log: {log}");
-                return FleetWorkspace.Report(context, result);
+                var exitCode = FleetWorkspace.Report(context, result);
+                if (result.Succeeded && fleet is Access.HostFleetAccess { IsRemote: true } remote)
+                    await ReportRemoteAgentAsync(context, remote, parse.GetValue(name)!, cancellationToken);
+                return exitCode;
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// A remote host starts the task's agent as soon as the task is made; the verb stays connected until it runs (a
+    /// host whose last client left with no agent running would stop) and says where it runs.
+    /// </summary>
+    private static async Task ReportRemoteAgentAsync(CliContext context, Access.HostFleetAccess remote, string task, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await remote.StatusAsync(cancellationToken))?.Agents.FirstOrDefault(a => a.Task == task && a.Running) is { } agent)
+            {
+                context.Out.WriteLine($"Its agent runs on host '{remote.RemoteHost}' (pid {agent.Pid}); it goes on when this connection ends.");
+                return;
+            }
+            await Task.Delay(pause, cancellationToken);
+            pause = TimeSpan.FromMilliseconds(Math.Min(200, pause.TotalMilliseconds * 2));
+        }
+        context.Error.WriteLine($"The task was made on host '{remote.RemoteHost}', but its agent did not start within 20 s; `fleet ps` shows its state.");
+    }
+
+    /// <summary>
+    /// The fleet that owns the new task: a remote host's (<c>--host</c>, or the host fleet.toml declares the task on),
+    /// else this repository's. A remote task touches nothing local.
+    /// </summary>
+    private static async Task<(Access.IFleetAccess? Fleet, int ExitCode, RemoteDeclaration? DeclaredHere)> OpenWhereTheTaskLivesAsync(
+        CliContext context, string task, string? hostOption, CancellationToken cancellationToken)
+    {
+        if (await FleetWorkspace.ReadRepositoryAsync(context, "fleet new", cancellationToken) is not { } repository)
+            return (null, ExitCodes.NoRepository, null);
+        Core.Config.FleetConfig config;
+        try
+        {
+            config = FleetWorkspace.LoadConfig(repository.Root);
+        }
+        catch (Core.Config.ConfigException error)
+        {
+            await context.Error.WriteLineAsync(error.Message);
+            return (null, ExitCodes.BadConfig, null);
+        }
+        var declaredOn = config.FindTask(task)?.Host;
+        if (hostOption is not null && config.FindTask(task) is { } declared && declaredOn != hostOption)
+        {
+            var where = declaredOn is null ? "this machine" : $"host '{declaredOn}'";
+            await context.Error.WriteLineAsync($"fleet new: task '{task}' is declared in fleet.toml (line {declared.Position.Line}) on {where}, not on '{hostOption}'; " +
+                "change its host there or drop --host");
+            return (null, ExitCodes.Usage, null);
+        }
+        if ((hostOption ?? declaredOn) is not { } hostName)
+        {
+            var (local, exit) = await FleetWorkspace.OpenAsync(context, cancellationToken);
+            return (local, exit, null);
+        }
+        var (remote, remoteExit) = await Remote.RemoteWorkspace.OpenAsync(context, repository, config, hostName, cancellationToken);
+        return (remote, remoteExit, config.FindTask(task) is { } here ? RemoteDeclaration.Of(here, config) : null);
+    }
+
+    /// <summary>
+    /// What a remote host can take of a task this fleet.toml declares: its branch, a base that is a branch (stacking on
+    /// another task is this side's plan), a preset agent, its ports. Dependencies stay here: they order the local merges.
+    /// </summary>
+    private sealed record RemoteDeclaration(string Branch, string? Base, string? Agent, IReadOnlyList<string>? Ports)
+    {
+        public static RemoteDeclaration Of(Core.Config.TaskConfig task, Core.Config.FleetConfig config) => new(
+            task.Branch,
+            task.Base is { } named && config.FindTask(named) is null ? named : null,
+            (task.Agent as Core.Config.AgentRef.PresetRef)?.Name,
+            task.Ports.Count > 0 ? task.Ports : null);
     }
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FleetTui.Cli.Remote;
+using FleetTui.Core.Config.Hosts;
 using FleetTui.Core.Session;
 
 namespace FleetTui.Cli;
@@ -30,7 +32,10 @@ public static class PsVerb
             {
                 await fleet.SendAsync(new SessionCommand.RefreshStatus());
                 var snapshot = fleet.Current;
-                context.Out.Write(parse.GetValue(json) ? Json(snapshot) : Table(snapshot));
+                var remotes = snapshot.Config.Hosts.Count == 0
+                    ? []
+                    : await RemoteHostViews.ReadAllAsync(context, snapshot.RepoRoot, snapshot.Config, cancellationToken);
+                context.Out.Write(parse.GetValue(json) ? Json(snapshot, remotes) : Table(snapshot, remotes));
                 return ExitCodes.Ok;
             }
         });
@@ -45,12 +50,21 @@ public static class PsVerb
         _ => phase.ToString().ToLowerInvariant(),
     };
 
-    public static string Table(SessionSnapshot snapshot)
+    public static string Table(SessionSnapshot snapshot) => Table(snapshot, []);
+
+    /// <summary>
+    /// Each task in one row; with remote hosts configured, a HOST column (<c>local</c> or the host's name) and the
+    /// remote hosts' tasks, then a line for each host that did not answer.
+    /// </summary>
+    public static string Table(SessionSnapshot snapshot, IReadOnlyList<RemoteHostView> remotes)
     {
-        var rows = new List<string[]> { new[] { "TASK", "BRANCH", "PHASE", "AHEAD/BEHIND", "DIRTY", "PORTS", "GATE" } };
-        foreach (var task in snapshot.Tasks)
+        var withHosts = snapshot.Config.Hosts.Count > 0;
+        string[] header = ["TASK", "BRANCH", "PHASE", "AHEAD/BEHIND", "DIRTY", "PORTS", "GATE"];
+        var rows = new List<string[]> { withHosts ? [header[0], "HOST", .. header[1..]] : header };
+        var listed = Listed(snapshot, remotes);
+        foreach (var (host, task) in listed)
         {
-            rows.Add(
+            string[] cells =
             [
                 task.Name,
                 task.Branch,
@@ -59,12 +73,13 @@ public static class PsVerb
                 task.Status is { } d ? d.Uncommitted.ToString(CultureInfo.InvariantCulture) : "-",
                 task.Ports.Count == 0 ? "-" : string.Join(',', task.Ports.Select(p => $"{p.Key}:{p.Value}")),
                 task.Gate.Outcome.ToString().ToLowerInvariant(),
-            ]);
+            ];
+            rows.Add(withHosts ? [cells[0], host, .. cells[1..]] : cells);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"base: {snapshot.BaseBranch}  ({snapshot.Tasks.Count} task(s))\n");
+        text.Append(CultureInfo.InvariantCulture, $"base: {snapshot.BaseBranch}  ({listed.Count} task(s))\n");
         foreach (var row in rows)
             text.Append(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd()).Append('\n');
         foreach (var task in snapshot.Tasks.Where(t => t.Note is not null || t.Status?.OutOfScope.Count > 0))
@@ -77,10 +92,35 @@ public static class PsVerb
 
         foreach (var note in snapshot.RecoveryNotes)
             text.Append(CultureInfo.InvariantCulture, $"recovered: {note}\n");
+        foreach (var remote in remotes.Where(r => r.Error is not null))
+            text.Append(CultureInfo.InvariantCulture, $"host {remote.Host.Name}: {remote.Error}\n");
         return text.ToString();
     }
 
-    public static string Json(SessionSnapshot snapshot)
+    /// <summary>
+    /// Local tasks, then each remote host's. A task fleet.toml puts on a remote host is that host's row when the host
+    /// has it, else shown (pending) under that host from the local declaration.
+    /// </summary>
+    private static List<(string Host, TaskSnapshot Task)> Listed(SessionSnapshot snapshot, IReadOnlyList<RemoteHostView> remotes)
+    {
+        var remoteNames = remotes.ToDictionary(r => r.Host.Name, r => r.Tasks.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var listed = new List<(string, TaskSnapshot)>();
+        foreach (var task in snapshot.Tasks)
+        {
+            var host = snapshot.Config.FindTask(task.Name)?.Host;
+            if (host is null)
+                listed.Add((RemoteHostNames.Local, task));
+            else if (!remoteNames.TryGetValue(host, out var there) || !there.Contains(task.Name))
+                listed.Add((host, task));
+        }
+        foreach (var remote in remotes)
+            listed.AddRange(remote.Tasks.Select(t => (remote.Host.Name, t)));
+        return listed;
+    }
+
+    public static string Json(SessionSnapshot snapshot) => Json(snapshot, []);
+
+    public static string Json(SessionSnapshot snapshot, IReadOnlyList<RemoteHostView> remotes)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -90,20 +130,33 @@ public static class PsVerb
             json.WriteString("base", snapshot.BaseBranch);
             json.WriteString("repo", snapshot.RepoRoot);
             json.WriteStartArray("tasks");
-            foreach (var task in snapshot.Tasks)
-                WriteTask(json, task);
+            foreach (var (host, task) in Listed(snapshot, remotes))
+                WriteTask(json, task, host);
             json.WriteEndArray();
             WriteStrings(json, "notes", snapshot.RecoveryNotes);
+            json.WriteStartArray("hosts");
+            foreach (var remote in remotes)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", remote.Host.Name);
+                json.WriteString("ssh", remote.Host.Ssh);
+                json.WriteString("path", remote.Host.Path);
+                json.WriteString("state", remote.Error is null ? "connected" : "unreachable");
+                WriteStringOrNull(json, "error", remote.Error);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void WriteTask(Utf8JsonWriter json, TaskSnapshot task)
+    private static void WriteTask(Utf8JsonWriter json, TaskSnapshot task, string host)
     {
         json.WriteStartObject();
         json.WriteString("name", task.Name);
+        json.WriteString("host", host);
         json.WriteString("branch", task.Branch);
         json.WriteString("base", task.BaseBranch);
         json.WriteString("phase", PhaseName(task.Phase));

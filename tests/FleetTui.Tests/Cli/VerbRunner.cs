@@ -22,7 +22,7 @@ public static class VerbRunner
         foreach (var verb in new[]
                  {
                      DiffVerb.Create(context), DoctorVerb.Create(context), InitVerb.Create(context), NewVerb.Create(context), PruneVerb.Create(context),
-                     PsVerb.Create(context), RmVerb.Create(context), MergeVerb.Create(context), GateVerb.Create(context),
+                     PsVerb.Create(context), RmVerb.Create(context), MergeVerb.Create(context), GateVerb.Create(context), HostVerb.Create(context),
                  })
             root.Subcommands.Add(verb);
         var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -26,6 +26,7 @@ public static class TaskSectionReader
             Gate = task.NonEmptyString("gate"),
             Ports = ReadPorts(task) ?? [],
             Env = task.EnvTable("env") ?? new Dictionary<string, string>(),
+            Host = task.NonEmptyString("host"),
             Position = task.Table.Position,
         };
     }

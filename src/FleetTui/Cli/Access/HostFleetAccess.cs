@@ -10,11 +10,22 @@ public sealed class HostFleetAccess : IFleetAccess
     private readonly HostClient _client;
     private SessionSnapshot _current;
 
-    private HostFleetAccess(HostClient client)
+    private readonly IAsyncDisposable? _transport;
+
+    private HostFleetAccess(HostClient client, IAsyncDisposable? transport = null)
     {
         _client = client;
+        _transport = transport;
         _current = client.Snapshot;
     }
+
+    /// <summary>Over a client already connected (a remote host's, through ssh); disposing disposes <paramref name="transport"/>, which owns the client.</summary>
+    public static HostFleetAccess Over(HostClient client, IAsyncDisposable transport, string remoteHost) => new(client, transport) { RemoteHost = remoteHost };
+
+    /// <summary>The [hosts.&lt;name&gt;] this fleet runs on; null for this machine's.</summary>
+    public string? RemoteHost { get; private init; }
+
+    public bool IsRemote => RemoteHost is not null;
 
     public static async Task<HostFleetAccess> ConnectAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -42,6 +53,11 @@ public sealed class HostFleetAccess : IFleetAccess
         };
         return await RequestAsync(request).ConfigureAwait(false);
     }
+
+    /// <summary>The host's own status: pid, clients, agents.</summary>
+    public async Task<HostStatus?> StatusAsync(CancellationToken cancellationToken) =>
+        (await _client.RequestAsync(new HostRequest.Status(), cancellationToken: cancellationToken).ConfigureAwait(false)).Data
+            is ReplyData.HostState { Status: var status } ? status : null;
 
     /// <summary>The host reads fleet.toml again (a verb may have edited it, or the user).</summary>
     public Task<CommandResult> ReloadConfigAsync() => RequestAsync(new HostRequest.ReloadConfig());
@@ -90,5 +106,5 @@ public sealed class HostFleetAccess : IFleetAccess
             _current = body.ToSnapshot(_client.Snapshot.Config);
     }
 
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
+    public ValueTask DisposeAsync() => _transport is not null ? _transport.DisposeAsync() : _client.DisposeAsync();
 }

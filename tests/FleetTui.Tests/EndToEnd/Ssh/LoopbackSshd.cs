@@ -10,6 +10,7 @@ namespace FleetTui.Tests.EndToEnd.Ssh;
 /// A real OpenSSH server on 127.0.0.1 for the length of a test: its own port, host key, client key and config in a
 /// temporary folder (key authentication only, no PAM), so a test reaches this machine exactly as a user over SSH does.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal sealed class LoopbackSshd : IAsyncDisposable
 {
     private readonly string _folder;
@@ -22,6 +23,9 @@ internal sealed class LoopbackSshd : IAsyncDisposable
     public string ClientKey => Path.Combine(_folder, "client");
 
     public string KnownHosts => Path.Combine(_folder, "known_hosts");
+
+    /// <summary>A port nothing listens on (this server's folder never serves it): what an unreachable host looks like.</summary>
+    public static int ClosedPort() => FreePort();
 
     public static async Task<LoopbackSshd> StartAsync()
     {
@@ -37,6 +41,9 @@ internal sealed class LoopbackSshd : IAsyncDisposable
         await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(_folder, "host"));
         await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ClientKey);
         File.Copy(ClientKey + ".pub", Path.Combine(_folder, "authorized_keys"));
+        // sshd reads authorized_keys as the user logging in: another local user (the remote host's) must reach it.
+        File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(Path.Combine(_folder, "authorized_keys"), (UnixFileMode)0b110_100_100);
         Port = FreePort();
         var config = Path.Combine(_folder, "sshd_config");
         await File.WriteAllTextAsync(config, $"""

@@ -10,6 +10,7 @@ namespace FleetTui.Tests.EndToEnd.Ssh;
 /// dropped network does), the agents go on, and `fleet attach` over a new connection shows them as they are.
 /// </summary>
 [Collection(CockpitEndToEndCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class SshEndToEndTests
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(40);
