@@ -45,12 +45,19 @@ public static class FleetWorkspace
         var paths = HostPaths.For(repository.CommonDir, context.Variable(HostPaths.FolderVariable));
         var deadline = DateTime.UtcNow + HostStartWait;
         var pause = TimeSpan.FromMilliseconds(10);
+        int? lastHolder = null;
         while (true)
         {
             if (await HostConnector.TryConnectAsync(paths.Socket, cancellationToken) is { } stream)
                 return await ThroughHostAsync(context, stream, repository.Root, cancellationToken);
             if (HostLock.TryAcquire(repository.FleetDir) is { } hostLock)
                 return await DirectAsync(context, repository, config, git, hostLock, readOnly, cancellationToken);
+            // Verbs queued without a host take the lock in turn: each new holder is progress, and gets its own time.
+            if (HostLock.HolderIn(repository.FleetDir) is { } holding && holding != lastHolder)
+            {
+                lastHolder = holding;
+                deadline = DateTime.UtcNow + HostStartWait;
+            }
             if (DateTime.UtcNow > deadline)
             {
                 var holder = HostLock.HolderIn(repository.FleetDir) is { } pid ? $" (pid {pid})" : "";

@@ -42,7 +42,7 @@ internal sealed class MainLoopIdler : IDisposable
     private readonly PosixSignalRegistration? _resize;
     private readonly int _longestSleepMilliseconds;
     private long _lastStart;
-    private TimeSpan _queuedAtStart;
+    private TimeSpan _excusedAtStart;
     private long _lastActive;
     private volatile bool _sleeping;
     private int _unpacedIterations;
@@ -96,7 +96,7 @@ internal sealed class MainLoopIdler : IDisposable
     {
         var now = Stopwatch.GetTimestamp();
         if (_lastStart != 0 && Watchdog is { } watchdog)
-            watchdog.Observe(Stopwatch.GetElapsedTime(_lastStart, now) - (RunQueueClock.Waited() - _queuedAtStart));
+            watchdog.Observe(Stopwatch.GetElapsedTime(_lastStart, now) - (ExcusedTime.Total() - _excusedAtStart));
         var early = _frameTicks - (now - _lastStart);
         if (early > 0 && Volatile.Read(ref _unpacedIterations) == 0)
             _urgent.Wait((int)Math.Ceiling(early * 1000.0 / Stopwatch.Frequency));
@@ -109,7 +109,7 @@ internal sealed class MainLoopIdler : IDisposable
         ForgetUnchangedCursor();
         _lastStart = Stopwatch.GetTimestamp();
         if (Watchdog is not null)
-            _queuedAtStart = RunQueueClock.Waited();
+            _excusedAtStart = ExcusedTime.Total();
     }
 
     private void SleepUntilNeeded()
