@@ -21,9 +21,10 @@ public static class ConfigLoader
         var fleet = fleetTable is null ? new FleetSettings() : FleetSectionReader.Read(fleetTable);
         var setup = setupTable is null ? new SetupConfig() : SetupSectionReader.Read(setupTable);
         var agents = AgentSectionReader.ReadAll(top);
+        var repos = RepoSectionReader.ReadAll(top);
         var tasks = TaskTables(top).Select(t => (Task: TaskSectionReader.Read(t), Source: t)).ToList();
 
-        TaskListValidator.Validate(tasks, agents, fleetTable);
+        TaskListValidator.Validate(tasks, agents, fleetTable, repos);
         var config = new FleetConfig
         {
             SourcePath = sourcePath,
@@ -31,6 +32,7 @@ public static class ConfigLoader
             Setup = setup,
             Tasks = tasks.Select(t => t.Task).ToList(),
             Agents = agents,
+            Repos = repos,
         };
         new TemplateValidator(top, fleetTable, setupTable, config, tasks).Validate();
         // fleet.toml lives at the repository root, so its folder is the root the paths are checked against.

@@ -19,5 +19,10 @@ public sealed record FleetConfig
     /// <summary>Agent presets: the built-ins overridden and extended by <c>[agents.&lt;name&gt;]</c>.</summary>
     public IReadOnlyDictionary<string, AgentConfig> Agents { get; init; } = new Dictionary<string, AgentConfig>();
 
+    /// <summary>Other repositories tasks may span (<c>[repos.&lt;name&gt;]</c>), in file order.</summary>
+    public IReadOnlyList<RepoConfig> Repos { get; init; } = [];
+
     public TaskConfig? FindTask(string name) => Tasks.FirstOrDefault(t => t.Name == name);
+
+    public RepoConfig? FindRepo(string name) => Repos.FirstOrDefault(r => r.Name == name);
 }
