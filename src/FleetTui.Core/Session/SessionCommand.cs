@@ -14,9 +14,11 @@ public abstract record SessionCommand
     /// Declare a task outside fleet.toml (<c>fleet new</c>) and create its worktree. Null values take the defaults; null
     /// <paramref name="Ports"/> means the port names every fleet.toml task declares (what fleet-wide templates may use).
     /// </summary>
+    /// <param name="Repos">Other repositories (<c>[repos.&lt;name&gt;]</c>) the task spans: a worktree in each, same branch name.</param>
+    /// <param name="RepoBases">A base per repository in <paramref name="Repos"/> (a branch, or a task spanning it); default: that repository's.</param>
     public sealed record NewTask(
         string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
-        IReadOnlyList<string>? Ports = null) : SessionCommand;
+        IReadOnlyList<string>? Ports = null, IReadOnlyList<string>? Repos = null, IReadOnlyDictionary<string, string>? RepoBases = null) : SessionCommand;
 
     /// <summary>
     /// Remove the task's worktree (and its branch when merged); refused naming the work that would be lost unless forced. The task's

@@ -57,6 +57,9 @@ public sealed record TaskSnapshot
     /// <summary>The user accepted the files changed outside <see cref="Scope"/>.</summary>
     public bool ScopeAccepted { get; init; }
 
+    /// <summary>The task's worktrees in the other repositories it spans (<c>repos</c>), in its order; empty for most tasks.</summary>
+    public IReadOnlyList<TaskRepoSnapshot> Repos { get; init; } = [];
+
     /// <summary>The tip a merge run was merging when it was last seen (see <see cref="TaskState.MergingTip"/>); null when none is.</summary>
     public string? MergingTip { get; init; }
 }
