@@ -38,8 +38,8 @@ public sealed record TaskLayout(
     {
         var path = WorktreePathFor(config, repository, task.Name, task.Branch);
         var database = config.Setup.Database is { } db ? TemplateExpander.Expand(db, NameValues(repository, task.Name, task.Branch)) : null;
-        var spanned = task.Repos.Select(name => config.FindRepo(name)
-            ?? throw new InvalidOperationException($"task '{task.Name}' spans repository '{name}', which fleet.toml no longer declares ([repos.{name}])")).ToList();
+        // A repository fleet.toml no longer declares has no layout (the session refuses to create a task spanning one).
+        var spanned = task.Repos.Select(config.FindRepo).OfType<RepoConfig>().ToList();
         var sharedEnv = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var repo in config.Repos.Where(r => !task.Repos.Contains(r.Name)))
         {

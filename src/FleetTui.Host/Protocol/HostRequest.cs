@@ -51,7 +51,7 @@ public abstract record HostRequest
 
     public sealed record NewTask(
         string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
-        IReadOnlyList<string>? Ports = null) : HostRequest;
+        IReadOnlyList<string>? Ports = null, IReadOnlyList<string>? Repos = null, IReadOnlyDictionary<string, string>? RepoBases = null) : HostRequest;
 
     public sealed record CreateTask(string Name) : HostRequest;
 

@@ -357,15 +357,11 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         return TaskTicketReader.Read(snapshot.Config, Session.Repository.Root, snapshot.Config.FindTask(task));
     }
 
-    /// <summary>What destroying the task would lose now (uncommitted and ignored files, unmerged and reflog-only commits).</summary>
-    public async Task<WorktreeLoss> DescribeLossAsync(string task)
-    {
-        if (Snapshot.FindTask(task) is not { } snapshot || !Directory.Exists(snapshot.WorktreePath))
-            return WorktreeLoss.None;
-        var setup = Snapshot.Config.Setup;
-        return await new WorktreeManager(new GitCli(), Session.Repository)
-            .DescribeLossAsync(snapshot.WorktreePath, snapshot.Branch, snapshot.BaseBranch, [.. setup.Copy, .. setup.Link]).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// What destroying the task would lose now (uncommitted and ignored files, unmerged and reflog-only commits), in every repository it
+    /// spans (another repository's items marked <c>[name]</c>).
+    /// </summary>
+    public Task<WorktreeLoss> DescribeLossAsync(string task) => Session.DescribeLossAsync(task);
 
     /// <summary>
     /// Destroys the task through the session, which looks at what would be lost, stops the agent (<see cref="IAgentLauncher.StopAgentAsync"/>),

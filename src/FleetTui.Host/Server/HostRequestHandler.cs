@@ -35,7 +35,7 @@ internal sealed class HostRequestHandler(FleetHost host)
                 Runtime.StopAgent(stop.Task);
                 return Ok(id, $"stopping {stop.Task}'s agent");
             case HostRequest.NewTask t:
-                return Result(id, await Runtime.SendAsync(new SessionCommand.NewTask(t.Name, t.Branch, t.Base, t.DependsOn, t.Agent, t.Ports)).ConfigureAwait(false));
+                return Result(id, await Runtime.SendAsync(new SessionCommand.NewTask(t.Name, t.Branch, t.Base, t.DependsOn, t.Agent, t.Ports, t.Repos, t.RepoBases)).ConfigureAwait(false));
             case HostRequest.CreateTask t:
                 return Result(id, await Runtime.SendAsync(new SessionCommand.CreateTask(t.Name)).ConfigureAwait(false));
             case HostRequest.DestroyTask t:

@@ -60,6 +60,20 @@ public static class PsVerb
                 task.Ports.Count == 0 ? "-" : string.Join(',', task.Ports.Select(p => $"{p.Key}:{p.Value}")),
                 task.Gate.Outcome.ToString().ToLowerInvariant(),
             ]);
+            // Each other repository the task spans, under it: the same branch there, against that repository's base.
+            foreach (var repo in task.Repos)
+            {
+                rows.Add(
+                [
+                    $"  {repo.Name}:",
+                    task.Branch,
+                    $"from {repo.BaseBranch}",
+                    repo.Status is { } rs ? $"+{rs.Ahead}/-{rs.Behind}" : "-",
+                    repo.Status is { } rd ? rd.Uncommitted.ToString(CultureInfo.InvariantCulture) : "-",
+                    "",
+                    "",
+                ]);
+            }
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -109,22 +123,7 @@ public static class PsVerb
         json.WriteString("phase", PhaseName(task.Phase));
         json.WriteString("agent", task.AgentName);
         json.WriteString("worktree", task.WorktreePath);
-        WriteNumberOrNull(json, "ahead", task.Status?.Ahead);
-        WriteNumberOrNull(json, "behind", task.Status?.Behind);
-        WriteNumberOrNull(json, "uncommitted", task.Status?.Uncommitted);
-        if (task.Status?.LastCommit is { } commit)
-        {
-            json.WriteStartObject("lastCommit");
-            json.WriteString("sha", commit.Sha);
-            json.WriteString("subject", commit.Subject);
-            json.WriteString("when", commit.When.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("lastCommit");
-        }
-
+        WriteBranchStatus(json, task.Status);
         json.WriteStartObject("ports");
         foreach (var (name, port) in task.Ports.OrderBy(p => p.Key, StringComparer.Ordinal))
             json.WriteNumber(name, port);
@@ -141,7 +140,40 @@ public static class PsVerb
         WriteStringOrNull(json, "note", task.Note);
         WriteStringOrNull(json, "setupLog", task.SetupLog);
         json.WriteString("origin", task.Origin == TaskOrigin.Cli ? "cli" : "config");
+        json.WriteStartArray("repos");
+        foreach (var repo in task.Repos)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", repo.Name);
+            json.WriteString("branch", task.Branch);
+            json.WriteString("base", repo.BaseBranch);
+            json.WriteString("worktree", repo.WorktreePath);
+            WriteBranchStatus(json, repo.Status);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>ahead, behind, uncommitted and lastCommit: null each when there is no worktree.</summary>
+    private static void WriteBranchStatus(Utf8JsonWriter json, Core.Worktrees.BranchStatus? status)
+    {
+        WriteNumberOrNull(json, "ahead", status?.Ahead);
+        WriteNumberOrNull(json, "behind", status?.Behind);
+        WriteNumberOrNull(json, "uncommitted", status?.Uncommitted);
+        if (status?.LastCommit is { } commit)
+        {
+            json.WriteStartObject("lastCommit");
+            json.WriteString("sha", commit.Sha);
+            json.WriteString("subject", commit.Subject);
+            json.WriteString("when", commit.When.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("lastCommit");
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)

@@ -31,7 +31,7 @@ public sealed class HostFleetAccess : IFleetAccess
         var request = command switch
         {
             SessionCommand.CreateTask c => new HostRequest.CreateTask(c.Name),
-            SessionCommand.NewTask n => new HostRequest.NewTask(n.Name, n.Branch, n.Base, n.DependsOn, n.Agent, n.Ports),
+            SessionCommand.NewTask n => new HostRequest.NewTask(n.Name, n.Branch, n.Base, n.DependsOn, n.Agent, n.Ports, n.Repos, n.RepoBases),
             SessionCommand.DestroyTask d => new HostRequest.DestroyTask(d.Name, d.Force),
             SessionCommand.RefreshStatus => new HostRequest.RefreshStatus(),
             SessionCommand.SetPhase p => new HostRequest.SetPhase(p.Name, p.Phase, p.Note),
