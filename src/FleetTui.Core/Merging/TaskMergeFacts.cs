@@ -42,6 +42,9 @@ public sealed record TaskMergeFacts
     /// <summary>Why the task is in review when it is not a conflict (a failed gate on the merge result, a refusal).</summary>
     public string? ReviewNote { get; init; }
 
+    /// <summary>The other repositories the task spans: its branch there merges with it, all or nothing (<see cref="CrossRepoMerge"/>).</summary>
+    public IReadOnlyList<RepoMergeTarget> Repos { get; init; } = [];
+
     /// <summary>When the task became ready (agent finished, or marked done); orders independent tasks.</summary>
     public DateTimeOffset? ReadySince { get; init; }
 
@@ -66,8 +69,10 @@ public sealed record TaskMergeFacts
             DependsOn = stackedOn is null || task.DependsOn.Contains(stackedOn) ? task.DependsOn : [.. task.DependsOn, stackedOn],
             Phase = task.Phase,
             AgentFinished = finished,
-            Ahead = task.Status?.Ahead ?? 0,
-            Uncommitted = task.Status?.Uncommitted ?? 0,
+            // Ready only when ready in every repository: commits anywhere count, uncommitted work anywhere holds it back.
+            Ahead = (task.Status?.Ahead ?? 0) + task.Repos.Sum(r => r.Status?.Ahead ?? 0),
+            Uncommitted = (task.Status?.Uncommitted ?? 0) + task.Repos.Sum(r => r.Status?.Uncommitted ?? 0),
+            Repos = [.. task.Repos.Select(r => new RepoMergeTarget(r.Name, r.BaseBranch))],
             Tip = task.Status?.LastCommit?.Sha,
             Gate = task.Gate,
             OutOfScope = task.Status?.OutOfScope ?? [],

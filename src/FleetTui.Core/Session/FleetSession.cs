@@ -73,6 +73,9 @@ public sealed class FleetSession : IAsyncDisposable
 
     public RepositoryFacts Repository => _repository;
 
+    /// <summary>The fleet's other repositories (<c>[repos.&lt;name&gt;]</c>) as found on disk, with a worktree manager for each.</summary>
+    public LinkedWorktrees LinkedRepositories => Volatile.Read(ref _linked);
+
     /// <summary>
     /// What destroying the task would lose now, in every repository it spans (items of another repository marked <c>[name]</c>):
     /// what a confirmation dialog shows and <see cref="SessionCommand.DestroyTask.ExpectedLoss"/> carries back. Only reads.
