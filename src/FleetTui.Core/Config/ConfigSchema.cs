@@ -6,7 +6,7 @@ namespace FleetTui.Core.Config;
 /// </summary>
 public static class ConfigSchema
 {
-    public static readonly IReadOnlyList<string> TopLevelKeys = ["fleet", "task", "setup", "agents", "repos"];
+    public static readonly IReadOnlyList<string> TopLevelKeys = ["fleet", "task", "setup", "agents", "repos", "services"];
 
     public static readonly IReadOnlyList<string> FleetKeys =
     [
@@ -24,6 +24,9 @@ public static class ConfigSchema
 
     /// <summary>Keys of <c>[repos.&lt;name&gt;]</c>.</summary>
     public static readonly IReadOnlyList<string> RepoKeys = ["path", "base", "shared_env", "setup"];
+
+    /// <summary>Keys of <c>[services.&lt;name&gt;]</c>.</summary>
+    public static readonly IReadOnlyList<string> ServiceKeys = ["command", "repo", "port", "ready", "ready_timeout", "restart", "env"];
 
     /// <summary>Keys of <c>[repos.&lt;name&gt;.setup]</c>: <c>[setup]</c>'s but <c>database</c> (one per task) and <c>caches</c> (fleet-wide: [setup]'s reach every repository's setup).</summary>
     public static readonly IReadOnlyList<string> RepoSetupKeys = ["run", "timeout", "copy", "link"];
@@ -55,5 +58,6 @@ public static class ConfigSchema
         ["agents.*"] = AgentKeys,
         ["repos.*"] = RepoKeys,
         ["repos.*.setup"] = RepoSetupKeys,
+        ["services.*"] = ServiceKeys,
     };
 }

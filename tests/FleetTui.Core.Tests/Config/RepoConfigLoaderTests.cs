@@ -126,3 +126,78 @@ public class RepoConfigLoaderTests
         ErrorOf("[[task]]\nname = \"t\"\nbase = 3\n")
             .ShouldBe("fleet.toml:3:8: 'base' in [[task]] must be a branch name or a table of them by repository (base.api = \"feat/x\"), not an integer");
 }
+
+/// <summary><c>[services.&lt;name&gt;]</c>: read as written, refused at file:line:col.</summary>
+public class ServiceConfigLoaderTests
+{
+    private static FleetConfig Parse(string toml) => ConfigLoader.Parse(toml.ReplaceLineEndings("\n"), "/repo/fleet.toml");
+
+    private static string ErrorOf(string toml) => Should.Throw<ConfigException>(() => Parse(toml)).Message;
+
+    [Fact]
+    public void A_service_is_read_with_its_command_port_readiness_and_restart_policy()
+    {
+        var config = Parse("""
+            [repos.api]
+            path = "../api"
+
+            [services.web]
+            command = "npm run dev -- --port {port.web}"
+            port = "web"
+            ready = "http://localhost:{port.web}/health"
+            ready_timeout = "5s"
+
+            [services.api]
+            command = ["rails", "s", "-p", "{port.api}"]
+            repo = "api"
+            port = "api"
+            ready = "tcp"
+            restart = "never"
+
+            [[task]]
+            name = "front"
+            ports = ["web"]
+
+            [[task]]
+            name = "both"
+            repos = ["api"]
+            ports = ["web", "api"]
+            """);
+
+        var web = config.Services[0];
+        web.Shell.ShouldBe("npm run dev -- --port {port.web}");
+        web.Argv.ShouldBeNull();
+        web.Ready.ShouldBe(new ServiceReadiness(ServiceReadinessKind.Http, "http://localhost:{port.web}/health"));
+        web.ReadyTimeout.ShouldBe(TimeSpan.FromSeconds(5));
+        web.Restart.ShouldBe(ServiceRestart.OnFailure);
+        var api = config.Services[1];
+        api.Argv.ShouldBe(["rails", "s", "-p", "{port.api}"]);
+        api.Repo.ShouldBe("api");
+        api.Ready.Kind.ShouldBe(ServiceReadinessKind.Tcp);
+        api.Restart.ShouldBe(ServiceRestart.Never);
+        config.ServicesOf([]).Select(s => s.Name).ShouldBe(["web"]);
+        config.ServicesOf(["api"]).Select(s => s.Name).ShouldBe(["web", "api"]);
+    }
+
+    [Fact]
+    public void A_service_without_a_command_is_refused() =>
+        ErrorOf("[services.web]\nport = \"web\"\n").ShouldBe("fleet.toml:1:11: [services.web] needs 'command' (a shell command line, or an argv array)");
+
+    [Fact]
+    public void A_service_of_an_unknown_repository_is_refused() =>
+        ErrorOf("[services.api]\ncommand = \"x\"\nrepo = \"api\"\n").ShouldBe("fleet.toml:3:8: 'repo' in [services.api] names unknown repository 'api' (declared: none)");
+
+    [Fact]
+    public void Tcp_readiness_without_a_port_is_refused() =>
+        ErrorOf("[services.web]\ncommand = \"x\"\nready = \"tcp\"\n").ShouldBe("fleet.toml:3:9: ready = \"tcp\" in [services.web] needs 'port' (the task port the service listens on)");
+
+    [Fact]
+    public void An_unknown_restart_policy_is_refused() =>
+        ErrorOf("[services.web]\ncommand = \"x\"\nrestart = \"always\"\n")
+            .ShouldBe("fleet.toml:3:11: invalid value 'always' for 'restart' in [services.web] (expected one of: \"never\", \"on-failure\")");
+
+    [Fact]
+    public void A_task_running_a_service_must_declare_its_port() =>
+        ErrorOf("[services.web]\ncommand = \"x\"\nport = \"web\"\n[[task]]\nname = \"t\"\nports = [\"db\"]\n")
+            .ShouldBe("fleet.toml:6:9: task 't' runs service 'web', which listens on port 'web': add \"web\" to its 'ports'");
+}
