@@ -35,6 +35,9 @@ public sealed class FleetSession : IAsyncDisposable
     /// <summary>Branch status of each task's worktree in another repository, by task then repository.</summary>
     private readonly Dictionary<(string Task, string Repo), BranchStatus> _repoStatuses = new();
 
+    /// <summary>Each task's services as the fleet host reported them (runtime only), by task then service name.</summary>
+    private readonly Dictionary<string, Dictionary<string, ServiceState>> _services = new(StringComparer.Ordinal);
+
     /// <summary>Why a task's last worktree creation failed (nothing of it is on disk, so nothing is persisted): shown until it is tried again.</summary>
     private readonly Dictionary<string, string> _creationFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScopeMatcher> _scopes = new(StringComparer.Ordinal);
@@ -194,7 +197,7 @@ public sealed class FleetSession : IAsyncDisposable
     /// <summary>Handles one command; null means the reply completes later (background creation).</summary>
     private async Task<CommandResult?> HandleAsync(SessionCommand command, TaskCompletionSource<CommandResult> reply) => command switch
     {
-        not (SessionCommand.RefreshStatus or SessionCommand.UpdateAgent) when _options.ReadOnly =>
+        not (SessionCommand.RefreshStatus or SessionCommand.UpdateAgent or SessionCommand.UpdateService) when _options.ReadOnly =>
             CommandResult.Failed("This fleet session is read-only (it only looks: fleet ps, fleet merge --dry-run); nothing was changed."),
         SessionCommand.CreateTask create => StartCreation(create.Name, reply),
         SessionCommand.NewTask created => await NewTaskAsync(created, reply).ConfigureAwait(false),
@@ -210,6 +213,7 @@ public sealed class FleetSession : IAsyncDisposable
             Phase = TaskPhase.Review, ReviewConflicts = review.Conflicts, Note = review.Note ?? t.Note,
         }),
         SessionCommand.UpdateAgent agent => UpdateAgent(agent),
+        SessionCommand.UpdateService service => UpdateService(service),
         SessionCommand.BeginMerge begin => ChangeTask(begin.Name, t => t with { MergingTip = begin.Tip }),
         SessionCommand.EndMerge end => _state.Find(end.Name) is null
             ? CommandResult.Ok($"No merge of '{end.Name}' to settle.")
@@ -663,6 +667,7 @@ public sealed class FleetSession : IAsyncDisposable
             : state.WithoutTask(task.Name));
         _statuses.Remove(task.Name);
         _agents.Remove(task.Name);
+        _services.Remove(task.Name);
         foreach (var repo in task.RepoWorktrees.Keys)
             _repoStatuses.Remove((task.Name, repo));
     }
@@ -887,6 +892,17 @@ public sealed class FleetSession : IAsyncDisposable
         return CommandResult.Ok($"{notes.Count} more recovery note(s).");
     }
 
+    private CommandResult UpdateService(SessionCommand.UpdateService command)
+    {
+        if (Definition(command.Name) is null)
+            return CommandResult.Failed($"No task named '{command.Name}'.");
+        if (!_services.TryGetValue(command.Name, out var services))
+            _services[command.Name] = services = new Dictionary<string, ServiceState>(StringComparer.Ordinal);
+        services[command.State.Name] = command.State;
+        Publish(v => new SessionEvent.TaskChanged(v, command.Name));
+        return CommandResult.Ok($"Service {command.State.Name} of '{command.Name}' is {command.State.Phase}.");
+    }
+
     private CommandResult UpdateAgent(SessionCommand.UpdateAgent command)
     {
         if (Definition(command.Name) is null)
@@ -993,6 +1009,7 @@ public sealed class FleetSession : IAsyncDisposable
             ScopeAccepted = state?.ScopeAccepted ?? false,
             MergingTip = state?.MergingTip,
             Repos = RepoSnapshotsOf(definition, state),
+            Services = _services.TryGetValue(definition.Name, out var services) ? [.. services.Values.OrderBy(s => s.Name, StringComparer.Ordinal)] : [],
         };
     }
 

@@ -47,6 +47,9 @@ public abstract record SessionCommand
     /// <summary>A merge conflicted or was refused: the task goes to Review with the conflicting paths.</summary>
     public sealed record RecordReview(string Name, IReadOnlyList<string> Conflicts, string? Note = null) : SessionCommand;
 
+    /// <summary>What the fleet host's service supervisor observed about one of a task's services (runtime only, not persisted).</summary>
+    public sealed record UpdateService(string Name, ServiceState State) : SessionCommand;
+
     /// <summary>What the agent runner observed (runtime only, not persisted).</summary>
     public sealed record UpdateAgent(string Name, AgentState State) : SessionCommand;
 

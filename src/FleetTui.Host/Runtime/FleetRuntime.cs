@@ -19,7 +19,7 @@ namespace FleetTui.Host.Runtime;
 /// <see cref="SessionCommand.UpdateAgent"/>, turns session events into <see cref="SnapshotChanged"/>, and asks for a
 /// status refresh every two seconds.
 /// </summary>
-public sealed class FleetRuntime : IAgentLauncher, IDisposable
+public sealed partial class FleetRuntime : IAgentLauncher, IDisposable
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(2);
 
@@ -404,6 +404,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     /// </summary>
     async ValueTask IAgentLauncher.StopAgentAsync(string task, CancellationToken cancellationToken)
     {
+        // Its services too: nothing may run in a folder about to go (a dev server would hold it and its port).
+        await StopServicesAsync(task, null).ConfigureAwait(false);
         if (TerminalFor(task) is { IsRunning: true } terminal)
             await Task.Run(terminal.Dispose, cancellationToken).ConfigureAwait(false);
     }
@@ -653,6 +655,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             monitor.Dispose();
         // Hang up every agent in parallel: each may take its grace period.
         Parallel.ForEach(terminals, t => t.Dispose());
+        StopAllServices();
         try
         {
             Task.WaitAll([.. new[] { _eventPump, _statusPump }.OfType<Task>()], TimeSpan.FromSeconds(5));

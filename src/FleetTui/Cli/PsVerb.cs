@@ -74,6 +74,10 @@ public static class PsVerb
                     "",
                 ]);
             }
+
+            // Each service the host runs for it: where it answers and how it is ("web :41002 up", "… restarting in 4s").
+            foreach (var service in task.Services)
+                rows.Add([$"  service {service.Name}", service.Url ?? "-", service.Describe(DateTimeOffset.UtcNow), "", "", "", ""]);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -153,8 +157,32 @@ public static class PsVerb
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("services");
+        foreach (var service in task.Services)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", service.Name);
+            WriteStringOrNull(json, "repo", service.Repo);
+            WriteNumberOrNull(json, "port", service.Port);
+            WriteStringOrNull(json, "url", service.Url);
+            json.WriteString("state", ServicePhaseName(service.Phase));
+            WriteNumberOrNull(json, "pid", service.Pid);
+            WriteNumberOrNull(json, "exitCode", service.ExitCode);
+            json.WriteNumber("restarts", service.Restarts);
+            WriteStringOrNull(json, "message", service.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>kebab-case service states, as in the JSON (<c>not-ready</c>).</summary>
+    public static string ServicePhaseName(ServicePhase phase) => phase switch
+    {
+        ServicePhase.NotReady => "not-ready",
+        _ => phase.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>ahead, behind, uncommitted and lastCommit: null each when there is no worktree.</summary>
     private static void WriteBranchStatus(Utf8JsonWriter json, Core.Worktrees.BranchStatus? status)

@@ -43,6 +43,10 @@ public sealed class HostFleetAccess : IFleetAccess
         return await RequestAsync(request).ConfigureAwait(false);
     }
 
+    /// <summary>Starts, stops or restarts a task's services in the host (<paramref name="action"/>: start, stop, restart).</summary>
+    public Task<CommandResult> ControlServicesAsync(string task, string? service, string action) =>
+        RequestAsync(new HostRequest.Services(task, service, action));
+
     /// <summary>The host reads fleet.toml again (a verb may have edited it, or the user).</summary>
     public Task<CommandResult> ReloadConfigAsync() => RequestAsync(new HostRequest.ReloadConfig());
 
