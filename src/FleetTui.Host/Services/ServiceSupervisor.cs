@@ -83,6 +83,18 @@ public sealed class ServiceSupervisor : IAsyncDisposable
         var restarts = 0;
         while (!stopping.IsCancellationRequested)
         {
+            // Our port held already: most often this very service, left running by an earlier fleet host. Say who holds it.
+            if (_launch.Port is { } port && PortHolder.Find(port) is var (holderPid, holderCommand))
+            {
+                var who = holderPid is { } pid ? $"pid {pid} ({holderCommand})" : "a process of another user";
+                Report(State with
+                {
+                    Phase = ServicePhase.Exited, Pid = null, Restarts = restarts,
+                    Message = $"port {port} is already held by {who}: another program, or this service left running by an earlier fleet host; stop it, then start the service again",
+                });
+                return;
+            }
+
             var terminal = new PaneTerminal(_launch.Spawn.Columns, _launch.Spawn.Rows);
             lock (_lock)
                 _terminal = terminal;

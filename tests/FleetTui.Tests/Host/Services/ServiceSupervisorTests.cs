@@ -126,3 +126,34 @@ public class ServiceSupervisorTests
         exited.Restarts.ShouldBe(0);
     }
 }
+
+/// <summary>A port we allocated that another process already holds (a service outliving an earlier host) is found and named.</summary>
+public class PortHolderTests
+{
+    [Fact]
+    public async Task A_service_whose_port_is_held_does_not_start_and_names_the_holder()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        try
+        {
+            PortHolder.Find(port).ShouldBe((Environment.ProcessId, File.ReadAllText($"/proc/{Environment.ProcessId}/comm").Trim()));
+            var states = new ConcurrentQueue<ServiceState>();
+            var config = new ServiceConfig { Name = "web", Shell = "exec sleep 60", Port = "web", Ready = ServiceReadiness.Tcp };
+            await using var service = new ServiceSupervisor(new UnixPtyHost(), new ServiceLaunch(config, new PtySpawnOptions("/bin/sh", "-c", "exec sleep 60"), port, null), states.Enqueue);
+
+            service.Start();
+
+            var exited = await Eventually.HoldsAsync(() => Task.FromResult(service.State), s => s.Phase == ServicePhase.Exited, "the service refused", TimeSpan.FromSeconds(30));
+            exited.Message.ShouldStartWith($"port {port} is already held by pid {Environment.ProcessId} (");
+            states.ShouldNotContain(s => s.Phase == ServicePhase.Starting);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+
+        PortHolder.Find(port).ShouldBeNull();
+    }
+}
