@@ -22,10 +22,13 @@ public static class ConfigLoader
         var setup = setupTable is null ? new SetupConfig() : SetupSectionReader.Read(setupTable);
         var agents = AgentSectionReader.ReadAll(top);
         var hosts = HostSectionReader.ReadAll(top);
+        var repos = RepoSectionReader.ReadAll(top);
+        var services = ServiceSectionReader.ReadAll(top, repos);
         var tasks = TaskTables(top).Select(t => (Task: TaskSectionReader.Read(t), Source: t)).ToList();
 
-        TaskListValidator.Validate(tasks, agents, fleetTable);
+        TaskListValidator.Validate(tasks, agents, fleetTable, repos);
         TaskHostValidator.Validate(tasks, hosts);
+        ServiceSectionReader.CheckPorts(services, tasks);
         var config = new FleetConfig
         {
             SourcePath = sourcePath,
@@ -34,6 +37,8 @@ public static class ConfigLoader
             Tasks = tasks.Select(t => t.Task).ToList(),
             Agents = agents,
             Hosts = hosts,
+            Repos = repos,
+            Services = services,
         };
         new TemplateValidator(top, fleetTable, setupTable, config, tasks).Validate();
         // fleet.toml lives at the repository root, so its folder is the root the paths are checked against.

@@ -6,7 +6,7 @@ namespace FleetTui.Core.Config;
 /// </summary>
 public static class ConfigSchema
 {
-    public static readonly IReadOnlyList<string> TopLevelKeys = ["fleet", "task", "setup", "agents", "hosts"];
+    public static readonly IReadOnlyList<string> TopLevelKeys = ["fleet", "task", "setup", "agents", "hosts", "repos", "services"];
 
     public static readonly IReadOnlyList<string> FleetKeys =
     [
@@ -19,16 +19,28 @@ public static class ConfigSchema
 
     public static readonly IReadOnlyList<string> TaskKeys =
     [
-        "name", "branch", "base", "depends_on", "agent", "prompt", "ticket", "scope", "gate", "ports", "env", "host",
+        "name", "branch", "base", "depends_on", "agent", "prompt", "ticket", "scope", "gate", "ports", "env", "host", "repos",
     ];
+
+    /// <summary>Keys of <c>[repos.&lt;name&gt;]</c>.</summary>
+    public static readonly IReadOnlyList<string> RepoKeys = ["path", "base", "shared_env", "setup"];
+
+    /// <summary>Keys of <c>[services.&lt;name&gt;]</c>.</summary>
+    public static readonly IReadOnlyList<string> ServiceKeys = ["command", "repo", "port", "ready", "ready_timeout", "restart", "env"];
+
+    /// <summary>Keys of <c>[repos.&lt;name&gt;.setup]</c>: <c>[setup]</c>'s but <c>database</c> (one per task) and <c>caches</c> (fleet-wide: [setup]'s reach every repository's setup).</summary>
+    public static readonly IReadOnlyList<string> RepoSetupKeys = ["run", "timeout", "copy", "link"];
 
     /// <summary>
     /// Keys reserved for features that do not exist yet: refused with their own message rather than read and ignored
-    /// (a key that silently does nothing misleads). <c>repos</c>: multi-repo fleets.
+    /// (a key that silently does nothing misleads). Empty today; kept so the next planned key has its place.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> NotSupportedYet = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> NotSupportedYet = new Dictionary<string, string>();
+
+    /// <summary>Keys written in the wrong table: refused with where they belong.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Misplaced = new Dictionary<string, string>
     {
-        ["repos"] = "multi-repo fleets are planned",
+        ["fleet.repos"] = "repositories are declared at the top level, one table each: [repos.<name>] with path = \"../other\"",
     };
 
     public static readonly IReadOnlyList<string> SetupKeys = ["run", "timeout", "copy", "link", "caches", "database"];
@@ -48,5 +60,8 @@ public static class ConfigSchema
         ["setup"] = SetupKeys,
         ["agents.*"] = AgentKeys,
         ["hosts.*"] = HostKeys,
+        ["repos.*"] = RepoKeys,
+        ["repos.*.setup"] = RepoSetupKeys,
+        ["services.*"] = ServiceKeys,
     };
 }

@@ -22,5 +22,17 @@ public sealed record FleetConfig
     /// <summary>Remote hosts from <c>[hosts.&lt;name&gt;]</c>, by name.</summary>
     public IReadOnlyDictionary<string, RemoteHostConfig> Hosts { get; init; } = new Dictionary<string, RemoteHostConfig>();
 
+    /// <summary>Other repositories tasks may span (<c>[repos.&lt;name&gt;]</c>), in file order.</summary>
+    public IReadOnlyList<RepoConfig> Repos { get; init; } = [];
+
     public TaskConfig? FindTask(string name) => Tasks.FirstOrDefault(t => t.Name == name);
+
+    public RepoConfig? FindRepo(string name) => Repos.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>Each task's services (<c>[services.&lt;name&gt;]</c>), in file order.</summary>
+    public IReadOnlyList<ServiceConfig> Services { get; init; } = [];
+
+    /// <summary>The services a task runs: those of this repository, and those of each other repository it spans.</summary>
+    public IReadOnlyList<ServiceConfig> ServicesOf(IReadOnlyCollection<string> taskRepos) =>
+        [.. Services.Where(s => s.Repo is null || taskRepos.Contains(s.Repo))];
 }

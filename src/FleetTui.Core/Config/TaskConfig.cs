@@ -40,6 +40,18 @@ public sealed record TaskConfig
     /// <summary>The <c>[hosts.&lt;name&gt;]</c> the task lives on; null: this machine.</summary>
     public string? Host { get; init; }
 
+    /// <summary>Other repositories (names from <c>[repos.&lt;name&gt;]</c>) the task spans: a worktree in each, same branch name.</summary>
+    public IReadOnlyList<string> Repos { get; init; } = [];
+
+    /// <summary>
+    /// Per-repository bases (<c>base.api = "feat/x"</c>, or another task's name to stack on it there); a repository listed in
+    /// <see cref="Repos"/> without one starts from its <c>[repos.&lt;name&gt;] base</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RepoBases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where each of <see cref="RepoBases"/> was written; empty when not from a file.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> RepoBasePositions { get; init; } = new Dictionary<string, SourcePosition>();
+
     /// <summary>Where the task's table starts in fleet.toml, for messages.</summary>
     public SourcePosition Position { get; init; }
 }

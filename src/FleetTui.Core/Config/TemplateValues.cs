@@ -21,19 +21,28 @@ public sealed record TemplateValues
 
     public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The task's worktree in each other repository it spans (<c>[repos.&lt;name&gt;]</c> name → absolute path).</summary>
+    public IReadOnlyDictionary<string, string> RepoWorktrees { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The <c>shared_env</c> of every repository the task does not span (the main stack's URLs), as written.</summary>
+    public IReadOnlyDictionary<string, string> SharedEnv { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
-    /// FLEET_TASK, FLEET_BRANCH, FLEET_WORKTREE, FLEET_REPO, FLEET_DB (when set) and FLEET_PORT_&lt;NAME&gt;
-    /// (uppercased, '-' and '.' → '_'): how our values reach a command the user wrote, without any quoting.
+    /// FLEET_TASK, FLEET_BRANCH, FLEET_WORKTREE, FLEET_REPO, FLEET_DB (when set), FLEET_PORT_&lt;NAME&gt; (uppercased, '-' and '.' → '_')
+    /// and FLEET_WORKTREE_&lt;REPO&gt; per other repository spanned, over the <c>shared_env</c> of those not spanned: how our values
+    /// reach a command the user wrote, without any quoting.
     /// </summary>
     public IReadOnlyDictionary<string, string> ToEnvironment()
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(SharedEnv, StringComparer.Ordinal)
         {
             ["FLEET_TASK"] = Task,
             ["FLEET_BRANCH"] = Branch,
             ["FLEET_WORKTREE"] = Worktree,
             ["FLEET_REPO"] = Repo,
         };
+        foreach (var (repo, path) in RepoWorktrees)
+            environment[RepoConfig.WorktreeVariable(repo)] = path;
         if (Db is not null)
             environment["FLEET_DB"] = Db;
         foreach (var (name, port) in Ports)

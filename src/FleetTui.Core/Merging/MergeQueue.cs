@@ -15,15 +15,38 @@ public sealed class MergeQueue(GitCli git, WorktreeManager worktrees, GateRunner
 
     public async Task<MergeOutcome> MergeAsync(MergeRequest request, CancellationToken cancellationToken = default)
     {
+        var (prepared, early) = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        if (prepared is null)
+            return early!;
+
+        Session.GateState? mergedGate = null;
+        if (request.GateOnMergedResult is { } gate && !string.IsNullOrWhiteSpace(gate.Command))
+        {
+            mergedGate = await GateOnCommitAsync(gate, prepared.Merged, cancellationToken).ConfigureAwait(false);
+            if (!mergedGate.Succeeded)
+                return new MergeOutcome.MergedResultGateFailed(mergedGate);
+        }
+
+        var moved = await MoveBaseAsync(prepared, cancellationToken).ConfigureAwait(false);
+        return moved ?? prepared.Outcome(mergedGate);
+    }
+
+    /// <summary>
+    /// The merge computed in memory, nothing moved: the merged commit (written to the object database only, reachable from nothing),
+    /// or the outcome that ends it early (already merged, conflicts, a missing branch). A task spanning several repositories prepares
+    /// every repository's merge before any base moves.
+    /// </summary>
+    public async Task<(PreparedMerge? Prepared, MergeOutcome? Outcome)> PrepareAsync(MergeRequest request, CancellationToken cancellationToken = default)
+    {
         var baseRef = "refs/heads/" + request.BaseBranch;
         var baseTip = await ResolveAsync(baseRef, cancellationToken).ConfigureAwait(false);
         var taskTip = await ResolveAsync("refs/heads/" + request.Branch, cancellationToken).ConfigureAwait(false);
         if (baseTip is null)
-            return new MergeOutcome.Refused($"base branch '{request.BaseBranch}' does not exist");
+            return (null, new MergeOutcome.Refused($"base branch '{request.BaseBranch}' does not exist"));
         if (taskTip is null)
-            return new MergeOutcome.Refused($"branch '{request.Branch}' does not exist");
+            return (null, new MergeOutcome.Refused($"branch '{request.Branch}' does not exist"));
         if (await IsAncestorAsync(taskTip, baseTip, cancellationToken).ConfigureAwait(false))
-            return new MergeOutcome.AlreadyMerged(baseTip);
+            return (null, new MergeOutcome.AlreadyMerged(baseTip));
 
         string merged;
         var fastForward = request.FastForward && await IsAncestorAsync(baseTip, taskTip, cancellationToken).ConfigureAwait(false);
@@ -35,22 +58,38 @@ public sealed class MergeQueue(GitCli git, WorktreeManager worktrees, GateRunner
         {
             var trial = await TrialMergeAsync(baseTip, taskTip, cancellationToken).ConfigureAwait(false);
             if (trial.Conflicts.Count > 0)
-                return new MergeOutcome.Conflicted(trial.Conflicts);
+                return (null, new MergeOutcome.Conflicted(trial.Conflicts));
             merged = (await git.RunAsync(RepoPath,
                 ["commit-tree", trial.Tree, "-p", baseTip, "-p", taskTip, "-m", $"Merge fleet task '{request.Task}' ({request.Branch})"],
                 cancellationToken).ConfigureAwait(false)).Trim();
         }
 
-        Session.GateState? mergedGate = null;
-        if (request.GateOnMergedResult is { } gate && !string.IsNullOrWhiteSpace(gate.Command))
-        {
-            mergedGate = await GateOnCommitAsync(gate, merged, cancellationToken).ConfigureAwait(false);
-            if (!mergedGate.Succeeded)
-                return new MergeOutcome.MergedResultGateFailed(mergedGate);
-        }
+        return (new PreparedMerge(request, baseRef, baseTip, merged, fastForward), null);
+    }
 
-        var moved = await MoveBaseAsync(request, baseRef, baseTip, merged, cancellationToken).ConfigureAwait(false);
-        return moved ?? new MergeOutcome.Merged(merged, baseTip, fastForward, mergedGate);
+    /// <summary>Runs the gate on a prepared merge's result in a throwaway checkout (nothing moved either way).</summary>
+    public Task<Session.GateState> GateOnMergedResultAsync(PreparedMerge prepared, GateRequest gate, CancellationToken cancellationToken = default) =>
+        GateOnCommitAsync(gate, prepared.Merged, cancellationToken);
+
+    /// <summary>
+    /// Whether the base could move to the prepared merge right now, without moving it: null when it could; otherwise why not (its
+    /// checkout dirty or missing, the base moved since). A base not checked out anywhere is judged when it moves (compare-and-swap).
+    /// </summary>
+    public async Task<MergeOutcome?> CheckBaseAsync(PreparedMerge prepared, CancellationToken cancellationToken = default)
+    {
+        var request = prepared.Request;
+        var checkedOut = (await worktrees.ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => w.Branch == request.BaseBranch && !w.IsBare);
+        if (checkedOut is null)
+            return await ResolveAsync(prepared.BaseRef, cancellationToken).ConfigureAwait(false) == prepared.BaseTip
+                ? null
+                : new MergeOutcome.Refused($"the base '{request.BaseBranch}' moved during the merge; retry");
+        if (!Directory.Exists(checkedOut.Path))
+            return new MergeOutcome.Refused($"the base '{request.BaseBranch}' is checked out in {checkedOut.Path}, which is missing (run git worktree prune)");
+        var dirty = await worktrees.UncommittedPathsAsync(checkedOut.Path, cancellationToken).ConfigureAwait(false);
+        if (dirty.Count > 0)
+            return new MergeOutcome.BaseDirty(checkedOut.Path, dirty);
+        var head = (await git.RunAsync(checkedOut.Path, ["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
+        return head == prepared.BaseTip ? null : new MergeOutcome.Refused($"the base '{request.BaseBranch}' moved during the merge; retry");
     }
 
     /// <summary>git's own merge of two commits into a tree, no checkout: the tree, and the conflicting paths (none when clean).</summary>
@@ -82,9 +121,10 @@ public sealed class MergeQueue(GitCli git, WorktreeManager worktrees, GateRunner
         }
     }
 
-    /// <summary>Moves the base from <paramref name="expected"/> to <paramref name="merged"/>; null when it moved, otherwise why not.</summary>
-    private async Task<MergeOutcome?> MoveBaseAsync(MergeRequest request, string baseRef, string expected, string merged, CancellationToken cancellationToken)
+    /// <summary>Moves the base from where it was when the merge was prepared to the merged commit; null when it moved, otherwise why not.</summary>
+    public async Task<MergeOutcome?> MoveBaseAsync(PreparedMerge prepared, CancellationToken cancellationToken = default)
     {
+        var (request, baseRef, expected, merged) = (prepared.Request, prepared.BaseRef, prepared.BaseTip, prepared.Merged);
         var checkedOut = (await worktrees.ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => w.Branch == request.BaseBranch && !w.IsBare);
         if (checkedOut is null)
         {

@@ -9,7 +9,9 @@ namespace FleetTui.Core.Merging;
 /// that do not depend on a task held back in this run, and starts dependents from the integrated base once all they wait for merged.
 /// A dirty or moving base stops the run (nothing else could merge safely).
 /// </summary>
-public sealed class MergeRun(MergeQueue queue, GateRunner gates, ITaskCleanup cleanup, IMergeRunHost host, MergeRunSettings settings)
+/// <param name="queueFor">The merge queue of another repository a task spans (<c>[repos.&lt;name&gt;]</c>); null when none is declared.</param>
+public sealed class MergeRun(
+    MergeQueue queue, GateRunner gates, ITaskCleanup cleanup, IMergeRunHost host, MergeRunSettings settings, Func<string, MergeQueue>? queueFor = null)
 {
     /// <param name="plan">The plan to follow (from <see cref="MergePlanner"/>).</param>
     /// <param name="gateFor">The gate of a task, run in its worktree (command, env, timeout).</param>
@@ -71,14 +73,17 @@ public sealed class MergeRun(MergeQueue queue, GateRunner gates, ITaskCleanup cl
             MergeOutcome outcome;
             try
             {
-                outcome = await queue.MergeAsync(new MergeRequest
+                var request = new MergeRequest
                 {
                     Task = task.Name,
                     Branch = task.Branch,
                     BaseBranch = settings.BaseBranch,
                     FastForward = settings.FastForward,
                     GateOnMergedResult = settings.GateAfterMerge ? gateRequest : null,
-                }, cancellationToken).ConfigureAwait(false);
+                };
+                outcome = task.Repos.Count == 0
+                    ? await queue.MergeAsync(request, cancellationToken).ConfigureAwait(false)
+                    : await new CrossRepoMerge(queue, queueFor ?? NoOtherRepository).MergeAsync(request, task.Repos, cancellationToken).ConfigureAwait(false);
             }
             catch (GitException error)
             {
@@ -120,6 +125,9 @@ public sealed class MergeRun(MergeQueue queue, GateRunner gates, ITaskCleanup cl
         }
         return new MergeRunReport(steps);
     }
+
+    private static MergeQueue NoOtherRepository(string repo) =>
+        throw new InvalidOperationException($"task spans repository '{repo}', but this merge run knows no other repository");
 
     /// <summary>The seeds' rule: a dependent starts from the integrated base, once, when the last thing it waits for has merged.</summary>
     private async Task StartUnblockedDependentsAsync(string merged, Dictionary<string, TaskMergeFacts> facts, Action<string, MergeStepKind, string> step, CancellationToken cancellationToken)

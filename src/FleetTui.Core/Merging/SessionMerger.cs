@@ -27,10 +27,44 @@ public sealed class SessionMerger(FleetSession session, GitCli git)
             .Where(t => t.Phase is TaskPhase.Active or TaskPhase.Done or TaskPhase.Review && t.Status is { Ahead: > 0 })
             .Select(t => new ProbeBranch(t.Name, t.Branch))
             .ToList();
-        if (inFlight.Count == 0)
-            return [];
-        using var probe = new ConflictProbe(snapshot.RepoRoot);
-        return probe.Refresh(snapshot.BaseBranch, inFlight);
+        var predicted = new List<PredictedConflict>();
+        if (inFlight.Count > 0)
+        {
+            using var probe = new ConflictProbe(snapshot.RepoRoot);
+            predicted.AddRange(probe.Refresh(snapshot.BaseBranch, inFlight));
+        }
+
+        predicted.AddRange(PredictInOtherRepositories(snapshot));
+        return predicted;
+    }
+
+    /// <summary>
+    /// The same per repository a task spans: its branch there with that base and with the other tasks' branches there (paths marked
+    /// <c>[repo]</c>). Tasks are compared only with those starting from the same base in that repository.
+    /// </summary>
+    private static IEnumerable<PredictedConflict> PredictInOtherRepositories(SessionSnapshot snapshot)
+    {
+        var groups = snapshot.Tasks
+            .Where(t => t.Phase is TaskPhase.Active or TaskPhase.Done or TaskPhase.Review)
+            .SelectMany(t => t.Repos.Where(r => r.Status is { Ahead: > 0 } && Directory.Exists(r.WorktreePath)).Select(r => (Task: t, Repo: r)))
+            .GroupBy(x => (x.Repo.Name, x.Repo.BaseBranch));
+        foreach (var group in groups)
+        {
+            IReadOnlyList<PredictedConflict> found;
+            try
+            {
+                // Any worktree of that repository opens it (refs are shared by all its worktrees).
+                using var probe = new ConflictProbe(group.First().Repo.WorktreePath);
+                found = probe.Refresh(group.Key.BaseBranch, [.. group.Select(x => new ProbeBranch(x.Task.Name, x.Task.Branch))]);
+            }
+            catch (Exception error) when (error is LibGit2Sharp.LibGit2SharpException or ArgumentException)
+            {
+                continue; // a base deleted or a worktree mid-removal: the merge itself says more
+            }
+
+            foreach (var conflict in found)
+                yield return conflict with { Paths = [.. conflict.Paths.Select(p => $"[{group.Key.Name}] {p}")] };
+        }
     }
 
     /// <summary>Gates and merges the plan in order (only <paramref name="only"/> when given), reporting each step as it happens.</summary>
@@ -51,7 +85,8 @@ public sealed class SessionMerger(FleetSession session, GitCli git)
         var snapshot = session.Current;
         var host = new SessionMergeHost(session, report);
         var worktrees = new WorktreeManager(git, session.Repository);
-        var run = new MergeRun(new MergeQueue(git, worktrees, Gates), Gates, host, host, MergeRunSettings.From(snapshot.Config.Fleet, snapshot.BaseBranch));
+        var run = new MergeRun(new MergeQueue(git, worktrees, Gates), Gates, host, host, MergeRunSettings.From(snapshot.Config.Fleet, snapshot.BaseBranch),
+            repo => new MergeQueue(git, session.LinkedRepositories.Manager(repo), Gates));
         return await run.ExecuteAsync(plan, facts => GateFor(facts.Name), only, cancellationToken).ConfigureAwait(false);
     }
 

@@ -13,7 +13,7 @@ public static class TaskGateRequest
 {
     public static GateRequest For(SessionSnapshot snapshot, RepositoryFacts repository, TaskSnapshot task)
     {
-        var definition = snapshot.Config.FindTask(task.Name) ?? new TaskConfig { Name = task.Name, Branch = task.Branch, DependsOn = task.DependsOn };
+        var definition = snapshot.Config.FindTask(task.Name) ?? new TaskConfig { Name = task.Name, Branch = task.Branch, DependsOn = task.DependsOn, Repos = [.. task.Repos.Select(r => r.Name)] };
         var layout = TaskLayout.For(snapshot.Config, repository, definition, task.Ports);
         var environment = new Dictionary<string, string>(layout.Environment, StringComparer.Ordinal)
         {

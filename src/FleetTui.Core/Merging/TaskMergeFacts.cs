@@ -45,6 +45,9 @@ public sealed record TaskMergeFacts
     /// <summary>Why the task is in review when it is not a conflict (a failed gate on the merge result, a refusal).</summary>
     public string? ReviewNote { get; init; }
 
+    /// <summary>The other repositories the task spans: its branch there merges with it, all or nothing (<see cref="CrossRepoMerge"/>).</summary>
+    public IReadOnlyList<RepoMergeTarget> Repos { get; init; } = [];
+
     /// <summary>When the task became ready (agent finished, or marked done); orders independent tasks.</summary>
     public DateTimeOffset? ReadySince { get; init; }
 
@@ -70,8 +73,10 @@ public sealed record TaskMergeFacts
             Phase = task.Phase,
             AgentFinished = finished,
             Review = FleetTui.Core.Review.ReviewReadiness.Of(task),
-            Ahead = task.Status?.Ahead ?? 0,
-            Uncommitted = task.Status?.Uncommitted ?? 0,
+            // Ready only when ready in every repository: commits anywhere count, uncommitted work anywhere holds it back.
+            Ahead = (task.Status?.Ahead ?? 0) + task.Repos.Sum(r => r.Status?.Ahead ?? 0),
+            Uncommitted = (task.Status?.Uncommitted ?? 0) + task.Repos.Sum(r => r.Status?.Uncommitted ?? 0),
+            Repos = [.. task.Repos.Select(r => new RepoMergeTarget(r.Name, r.BaseBranch))],
             Tip = task.Status?.LastCommit?.Sha,
             Gate = task.Gate,
             OutOfScope = task.Status?.OutOfScope ?? [],

@@ -29,6 +29,15 @@ public sealed class FleetSession : IAsyncDisposable
     private readonly Dictionary<string, BranchStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgentState> _agents = new(StringComparer.Ordinal);
 
+    /// <summary>The other repositories tasks may span, as found on disk when the session opened (or the config was reloaded).</summary>
+    private LinkedWorktrees _linked;
+
+    /// <summary>Branch status of each task's worktree in another repository, by task then repository.</summary>
+    private readonly Dictionary<(string Task, string Repo), BranchStatus> _repoStatuses = new();
+
+    /// <summary>Each task's services as the fleet host reported them (runtime only), by task then service name.</summary>
+    private readonly Dictionary<string, Dictionary<string, ServiceState>> _services = new(StringComparer.Ordinal);
+
     /// <summary>Why a task's last worktree creation failed (nothing of it is on disk, so nothing is persisted): shown until it is tried again.</summary>
     private readonly Dictionary<string, string> _creationFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScopeMatcher> _scopes = new(StringComparer.Ordinal);
@@ -46,8 +55,10 @@ public sealed class FleetSession : IAsyncDisposable
     private int _disposed;
 
     private FleetSession(
-        FleetSessionOptions options, RepositoryFacts repository, string baseBranch, SessionStore store, SessionState state, IReadOnlyList<string> notes)
+        FleetSessionOptions options, RepositoryFacts repository, string baseBranch, SessionStore store, SessionState state, IReadOnlyList<string> notes,
+        IReadOnlyList<LinkedRepository> linked)
     {
+        _linked = new LinkedWorktrees(options.Git, linked);
         _options = options;
         _config = options.Config;
         _repository = repository;
@@ -65,6 +76,21 @@ public sealed class FleetSession : IAsyncDisposable
 
     public RepositoryFacts Repository => _repository;
 
+    /// <summary>The fleet's other repositories (<c>[repos.&lt;name&gt;]</c>) as found on disk, with a worktree manager for each.</summary>
+    public LinkedWorktrees LinkedRepositories => Volatile.Read(ref _linked);
+
+    /// <summary>
+    /// What destroying the task would lose now, in every repository it spans (items of another repository marked <c>[name]</c>):
+    /// what a confirmation dialog shows and <see cref="SessionCommand.DestroyTask.ExpectedLoss"/> carries back. Only reads.
+    /// </summary>
+    public async Task<WorktreeLoss> DescribeLossAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (_state.Find(name) is not { HasWorktree: true } task)
+            return WorktreeLoss.None;
+        var loss = await _worktrees.DescribeLossAsync(task.Worktree, task.Branch, task.Base, SetupFiles, cancellationToken).ConfigureAwait(false);
+        return loss.Plus(await _linked.DescribeLossAsync(task, _config, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>
     /// Opens the session for the repository containing <see cref="FleetSessionOptions.RepositoryDirectory"/>: reads the repository facts,
     /// resolves the base branch ([fleet] base, else the current branch), loads state.json and recovers (see <see cref="SessionRecovery"/>).
@@ -76,13 +102,13 @@ public sealed class FleetSession : IAsyncDisposable
         var baseBranch = options.Config.Fleet.Base ?? repository.CurrentBranch
             ?? throw new InvalidOperationException($"HEAD is detached in {repository.Root}: set [fleet] base in fleet.toml or check out a branch.");
         // What fleet.toml says about the repository (bases exist, worktrees outside the git dir): refused before anything is written.
-        await ConfigRepositoryCheck.ValidateAsync(options.Config, repository, options.Git, cancellationToken).ConfigureAwait(false);
+        var linked = await ConfigRepositoryCheck.ReadLinkedRepositoriesAsync(options.Config, repository, options.Git, cancellationToken).ConfigureAwait(false);
         var store = new SessionStore(repository.FleetDir);
         var recovery = await SessionRecovery.RunAsync(options.Git, new WorktreeManager(options.Git, repository), store, options.ReadOnly, cancellationToken)
             .ConfigureAwait(false);
         var state = recovery.State;
 
-        var session = new FleetSession(options, repository, baseBranch, store, state, recovery.Notes);
+        var session = new FleetSession(options, repository, baseBranch, store, state, recovery.Notes, linked);
         session._loop = Task.Run(session.RunLoopAsync, CancellationToken.None);
         if (recovery.Notes.Count > 0)
             session.Publish(v => new SessionEvent.Recovered(v, recovery.Notes));
@@ -171,7 +197,7 @@ public sealed class FleetSession : IAsyncDisposable
     /// <summary>Handles one command; null means the reply completes later (background creation).</summary>
     private async Task<CommandResult?> HandleAsync(SessionCommand command, TaskCompletionSource<CommandResult> reply) => command switch
     {
-        not (SessionCommand.RefreshStatus or SessionCommand.UpdateAgent) when _options.ReadOnly =>
+        not (SessionCommand.RefreshStatus or SessionCommand.UpdateAgent or SessionCommand.UpdateService) when _options.ReadOnly =>
             CommandResult.Failed("This fleet session is read-only (it only looks: fleet ps, fleet merge --dry-run); nothing was changed."),
         SessionCommand.CreateTask create => StartCreation(create.Name, reply),
         SessionCommand.NewTask created => await NewTaskAsync(created, reply).ConfigureAwait(false),
@@ -187,6 +213,7 @@ public sealed class FleetSession : IAsyncDisposable
             Phase = TaskPhase.Review, ReviewConflicts = review.Conflicts, Note = review.Note ?? t.Note,
         }),
         SessionCommand.UpdateAgent agent => UpdateAgent(agent),
+        SessionCommand.UpdateService service => UpdateService(service),
         SessionCommand.BeginMerge begin => ChangeTask(begin.Name, t => t with { MergingTip = begin.Tip }),
         SessionCommand.EndMerge end => _state.Find(end.Name) is null
             ? CommandResult.Ok($"No merge of '{end.Name}' to settle.")
@@ -213,6 +240,9 @@ public sealed class FleetSession : IAsyncDisposable
             return CommandResult.Failed($"Task '{name}' is blocked: it depends on {string.Join(", ", unmerged)}, not merged yet.");
 
         var baseRef = ResolveBase(definition);
+        if (_linked.Undeclared(definition.Repos) is { Count: > 0 } undeclared)
+            return CommandResult.Failed($"Cannot create task '{name}': {LinkedWorktrees.NotDeclared(undeclared[0])}.");
+        var repoBases = definition.Repos.ToDictionary(repo => repo, repo => ResolveRepoBase(definition, repo), StringComparer.Ordinal);
         TaskLayout layout = null!;
         try
         {
@@ -257,6 +287,9 @@ public sealed class FleetSession : IAsyncDisposable
                 PortNames = existing?.PortNames ?? [],
                 Phase = TaskPhase.SettingUp,
                 Worktree = layout.WorktreePath,
+                RepoWorktrees = layout.RepoWorktrees,
+                RepoBases = repoBases,
+                RepoNames = existing?.RepoNames ?? [],
                 Ports = ports,
                 Database = layout.Database,
                 SetupLog = _config.Setup.Run is null ? null : _worktrees.SetupLogPath(name),
@@ -279,13 +312,21 @@ public sealed class FleetSession : IAsyncDisposable
             Environment = environment,
             Caches = layout.Caches,
         };
+        // The same branch name in each other repository, from that repository's base, set up as [repos.<name>.setup] says.
+        var others = layout.RepoWorktrees.Select(kv => new RepoWorktreeRequest(kv.Key, _linked.Manager(kv.Key), request with
+        {
+            BaseRef = repoBases[kv.Key],
+            Path = kv.Value,
+            Setup = layout.RepoSetups[kv.Key],
+            SetupLog = Path.Combine(_repository.FleetDir, "logs", name, $"setup-{kv.Key}.log"),
+        })).ToList();
         var work = Task.Run(async () =>
         {
             CreatedWorktree? created = null;
             Exception? error = null;
             try
             {
-                created = await _worktrees.CreateAsync(request, _stopping.Token).ConfigureAwait(false);
+                created = await TaskWorktreesCreator.CreateAsync(_worktrees, request, others, _stopping.Token).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -318,6 +359,9 @@ public sealed class FleetSession : IAsyncDisposable
             DependsOn = command.DependsOn ?? [],
             Agent = command.Agent,
             PortNames = command.Ports ?? CommonPortNames(),
+            RepoNames = command.Repos ?? [],
+            // What was asked for; resolved (a task's name → its branch) when the worktrees are created.
+            RepoBases = command.RepoBases ?? new Dictionary<string, string>(),
             Phase = TaskPhase.Pending,
             Worktree = TaskLayout.WorktreePathFor(_config, _repository, command.Name, command.Branch ?? $"fleet/{command.Name}"),
             CreatedAt = DateTimeOffset.UtcNow,
@@ -367,6 +411,41 @@ public sealed class FleetSession : IAsyncDisposable
         if (command.Base is { } baseRef && Definition(baseRef) is null
             && await _options.Git.ResolveCommitAsync(_repository.Root, baseRef).ConfigureAwait(false) is null)
             return $"Unknown base '{baseRef}': neither a task nor a branch or commit.";
+        return await RepoProblemAsync(command).ConfigureAwait(false);
+    }
+
+    /// <summary>A <c>fleet new --repo/--base repo=…</c> against the declared repositories and what each holds.</summary>
+    private async Task<string?> RepoProblemAsync(SessionCommand.NewTask command)
+    {
+        var repos = command.Repos ?? [];
+        foreach (var repo in repos)
+        {
+            if (_linked.Find(repo) is null)
+            {
+                var declared = _linked.Repositories.Select(r => r.Name).ToList();
+                return $"Unknown repository '{repo}' ({(declared.Count == 0 ? "fleet.toml declares none: add a [repos.<name>] table" : $"declared: {string.Join(", ", declared)}")}).";
+            }
+        }
+
+        if (repos.GroupBy(r => r, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return $"Repository '{twice.Key}' is given twice.";
+        foreach (var (repo, repoBase) in command.RepoBases ?? new Dictionary<string, string>())
+        {
+            if (!repos.Contains(repo))
+                return $"A base for repository '{repo}', which the task does not include (add --repo {repo}).";
+            if (Config.Validation.CommandLineBranchName.Problem(repoBase) is { } problem)
+                return $"Invalid base '{repoBase}' for repository '{repo}': {problem}.";
+            if (Definition(repoBase) is { } stackedOn)
+            {
+                if (!stackedOn.Repos.Contains(repo))
+                    return $"Base '{repoBase}' for repository '{repo}' is a task with no worktree there.";
+                continue;
+            }
+
+            if (await _options.Git.ResolveCommitAsync(_linked.Find(repo)!.Facts.Root, repoBase).ConfigureAwait(false) is null)
+                return $"Unknown base '{repoBase}' for repository '{repo}': neither a task nor a branch or commit of {_linked.Find(repo)!.Facts.Root}.";
+        }
+
         return null;
     }
 
@@ -399,6 +478,7 @@ public sealed class FleetSession : IAsyncDisposable
             : state);
         ReleaseCreationLock(name);
         ReadStatus(_state.Find(name)!);
+        ReadRepoStatuses(_state.Find(name)!);
         Publish(
             v => new SessionEvent.TaskCreated(v, name, created.Path),
             v => new SessionEvent.SetupFinished(v, name, created.Setup.Succeeded, created.Setup.LogPath, created.Setup.Failure),
@@ -445,8 +525,11 @@ public sealed class FleetSession : IAsyncDisposable
         }
         if (task.Phase == TaskPhase.SettingUp)
             return CommandResult.Failed($"Task '{name}' is still setting up; wait for it to finish.");
+        if (_linked.Undeclared(task.RepoWorktrees.Keys) is { Count: > 0 } undeclared)
+            return CommandResult.Failed($"Refusing to remove task '{name}': {LinkedWorktrees.NotDeclared(undeclared[0])}; nothing was removed.");
 
         DestroyResult result;
+        RepoRemoval repos;
         try
         {
             var before = await DescribeLossAsync(task).ConfigureAwait(false);
@@ -463,9 +546,23 @@ public sealed class FleetSession : IAsyncDisposable
                     now.ChangesSince(agreed));
             }
 
+            // The other repositories first, each looked at again as it goes; then this one. Whatever stops it half way is recorded and said.
+            repos = await RemoveRepoWorktreesAsync(task, force || !now.IsEmpty).ConfigureAwait(false);
+            if (repos.Failure is not null)
+                return CommandResult.Failed($"Removing task '{name}' stopped half way: {repos.Failure}. Nothing else was removed after it.", repos.Report(task));
             _statusReader.Forget(task.Worktree);
-            result = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force || !now.IsEmpty, _stopping.Token, SetupFiles)
-                .ConfigureAwait(false);
+            try
+            {
+                result = await _worktrees.DestroyAsync(name, task.Worktree, task.Branch, task.Base, force || !now.IsEmpty, _stopping.Token, SetupFiles)
+                    .ConfigureAwait(false);
+            }
+            catch (WorktreeException error) when (repos.Removed.Count > 0)
+            {
+                RecordRepoWorktreesGone(name, [.. repos.Removed.Select(r => r.Repo)]);
+                return CommandResult.Failed(
+                    $"Removing task '{name}' stopped half way: its worktree in this repository ({task.Worktree}) was kept: {error.Message.Split('\n')[0]}",
+                    repos.Report(task));
+            }
         }
         catch (DestroyRefusedException refused)
         {
@@ -480,14 +577,85 @@ public sealed class FleetSession : IAsyncDisposable
         Publish(v => new SessionEvent.TaskDestroyed(v, name, result.BranchDeleted));
         var message = $"Removed task '{name}': worktree {task.Worktree} removed; branch {task.Branch} " +
             (result.BranchDeleted ? "deleted" : $"kept (not merged into {task.Base})") + ".";
-        return result.RescuedRefs.Count == 0
+        if (repos.Removed.Count > 0)
+            message += " " + string.Join(" ", repos.Removed.Select(r => r.Line + "."));
+        IReadOnlyList<string> rescued = [.. result.RescuedRefs, .. repos.Rescued];
+        return rescued.Count == 0
             ? CommandResult.Ok(message)
-            : CommandResult.Ok(message + $" Commits it would have lost are kept under {CommitRescue.RefPrefix}{name}/:", result.RescuedRefs);
+            : CommandResult.Ok(message + $" Commits it would have lost are kept under {CommitRescue.RefPrefix}{name}/ (in each repository):", rescued);
     }
 
-    /// <summary>What removing the task's worktree would lose now (the same look <c>fleet rm</c> and the cockpit's dialog take).</summary>
-    private Task<WorktreeLoss> DescribeLossAsync(TaskState task) =>
-        _worktrees.DescribeLossAsync(task.Worktree, task.Branch, task.Base, SetupFiles, _stopping.Token);
+    /// <summary>What removing a task's worktrees in other repositories did: each one removed, the first failure, the commits rescued.</summary>
+    private sealed record RepoRemoval(IReadOnlyList<(string Repo, string Line)> Removed, string? Failure, IReadOnlyList<string> Rescued)
+    {
+        /// <summary>One line per repository: removed, failed, or kept (not reached).</summary>
+        public IReadOnlyList<string> Report(TaskState task) =>
+        [
+            .. Removed.Select(r => r.Line),
+            .. task.RepoWorktrees.Where(kv => Removed.All(r => r.Repo != kv.Key)).Select(kv => $"{kv.Key}: worktree {kv.Value} kept"),
+            $"this repository: worktree {task.Worktree} kept",
+        ];
+    }
+
+    /// <summary>
+    /// Removes the task's worktrees in the other repositories one by one (each <see cref="WorktreeManager.DestroyAsync"/> looks at what
+    /// it would lose again and refuses unless <paramref name="force"/>). Stops at the first that fails and records in the state which
+    /// are gone, so a half-removed task is never taken for a whole one.
+    /// </summary>
+    private async Task<RepoRemoval> RemoveRepoWorktreesAsync(TaskState task, bool force)
+    {
+        var removed = new List<(string Repo, string Line)>();
+        var rescued = new List<string>();
+        string? failure = null;
+        foreach (var (repo, path) in task.RepoWorktrees)
+        {
+            var baseRef = _linked.BaseOf(task, repo);
+            _statusReader.Forget(path);
+            _repoStatuses.Remove((task.Name, repo));
+            try
+            {
+                var result = await _linked.Manager(repo)
+                    .DestroyAsync(task.Name, path, task.Branch, baseRef, force, _stopping.Token, LinkedWorktrees.SetupFiles(_config, repo))
+                    .ConfigureAwait(false);
+                removed.Add((repo, $"{repo}: worktree {path} removed; branch {task.Branch} {(result.BranchDeleted ? "deleted" : $"kept (not merged into {baseRef})")}"));
+                rescued.AddRange(result.RescuedRefs.Select(r => $"[{repo}] {r}"));
+            }
+            catch (WorktreeException error)
+            {
+                failure = $"its worktree in repository '{repo}' ({path}) was kept: {error.Message.Split('\n')[0]}";
+                break;
+            }
+        }
+
+        if (failure is not null)
+            RecordRepoWorktreesGone(task.Name, [.. removed.Select(r => r.Repo)]);
+        return new RepoRemoval(removed, failure, rescued);
+    }
+
+    /// <summary>A removal stopped half way: the state drops the worktrees that are gone, so the task is seen as it is.</summary>
+    private void RecordRepoWorktreesGone(string name, IReadOnlyCollection<string> gone)
+    {
+        if (gone.Count == 0)
+            return;
+        Persist(state => state.Find(name) is { } t
+            ? state.WithTask(t with
+            {
+                RepoWorktrees = t.RepoWorktrees.Where(kv => !gone.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+                Note = $"worktree(s) in {string.Join(", ", gone)} removed; the others were kept",
+            })
+            : state);
+        Publish(v => new SessionEvent.TaskChanged(v, name));
+    }
+
+    /// <summary>
+    /// What removing the task's worktrees would lose now, in every repository it spans (the same look <c>fleet rm</c> and the cockpit's
+    /// dialog take).
+    /// </summary>
+    private async Task<WorktreeLoss> DescribeLossAsync(TaskState task)
+    {
+        var loss = await _worktrees.DescribeLossAsync(task.Worktree, task.Branch, task.Base, SetupFiles, _stopping.Token).ConfigureAwait(false);
+        return loss.Plus(await _linked.DescribeLossAsync(task, _config, _stopping.Token).ConfigureAwait(false));
+    }
 
     private IReadOnlyCollection<string> SetupFiles => [.. _config.Setup.Copy, .. _config.Setup.Link];
 
@@ -499,6 +667,9 @@ public sealed class FleetSession : IAsyncDisposable
             : state.WithoutTask(task.Name));
         _statuses.Remove(task.Name);
         _agents.Remove(task.Name);
+        _services.Remove(task.Name);
+        foreach (var repo in task.RepoWorktrees.Keys)
+            _repoStatuses.Remove((task.Name, repo));
     }
 
     private async Task<CommandResult> PruneAsync()
@@ -513,6 +684,11 @@ public sealed class FleetSession : IAsyncDisposable
                 try
                 {
                     await _options.AgentLauncher.StopAgentAsync(task.Name, _stopping.Token).ConfigureAwait(false);
+                    if (_linked.Undeclared(task.RepoWorktrees.Keys) is { Count: > 0 } undeclared)
+                        throw new WorktreeException(LinkedWorktrees.NotDeclared(undeclared[0]));
+                    var repos = await RemoveRepoWorktreesAsync(task, force: false).ConfigureAwait(false);
+                    if (repos.Failure is not null)
+                        throw new WorktreeException($"{repos.Failure} ({string.Join("; ", repos.Report(task))})");
                     var deleted = (await _worktrees.DestroyAsync(task.Name, task.Worktree, task.Branch, task.Base, force: false, setupFiles: SetupFiles)
                         .ConfigureAwait(false)).BranchDeleted;
                     Forget(task);
@@ -525,6 +701,19 @@ public sealed class FleetSession : IAsyncDisposable
             }
             else if (task.Phase == TaskPhase.Missing)
             {
+                // Its worktrees in other repositories are still somebody's work: forgotten only once each is removed without loss.
+                if (task.RepoWorktrees.Count > 0)
+                {
+                    var problem = _linked.Undeclared(task.RepoWorktrees.Keys) is { Count: > 0 } undeclared
+                        ? LinkedWorktrees.NotDeclared(undeclared[0])
+                        : (await RemoveRepoWorktreesAsync(task, force: false).ConfigureAwait(false)).Failure;
+                    if (problem is not null)
+                    {
+                        report.Add($"{task.Name}: missing worktree kept in the fleet: {problem}");
+                        continue;
+                    }
+                }
+
                 string outcome;
                 try
                 {
@@ -566,8 +755,11 @@ public sealed class FleetSession : IAsyncDisposable
                 continue;
             }
 
+            var reposChanged = ReadRepoStatuses(task);
             if (ReadStatus(task) is { } status)
                 events.Add(v => new SessionEvent.StatusChanged(v, task.Name, status));
+            else if (reposChanged)
+                events.Add(v => new SessionEvent.TaskChanged(v, task.Name));
         }
 
         foreach (var task in missing)
@@ -606,6 +798,43 @@ public sealed class FleetSession : IAsyncDisposable
         return status;
     }
 
+    /// <summary>
+    /// Reads the status of the task's worktrees in other repositories (each against its own base, no scope: <c>scope</c> speaks of this
+    /// repository's paths); true when any changed. A folder not there (yet, or deleted by hand) has no status.
+    /// </summary>
+    private bool ReadRepoStatuses(TaskState task)
+    {
+        var changed = false;
+        foreach (var (repo, path) in task.RepoWorktrees)
+        {
+            var key = (task.Name, repo);
+            if (!Directory.Exists(path) || _linked.Find(repo) is null)
+            {
+                changed |= _repoStatuses.Remove(key);
+                continue;
+            }
+
+            BranchStatus status;
+            try
+            {
+                status = _statusReader.Read(path, _linked.BaseOf(task, repo), NoScope);
+            }
+            catch (LibGit2Sharp.LibGit2SharpException)
+            {
+                continue;
+            }
+
+            if (_repoStatuses.TryGetValue(key, out var previous) && SameStatus(previous, status))
+                continue;
+            _repoStatuses[key] = status;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private static readonly ScopeMatcher NoScope = new([]);
+
     private static bool SameStatus(BranchStatus a, BranchStatus b) =>
         a.Ahead == b.Ahead && a.Behind == b.Behind && a.Uncommitted == b.Uncommitted && a.LastCommit == b.LastCommit && a.OutOfScope.SequenceEqual(b.OutOfScope);
 
@@ -636,16 +865,18 @@ public sealed class FleetSession : IAsyncDisposable
 
     private async Task<CommandResult> ReloadConfigAsync(FleetConfig config)
     {
+        IReadOnlyList<LinkedRepository> linked;
         try
         {
             // The same check as at open (bases exist, worktrees outside the git dir): a bad file is refused, the old one stays.
-            await ConfigRepositoryCheck.ValidateAsync(config, _repository, _options.Git, _stopping.Token).ConfigureAwait(false);
+            linked = await ConfigRepositoryCheck.ReadLinkedRepositoriesAsync(config, _repository, _options.Git, _stopping.Token).ConfigureAwait(false);
         }
         catch (ConfigException error)
         {
             return CommandResult.Failed(error.Message);
         }
 
+        _linked = new LinkedWorktrees(_options.Git, linked);
         _config = config;
         _baseBranch = config.Fleet.Base ?? _baseBranch;
         _ports = new PortAllocator(config.Fleet.Ports, _options.PortProbe);
@@ -659,6 +890,17 @@ public sealed class FleetSession : IAsyncDisposable
         _recoveryNotes = [.. _recoveryNotes, .. notes];
         Publish(v => new SessionEvent.Recovered(v, notes));
         return CommandResult.Ok($"{notes.Count} more recovery note(s).");
+    }
+
+    private CommandResult UpdateService(SessionCommand.UpdateService command)
+    {
+        if (Definition(command.Name) is null)
+            return CommandResult.Failed($"No task named '{command.Name}'.");
+        if (!_services.TryGetValue(command.Name, out var services))
+            _services[command.Name] = services = new Dictionary<string, ServiceState>(StringComparer.Ordinal);
+        services[command.State.Name] = command.State;
+        Publish(v => new SessionEvent.TaskChanged(v, command.Name));
+        return CommandResult.Ok($"Service {command.State.Name} of '{command.Name}' is {command.State.Phase}.");
     }
 
     private CommandResult UpdateAgent(SessionCommand.UpdateAgent command)
@@ -714,10 +956,18 @@ public sealed class FleetSession : IAsyncDisposable
         DependsOn = task.DependsOn,
         Agent = task.Agent is null ? null : AgentRef.Preset(task.Agent),
         Ports = task.PortNames,
+        Repos = task.RepoNames.Count > 0 ? task.RepoNames : [.. task.RepoWorktrees.Keys],
+        RepoBases = task.RepoBases,
     };
 
     private string ResolveBase(TaskConfig task) =>
         task.Base is null ? _baseBranch : Definition(task.Base) is { } stackedOn && stackedOn.Name != task.Name ? stackedOn.Branch : task.Base;
+
+    /// <summary>A task's base in another repository: its own (another task's name meaning that task's branch), else the repository's.</summary>
+    private string ResolveRepoBase(TaskConfig task, string repo) =>
+        task.RepoBases.TryGetValue(repo, out var requested)
+            ? Definition(requested) is { } stackedOn && stackedOn.Name != task.Name ? stackedOn.Branch : requested
+            : _linked.Find(repo)?.BaseBranch ?? throw new InvalidOperationException(LinkedWorktrees.NotDeclared(repo));
 
     private List<string> UnmergedDependencies(TaskConfig task) =>
         task.DependsOn.Where(d => _state.Find(d)?.Phase != TaskPhase.Merged).ToList();
@@ -758,7 +1008,40 @@ public sealed class FleetSession : IAsyncDisposable
             Scope = definition.Scope,
             ScopeAccepted = state?.ScopeAccepted ?? false,
             MergingTip = state?.MergingTip,
+            Repos = RepoSnapshotsOf(definition, state),
+            Services = _services.TryGetValue(definition.Name, out var services) ? [.. services.Values.OrderBy(s => s.Name, StringComparer.Ordinal)] : [],
         };
+    }
+
+    private List<TaskRepoSnapshot> RepoSnapshotsOf(TaskConfig definition, TaskState? state)
+    {
+        var repos = new List<TaskRepoSnapshot>();
+        foreach (var repo in state is { RepoWorktrees.Count: > 0 } ? [.. state.RepoWorktrees.Keys] : definition.Repos)
+        {
+            var path = state?.RepoWorktrees.GetValueOrDefault(repo)
+                ?? (_config.FindRepo(repo) is { } declared ? TaskLayout.RepoWorktreePathFor(_config, _repository, declared, definition.Name, definition.Branch) : null);
+            string? baseBranch;
+            try
+            {
+                baseBranch = state?.RepoBases.GetValueOrDefault(repo) ?? ResolveRepoBase(definition, repo);
+            }
+            catch (InvalidOperationException)
+            {
+                baseBranch = null; // a repository fleet.toml no longer declares
+            }
+
+            if (path is null || baseBranch is null)
+                continue;
+            repos.Add(new TaskRepoSnapshot
+            {
+                Name = repo,
+                WorktreePath = path,
+                BaseBranch = baseBranch,
+                Status = _repoStatuses.GetValueOrDefault((definition.Name, repo)),
+            });
+        }
+
+        return repos;
     }
 
     private static string Describe(AgentRef agent) => agent switch

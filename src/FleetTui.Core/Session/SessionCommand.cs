@@ -14,9 +14,11 @@ public abstract record SessionCommand
     /// Declare a task outside fleet.toml (<c>fleet new</c>) and create its worktree. Null values take the defaults; null
     /// <paramref name="Ports"/> means the port names every fleet.toml task declares (what fleet-wide templates may use).
     /// </summary>
+    /// <param name="Repos">Other repositories (<c>[repos.&lt;name&gt;]</c>) the task spans: a worktree in each, same branch name.</param>
+    /// <param name="RepoBases">A base per repository in <paramref name="Repos"/> (a branch, or a task spanning it); default: that repository's.</param>
     public sealed record NewTask(
         string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
-        IReadOnlyList<string>? Ports = null) : SessionCommand;
+        IReadOnlyList<string>? Ports = null, IReadOnlyList<string>? Repos = null, IReadOnlyDictionary<string, string>? RepoBases = null) : SessionCommand;
 
     /// <summary>
     /// Remove the task's worktree (and its branch when merged); refused naming the work that would be lost unless forced. The task's
@@ -44,6 +46,9 @@ public abstract record SessionCommand
 
     /// <summary>A merge conflicted or was refused: the task goes to Review with the conflicting paths.</summary>
     public sealed record RecordReview(string Name, IReadOnlyList<string> Conflicts, string? Note = null) : SessionCommand;
+
+    /// <summary>What the fleet host's service supervisor observed about one of a task's services (runtime only, not persisted).</summary>
+    public sealed record UpdateService(string Name, ServiceState State) : SessionCommand;
 
     /// <summary>What the agent runner observed (runtime only, not persisted).</summary>
     public sealed record UpdateAgent(string Name, AgentState State) : SessionCommand;

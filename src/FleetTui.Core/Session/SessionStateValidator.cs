@@ -45,6 +45,8 @@ public static class SessionStateValidator
             PortNames = task.PortNames ?? [],
             Ports = task.Ports ?? new Dictionary<string, int>(),
             RepoWorktrees = task.RepoWorktrees ?? new Dictionary<string, string>(),
+            RepoBases = task.RepoBases ?? new Dictionary<string, string>(),
+            RepoNames = task.RepoNames ?? [],
             ReviewConflicts = task.ReviewConflicts ?? [],
             Gate = task.Gate ?? GateState.NotRun,
         })],

@@ -57,6 +57,12 @@ public sealed record TaskSnapshot
     /// <summary>The user accepted the files changed outside <see cref="Scope"/>.</summary>
     public bool ScopeAccepted { get; init; }
 
+    /// <summary>The task's services as the fleet host last reported them (<c>[services.&lt;name&gt;]</c>); empty when none ran.</summary>
+    public IReadOnlyList<ServiceState> Services { get; init; } = [];
+
+    /// <summary>The task's worktrees in the other repositories it spans (<c>repos</c>), in its order; empty for most tasks.</summary>
+    public IReadOnlyList<TaskRepoSnapshot> Repos { get; init; } = [];
+
     /// <summary>The tip a merge run was merging when it was last seen (see <see cref="TaskState.MergingTip"/>); null when none is.</summary>
     public string? MergingTip { get; init; }
 }

@@ -25,10 +25,16 @@ public sealed record TaskState
     public required string Worktree { get; init; }
 
     /// <summary>
-    /// Worktrees in the fleet's other repositories (repo name → absolute path). Multi-repo fleets: the data model and path scheme
-    /// are in place; the first release creates worktrees in the main repository only, so this stays empty.
+    /// The task's worktrees in the fleet's other repositories (<c>[repos.&lt;name&gt;]</c> name → absolute path), each on
+    /// <see cref="Branch"/>; empty for a task of this repository only.
     /// </summary>
     public IReadOnlyDictionary<string, string> RepoWorktrees { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The base branch resolved in each of <see cref="RepoWorktrees"/>' repositories when they were created (name → branch).</summary>
+    public IReadOnlyDictionary<string, string> RepoBases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The repositories a task added by <c>fleet new --repo</c> spans (fleet.toml tasks declare theirs in the file).</summary>
+    public IReadOnlyList<string> RepoNames { get; init; } = [];
 
     /// <summary>The port names a task added by <c>fleet new</c> declares (fleet.toml tasks declare theirs in the file).</summary>
     public IReadOnlyList<string> PortNames { get; init; } = [];

@@ -17,6 +17,23 @@ public sealed record WorktreeLoss(
 
     public bool IsEmpty => UncommittedPaths.Count == 0 && UnmergedCommits.Count == 0 && ReflogOnlyCommits.Count == 0 && IgnoredPaths.Count == 0;
 
+    /// <summary>
+    /// This loss as part of a task spanning several repositories: each path and commit subject marked <c>[repo]</c>, so one list (one
+    /// refusal, one confirmation) names what each repository would lose. Commits keep their sha: equality still compares them exactly.
+    /// </summary>
+    public WorktreeLoss InRepository(string repo) => new(
+        [.. UncommittedPaths.Select(p => $"[{repo}] {p}")],
+        [.. UnmergedCommits.Select(c => c with { Subject = $"[{repo}] {c.Subject}" })],
+        [.. ReflogOnlyCommits.Select(c => c with { Subject = $"[{repo}] {c.Subject}" })],
+        [.. IgnoredPaths.Select(p => $"[{repo}] {p}")]);
+
+    /// <summary>Both losses in one (a task's worktree in this repository and its worktrees in the others).</summary>
+    public WorktreeLoss Plus(WorktreeLoss other) => new(
+        [.. UncommittedPaths, .. other.UncommittedPaths],
+        [.. UnmergedCommits, .. other.UnmergedCommits],
+        [.. ReflogOnlyCommits, .. other.ReflogOnlyCommits],
+        [.. IgnoredPaths, .. other.IgnoredPaths]);
+
     /// <summary>One line per item, as a confirmation dialog lists them.</summary>
     public IReadOnlyList<string> Lines =>
     [

@@ -32,15 +32,26 @@ public sealed class WorktreeManager
     /// </summary>
     public async Task<CreatedWorktree> CreateAsync(WorktreeRequest request, CancellationToken cancellationToken = default)
     {
+        var prepared = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        return prepared.Created with { Setup = await RunSetupAsync(request, prepared.Created.Path, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>
+    /// The first half of <see cref="CreateAsync"/>: the worktree, its [setup] files and caches, all or nothing (a failure rolls back what
+    /// this call made). The setup command is not run: a task spanning several repositories prepares every worktree first, so that a
+    /// failure in one leaves none (<see cref="UndoAsync"/> undoes the ones already prepared), and runs the setups after.
+    /// </summary>
+    public async Task<PreparedWorktree> PrepareAsync(WorktreeRequest request, CancellationToken cancellationToken = default)
+    {
         var root = Repository.Root;
         var path = Path.GetFullPath(request.Path);
         if (Directory.Exists(path) ? Directory.EnumerateFileSystemEntries(path).Any() : File.Exists(path))
             throw new WorktreeException($"Cannot create worktree for task '{request.Task}': {path} already exists and is not empty.");
         if (await _git.BranchExistsAsync(root, request.Branch, cancellationToken).ConfigureAwait(false))
             throw new WorktreeException(
-                $"Cannot create worktree for task '{request.Task}': branch '{request.Branch}' already exists (choose another branch or delete it).");
+                $"Cannot create worktree for task '{request.Task}': branch '{request.Branch}' already exists{InRepository} (choose another branch or delete it).");
         var baseCommit = await _git.ResolveCommitAsync(root, request.BaseRef, cancellationToken).ConfigureAwait(false)
-            ?? throw new WorktreeException($"Cannot create worktree for task '{request.Task}': base '{request.BaseRef}' names no commit.");
+            ?? throw new WorktreeException($"Cannot create worktree for task '{request.Task}': base '{request.BaseRef}' names no commit{InRepository}.");
         SetupFiles.EnsureSourcesExist(root, request.Setup.Copy.Concat(request.Setup.Link));
 
         var existedBefore = Directory.Exists(path);
@@ -56,16 +67,31 @@ public sealed class WorktreeManager
             await RollBackAsync(path, request.Branch, existedBefore).ConfigureAwait(false);
             if (error is OperationCanceledException)
                 throw;
-            throw new WorktreeException($"Could not create worktree for task '{request.Task}' (rolled back): {error.Message}", error);
+            throw new WorktreeException($"Could not create worktree for task '{request.Task}'{InRepository} (rolled back): {error.Message}", error);
         }
 
-        var logPath = SetupLogPath(request.Task);
-        var setup = request.Setup.Run is { Length: > 0 } command
+        return new PreparedWorktree(new CreatedWorktree(path, request.Branch, baseCommit, SetupOutcome.NothingToRun(null)), existedBefore);
+    }
+
+    /// <summary>
+    /// Undoes a <see cref="PrepareAsync"/> whose task could not be created as a whole: the worktree (only just made: nothing in it is
+    /// anyone's work yet) and the branch go; a folder that existed (empty) before keeps existing, emptied.
+    /// </summary>
+    public Task UndoAsync(PreparedWorktree prepared) =>
+        RollBackAsync(prepared.Created.Path, prepared.Created.Branch, prepared.FolderExistedBefore);
+
+    /// <summary>The second half of <see cref="CreateAsync"/>: the setup command in the prepared worktree, logged.</summary>
+    public async Task<SetupOutcome> RunSetupAsync(WorktreeRequest request, string path, CancellationToken cancellationToken = default)
+    {
+        var logPath = request.SetupLog ?? SetupLogPath(request.Task);
+        return request.Setup.Run is { Length: > 0 } command
             ? await SetupCommandRunner.RunAsync(command, path, SetupEnvironment(request), request.Setup.Timeout, logPath, cancellationToken)
                 .ConfigureAwait(false)
             : SetupOutcome.NothingToRun(null);
-        return new CreatedWorktree(path, request.Branch, baseCommit, setup);
     }
+
+    /// <summary>" in &lt;root&gt;" for messages, so a task spanning several repositories says which one failed.</summary>
+    private string InRepository => $" in {Repository.Root}";
 
     /// <summary>
     /// <c>git worktree add</c>, one at a time: git reads every registered worktree while adding one, and fails ("failed to read

@@ -23,6 +23,9 @@ public sealed record WorktreeRequest
     /// <summary>Environment for the setup command (FLEET_* values, the task's env), on top of the inherited one.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Where the setup command's log goes; null means <see cref="WorktreeManager.SetupLogPath"/> of the task.</summary>
+    public string? SetupLog { get; init; }
+
     /// <summary>Shared cache folders: env var name → absolute directory (created if missing, exported to the setup command).</summary>
     public IReadOnlyDictionary<string, string> Caches { get; init; } = new Dictionary<string, string>();
 }

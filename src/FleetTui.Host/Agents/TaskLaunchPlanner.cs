@@ -18,7 +18,11 @@ public static class TaskLaunchPlanner
     {
         var config = snapshot.Config;
         var taskConfig = config.FindTask(task.Name) ?? Declared(config, task);
-        var values = TaskLayout.For(config, repository, taskConfig, task.Ports).Values with { Worktree = task.WorktreePath };
+        var values = TaskLayout.For(config, repository, taskConfig, task.Ports).Values with
+        {
+            Worktree = task.WorktreePath,
+            RepoWorktrees = task.Repos.ToDictionary(r => r.Name, r => r.WorktreePath, StringComparer.Ordinal),
+        };
         return AgentLaunchPlanner.Plan(new AgentLaunchRequest
         {
             Config = config,
@@ -45,6 +49,7 @@ public static class TaskLaunchPlanner
         Branch = task.Branch,
         DependsOn = task.DependsOn,
         Ports = [.. task.Ports.Keys],
+        Repos = [.. task.Repos.Select(r => r.Name)],
         Agent = config.Agents.ContainsKey(task.AgentName) || AgentPresets.BuiltIn.ContainsKey(task.AgentName) ? AgentRef.Preset(task.AgentName) : null,
     };
 }

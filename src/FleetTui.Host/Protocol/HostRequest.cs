@@ -11,6 +11,7 @@ namespace FleetTui.Host.Protocol;
 [JsonDerivedType(typeof(RestartAgent), "restartAgent")]
 [JsonDerivedType(typeof(StopAgent), "stopAgent")]
 [JsonDerivedType(typeof(NewTask), "newTask")]
+[JsonDerivedType(typeof(Services), "services")]
 [JsonDerivedType(typeof(CreateTask), "createTask")]
 [JsonDerivedType(typeof(DestroyTask), "destroyTask")]
 [JsonDerivedType(typeof(DescribeLoss), "describeLoss")]
@@ -51,9 +52,13 @@ public abstract record HostRequest
 
     public sealed record NewTask(
         string Name, string? Branch = null, string? Base = null, IReadOnlyList<string>? DependsOn = null, string? Agent = null,
-        IReadOnlyList<string>? Ports = null) : HostRequest;
+        IReadOnlyList<string>? Ports = null, IReadOnlyList<string>? Repos = null, IReadOnlyDictionary<string, string>? RepoBases = null) : HostRequest;
 
     public sealed record CreateTask(string Name) : HostRequest;
+
+    /// <summary>Start, stop or restart one of a task's services (<paramref name="Service"/>), or all of them (null).</summary>
+    /// <param name="Action">"start", "stop" or "restart".</param>
+    public sealed record Services(string Task, string? Service, string Action) : HostRequest;
 
     /// <param name="ConfirmedLoss">What the user was shown would be lost (null: nothing was shown).</param>
     /// <param name="StopRunningAgent">Stop the task's running agent first; without it a running agent refuses the removal.</param>

@@ -19,7 +19,7 @@ namespace FleetTui.Host.Runtime;
 /// <see cref="SessionCommand.UpdateAgent"/>, turns session events into <see cref="SnapshotChanged"/>, and asks for a
 /// status refresh every two seconds.
 /// </summary>
-public sealed class FleetRuntime : IAgentLauncher, IDisposable
+public sealed partial class FleetRuntime : IAgentLauncher, IDisposable
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(2);
 
@@ -357,15 +357,11 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
         return TaskTicketReader.Read(snapshot.Config, Session.Repository.Root, snapshot.Config.FindTask(task));
     }
 
-    /// <summary>What destroying the task would lose now (uncommitted and ignored files, unmerged and reflog-only commits).</summary>
-    public async Task<WorktreeLoss> DescribeLossAsync(string task)
-    {
-        if (Snapshot.FindTask(task) is not { } snapshot || !Directory.Exists(snapshot.WorktreePath))
-            return WorktreeLoss.None;
-        var setup = Snapshot.Config.Setup;
-        return await new WorktreeManager(new GitCli(), Session.Repository)
-            .DescribeLossAsync(snapshot.WorktreePath, snapshot.Branch, snapshot.BaseBranch, [.. setup.Copy, .. setup.Link]).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// What destroying the task would lose now (uncommitted and ignored files, unmerged and reflog-only commits), in every repository it
+    /// spans (another repository's items marked <c>[name]</c>).
+    /// </summary>
+    public Task<WorktreeLoss> DescribeLossAsync(string task) => Session.DescribeLossAsync(task);
 
     /// <summary>
     /// Destroys the task through the session, which looks at what would be lost, stops the agent (<see cref="IAgentLauncher.StopAgentAsync"/>),
@@ -408,6 +404,8 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
     /// </summary>
     async ValueTask IAgentLauncher.StopAgentAsync(string task, CancellationToken cancellationToken)
     {
+        // Its services too: nothing may run in a folder about to go (a dev server would hold it and its port).
+        await StopServicesAsync(task, null).ConfigureAwait(false);
         if (TerminalFor(task) is { IsRunning: true } terminal)
             await Task.Run(terminal.Dispose, cancellationToken).ConfigureAwait(false);
     }
@@ -657,6 +655,7 @@ public sealed class FleetRuntime : IAgentLauncher, IDisposable
             monitor.Dispose();
         // Hang up every agent in parallel: each may take its grace period.
         Parallel.ForEach(terminals, t => t.Dispose());
+        StopAllServices();
         try
         {
             Task.WaitAll([.. new[] { _eventPump, _statusPump }.OfType<Task>()], TimeSpan.FromSeconds(5));

@@ -35,7 +35,11 @@ internal sealed class HostRequestHandler(FleetHost host)
                 Runtime.StopAgent(stop.Task);
                 return Ok(id, $"stopping {stop.Task}'s agent");
             case HostRequest.NewTask t:
-                return Result(id, await Runtime.SendAsync(new SessionCommand.NewTask(t.Name, t.Branch, t.Base, t.DependsOn, t.Agent, t.Ports)).ConfigureAwait(false));
+                return Result(id, await Runtime.SendAsync(new SessionCommand.NewTask(t.Name, t.Branch, t.Base, t.DependsOn, t.Agent, t.Ports, t.Repos, t.RepoBases)).ConfigureAwait(false));
+            case HostRequest.Services s:
+                return Enum.TryParse<Runtime.ServiceAction>(s.Action, ignoreCase: true, out var action)
+                    ? Result(id, await Runtime.ControlServicesAsync(s.Task, s.Service, action).ConfigureAwait(false))
+                    : Result(id, CommandResult.Failed($"Unknown service action '{s.Action}' (start, stop, restart)."));
             case HostRequest.CreateTask t:
                 return Result(id, await Runtime.SendAsync(new SessionCommand.CreateTask(t.Name)).ConfigureAwait(false));
             case HostRequest.DestroyTask t:

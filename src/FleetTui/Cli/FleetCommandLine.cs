@@ -44,6 +44,7 @@ public static class FleetCommandLine
         yield return MergeVerb.Create(context);
         yield return NewVerb.Create(context);
         yield return PruneVerb.Create(context);
+        yield return ServicesVerb.Create(context);
         yield return PsVerb.Create(context);
         yield return ReplayVerb.Create(context);
         yield return ReviewVerb.Create(context);

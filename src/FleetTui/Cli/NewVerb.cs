@@ -17,7 +17,15 @@ public static class NewVerb
         {
             Description = "Create the task from a ticket file: added to fleet.toml, named after the file, depends_on and agent from its front matter.",
         };
-        var baseOption = new Option<string?>("--base") { Description = "Branch (or another task, to stack on it) to start from. Default: the fleet's base." };
+        var baseOption = new Option<string[]>("--base")
+        {
+            Description = "Branch (or another task, to stack on it) to start from. Default: the fleet's base. " +
+                "For another repository the task spans: --base <repo>=<branch> (repeatable). Default there: that repository's base.",
+        };
+        var repos = new Option<string[]>("--repo")
+        {
+            Description = "Another repository ([repos.<name>] in fleet.toml) the task spans: a worktree there too, same branch (repeatable).",
+        };
         var dependsOn = new Option<string[]>("--depends-on") { Description = "Tasks that must merge before this one (repeatable).", AllowMultipleArgumentsPerToken = true };
         var agent = new Option<string?>("--agent") { Description = "Agent preset (claude, codex, aider, gemini, shell, or one from [agents.<name>]). Default: the fleet's." };
         var branch = new Option<string?>("--branch") { Description = "Branch name. Default: fleet/<task>." };
@@ -31,16 +39,16 @@ public static class NewVerb
             "Add a task to the fleet (kept in the session state, not in fleet.toml) and create its worktree on a new branch, " +
             "with ports, copied/linked files and the [setup] command. Validates the name and branch like fleet.toml's [[task]].")
         {
-            name, baseOption, dependsOn, agent, branch, ports, ticket, host,
+            name, baseOption, dependsOn, agent, branch, ports, ticket, host, repos,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(ticket) is { } ticketFile)
             {
-                if (parse.GetValue(baseOption) is not null || parse.GetValue(branch) is not null || parse.GetValue(host) is not null
-                    || parse.GetValue(dependsOn) is { Length: > 0 } || parse.GetValue(ports) is { Length: > 0 })
+                if (parse.GetValue(baseOption) is { Length: > 0 } || parse.GetValue(branch) is not null || parse.GetValue(host) is not null
+                    || parse.GetValue(dependsOn) is { Length: > 0 } || parse.GetValue(ports) is { Length: > 0 } || parse.GetValue(repos) is { Length: > 0 })
                 {
-                    context.Error.WriteLine("fleet new: --ticket takes depends_on from the ticket's front matter; --base, --branch, --depends-on, --port and --host go in fleet.toml");
+                    context.Error.WriteLine("fleet new: --ticket takes depends_on from the ticket's front matter; --base, --branch, --depends-on, --port, --host and --repo go in fleet.toml");
                     return ExitCodes.Usage;
                 }
                 return await NewTicketTask.RunAsync(context, ticketFile, parse.GetValue(name), parse.GetValue(agent), cancellationToken);
@@ -51,6 +59,13 @@ public static class NewVerb
                 return ExitCodes.Usage;
             }
 
+            var repoNames = parse.GetValue(repos) ?? [];
+            if (NewTaskBases.Split(parse.GetValue(baseOption) ?? [], repoNames) is not { } bases)
+            {
+                context.Error.WriteLine("fleet new: give --base once for this repository, and --base <repo>=<branch> once per repository given with --repo");
+                return ExitCodes.Usage;
+            }
+
             var (fleet, exit, declaredHere) = await OpenWhereTheTaskLivesAsync(context, parse.GetValue(name)!, parse.GetValue(host), cancellationToken);
             if (fleet is null)
                 return exit;
@@ -58,8 +73,8 @@ public static class NewVerb
             {
                 // A task declared in fleet.toml that has no worktree yet: `fleet new <it>` creates it as declared.
                 if (fleet.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.Pending or TaskPhase.Blocked } declared && declared.Origin == TaskOrigin.Config
-                    && parse.GetValue(branch) is null && parse.GetValue(baseOption) is null && parse.GetValue(agent) is null
-                    && parse.GetValue(dependsOn) is not { Length: > 0 } && parse.GetValue(ports) is not { Length: > 0 })
+                    && parse.GetValue(branch) is null && parse.GetValue(baseOption) is not { Length: > 0 } && parse.GetValue(agent) is null
+                    && parse.GetValue(dependsOn) is not { Length: > 0 } && parse.GetValue(ports) is not { Length: > 0 } && repoNames.Length == 0)
                 {
                     var created = await fleet.SendAsync(new SessionCommand.CreateTask(declared.Name));
                     if (created.Succeeded && fleet is Access.HostFleetAccess { IsRemote: true } declaredRemote)
@@ -68,9 +83,10 @@ public static class NewVerb
                 }
                 // A task this fleet.toml declares on a remote host whose clone does not declare it (yet): made there as declared here.
                 var result = await fleet.SendAsync(new SessionCommand.NewTask(
-                    parse.GetValue(name)!, parse.GetValue(branch) ?? declaredHere?.Branch, parse.GetValue(baseOption) ?? declaredHere?.Base,
+                    parse.GetValue(name)!, parse.GetValue(branch) ?? declaredHere?.Branch, bases.ThisRepository ?? declaredHere?.Base,
                     parse.GetValue(dependsOn) ?? [], parse.GetValue(agent) ?? declaredHere?.Agent,
-                    parse.GetValue(ports) is { Length: > 0 } named ? named : declaredHere?.Ports));
+                    parse.GetValue(ports) is { Length: > 0 } named ? named : declaredHere?.Ports, repoNames.Length > 0 ? repoNames : null,
+                    bases.Repos.Count > 0 ? bases.Repos : null));
                 if (!result.Succeeded && fleet.Current.FindTask(parse.GetValue(name)!) is { Phase: TaskPhase.SetupFailed, SetupLog: { } log })
                     context.Error.WriteLine($"The worktree was kept for inspection; setup log: {log}");
                 var exitCode = FleetWorkspace.Report(context, result);

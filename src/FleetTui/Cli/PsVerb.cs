@@ -62,6 +62,8 @@ public static class PsVerb
         string[] header = ["TASK", "BRANCH", "PHASE", "AHEAD/BEHIND", "DIRTY", "PORTS", "GATE"];
         var rows = new List<string[]> { withHosts ? [header[0], "HOST", .. header[1..]] : header };
         var listed = Listed(snapshot, remotes);
+        // A row under its task's (a repository, a service): no host of its own.
+        void UnderTask(string[] row) => rows.Add(withHosts ? [row[0], "", .. row[1..]] : row);
         foreach (var (host, task) in listed)
         {
             string[] cells =
@@ -75,6 +77,24 @@ public static class PsVerb
                 task.Gate.Outcome.ToString().ToLowerInvariant(),
             ];
             rows.Add(withHosts ? [cells[0], host, .. cells[1..]] : cells);
+            // Each other repository the task spans, under it: the same branch there, against that repository's base.
+            foreach (var repo in task.Repos)
+            {
+                UnderTask(
+                [
+                    $"  {repo.Name}:",
+                    task.Branch,
+                    $"from {repo.BaseBranch}",
+                    repo.Status is { } rs ? $"+{rs.Ahead}/-{rs.Behind}" : "-",
+                    repo.Status is { } rd ? rd.Uncommitted.ToString(CultureInfo.InvariantCulture) : "-",
+                    "",
+                    "",
+                ]);
+            }
+
+            // Each service the host runs for it: where it answers and how it is ("web :41002 up", "… restarting in 4s").
+            foreach (var service in task.Services)
+                UnderTask([$"  service {service.Name}", service.Url ?? "-", service.Describe(DateTimeOffset.UtcNow), "", "", "", ""]);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -162,22 +182,7 @@ public static class PsVerb
         json.WriteString("phase", PhaseName(task.Phase));
         json.WriteString("agent", task.AgentName);
         json.WriteString("worktree", task.WorktreePath);
-        WriteNumberOrNull(json, "ahead", task.Status?.Ahead);
-        WriteNumberOrNull(json, "behind", task.Status?.Behind);
-        WriteNumberOrNull(json, "uncommitted", task.Status?.Uncommitted);
-        if (task.Status?.LastCommit is { } commit)
-        {
-            json.WriteStartObject("lastCommit");
-            json.WriteString("sha", commit.Sha);
-            json.WriteString("subject", commit.Subject);
-            json.WriteString("when", commit.When.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("lastCommit");
-        }
-
+        WriteBranchStatus(json, task.Status);
         json.WriteStartObject("ports");
         foreach (var (name, port) in task.Ports.OrderBy(p => p.Key, StringComparer.Ordinal))
             json.WriteNumber(name, port);
@@ -194,7 +199,64 @@ public static class PsVerb
         WriteStringOrNull(json, "note", task.Note);
         WriteStringOrNull(json, "setupLog", task.SetupLog);
         json.WriteString("origin", task.Origin == TaskOrigin.Cli ? "cli" : "config");
+        json.WriteStartArray("repos");
+        foreach (var repo in task.Repos)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", repo.Name);
+            json.WriteString("branch", task.Branch);
+            json.WriteString("base", repo.BaseBranch);
+            json.WriteString("worktree", repo.WorktreePath);
+            WriteBranchStatus(json, repo.Status);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("services");
+        foreach (var service in task.Services)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", service.Name);
+            WriteStringOrNull(json, "repo", service.Repo);
+            WriteNumberOrNull(json, "port", service.Port);
+            WriteStringOrNull(json, "url", service.Url);
+            json.WriteString("state", ServicePhaseName(service.Phase));
+            WriteNumberOrNull(json, "pid", service.Pid);
+            WriteNumberOrNull(json, "exitCode", service.ExitCode);
+            json.WriteNumber("restarts", service.Restarts);
+            WriteStringOrNull(json, "message", service.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>kebab-case service states, as in the JSON (<c>not-ready</c>).</summary>
+    public static string ServicePhaseName(ServicePhase phase) => phase switch
+    {
+        ServicePhase.NotReady => "not-ready",
+        _ => phase.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>ahead, behind, uncommitted and lastCommit: null each when there is no worktree.</summary>
+    private static void WriteBranchStatus(Utf8JsonWriter json, Core.Worktrees.BranchStatus? status)
+    {
+        WriteNumberOrNull(json, "ahead", status?.Ahead);
+        WriteNumberOrNull(json, "behind", status?.Behind);
+        WriteNumberOrNull(json, "uncommitted", status?.Uncommitted);
+        if (status?.LastCommit is { } commit)
+        {
+            json.WriteStartObject("lastCommit");
+            json.WriteString("sha", commit.Sha);
+            json.WriteString("subject", commit.Subject);
+            json.WriteString("when", commit.When.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("lastCommit");
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)

@@ -106,16 +106,16 @@ public class ConfigLoaderHostileInputTests
     }
 
     [Fact]
-    public void Repos_in_fleet_is_not_supported_yet()
+    public void Repos_in_fleet_is_refused_naming_where_repositories_are_declared()
     {
         ErrorOf("[fleet]\nrepos = { web = \"../web\" }\n")
-            .ShouldBe("fleet.toml:2:1: 'repos' in [fleet] is not supported yet (multi-repo fleets are planned); remove it: fleet would ignore it");
+            .ShouldBe("fleet.toml:2:1: 'repos' does not belong in [fleet]: repositories are declared at the top level, one table each: [repos.<name>] with path = \"../other\"");
     }
 
     [Fact]
-    public void Repos_in_a_task_is_not_supported_yet()
+    public void Repos_in_a_task_must_name_a_declared_repository()
     {
         ErrorOf("[[task]]\nname = \"a\"\nrepos = [\"web\"]\n")
-            .ShouldBe("fleet.toml:3:1: 'repos' in [[task]] is not supported yet (multi-repo fleets are planned); remove it: fleet would ignore it");
+            .ShouldBe("fleet.toml:3:10: task 'a' lists unknown repository 'web' (no [repos.<name>] table declares any)");
     }
 }

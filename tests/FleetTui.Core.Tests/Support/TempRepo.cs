@@ -93,6 +93,20 @@ public sealed class TempRepo : IDisposable
 
     public async Task<string> RunGitAsync(params string[] arguments) => await Git.RunAsync(Path, arguments);
 
+    /// <summary>
+    /// Another repository beside this one (<c>&lt;root&gt;/&lt;name&gt;</c>), same identity, branch <c>main</c>, one commit: for tasks
+    /// spanning repositories. Its default worktrees land in <c>&lt;root&gt;/&lt;name&gt;.worktrees</c>, removed with the root.
+    /// </summary>
+    public async Task<string> AddSiblingRepositoryAsync(string name)
+    {
+        var path = System.IO.Path.Combine(RootDir, name);
+        Directory.CreateDirectory(path);
+        await Git.RunAsync(path, ["init", "--quiet", "--initial-branch=main"]);
+        WriteFile("README.md", $"# {name}\n", path);
+        await CommitAllAsync($"initial commit of {name}", path);
+        return path;
+    }
+
     public void Dispose()
     {
         // Worktrees live under RootDir, so one recursive delete removes repo, home and every sibling worktree.

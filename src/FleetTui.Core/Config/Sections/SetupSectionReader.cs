@@ -2,12 +2,12 @@ using FleetTui.Core.Config.Validation;
 
 namespace FleetTui.Core.Config.Sections;
 
-/// <summary>Reads <c>[setup]</c>.</summary>
+/// <summary>Reads <c>[setup]</c>, and <c>[repos.&lt;name&gt;.setup]</c> with the keys <paramref name="keys"/> allows.</summary>
 public static class SetupSectionReader
 {
-    public static SetupConfig Read(TableReader setup)
+    public static SetupConfig Read(TableReader setup, IReadOnlyList<string>? keys = null)
     {
-        setup.RejectUnknownKeys(ConfigSchema.SetupKeys);
+        setup.RejectUnknownKeys(keys ?? ConfigSchema.SetupKeys);
         var defaults = new SetupConfig();
         return new SetupConfig
         {
@@ -27,7 +27,7 @@ public static class SetupSectionReader
         foreach (var path in paths)
         {
             if (RelativePath.Problem(path.Value) is { } problem)
-                throw setup.Error(path.Position, $"'{key}' in [setup] must list paths inside the repository, but {problem}: '{path.Value}'");
+                throw setup.Error(path.Position, $"'{key}' in {setup.Label} must list paths inside the repository, but {problem}: '{path.Value}'");
         }
 
         return paths.Select(p => p.Value).ToList();

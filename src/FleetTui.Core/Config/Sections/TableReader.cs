@@ -25,6 +25,8 @@ public sealed class TableReader(TomlTableNode table, string label, string displa
                 continue;
             if (ConfigSchema.NotSupportedYet.TryGetValue(entry.Key, out var plan))
                 throw Error(entry.KeyPosition, $"'{entry.Key}' in {label} is not supported yet ({plan}); remove it: fleet would ignore it");
+            if (ConfigSchema.Misplaced.TryGetValue(label.Trim('[', ']') + "." + entry.Key, out var belongs))
+                throw Error(entry.KeyPosition, $"'{entry.Key}' does not belong in {label}: {belongs}");
             var hint = KeySuggestion.Nearest(entry.Key, known) is { } nearest
                 ? $"; did you mean '{nearest}'?"
                 : $" (known: {string.Join(", ", known)})";

@@ -12,12 +12,17 @@ public static class TaskSectionReader
         task.RejectUnknownKeys(ConfigSchema.TaskKeys);
         var name = ReadName(task);
         RejectPromptAndTicketTogether(task);
+        var thisBase = ThisRepositoryBaseNode(task);
+        var repoBases = RepoBaseNodes(task);
         return new TaskConfig
         {
             Name = name,
             Branch = ReadBranch(task) ?? DefaultBranchPrefix + name,
-            Base = task.NonEmptyString("base"),
-            BasePosition = task.Entry("base")?.Value.Position,
+            Base = thisBase?.Value,
+            BasePosition = thisBase?.Position,
+            Repos = ReadRepos(task) ?? [],
+            RepoBases = repoBases.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal),
+            RepoBasePositions = repoBases.ToDictionary(kv => kv.Key, kv => kv.Value.Position, StringComparer.Ordinal),
             DependsOn = task.StringArray("depends_on") ?? [],
             Agent = task.Agent("agent"),
             Prompt = task.NonEmptyString("prompt"),
@@ -29,6 +34,55 @@ public static class TaskSectionReader
             Host = task.NonEmptyString("host"),
             Position = task.Table.Position,
         };
+    }
+
+    /// <summary>
+    /// This repository's base: <c>base = "x"</c>, or the <c>"."</c> entry of a per-repository table
+    /// (<c>base = { "." = "feat/ui", api = "feat/endpoint" }</c>, or dotted: <c>base.api = "feat/endpoint"</c>).
+    /// </summary>
+    public static Toml.TomlStringNode? ThisRepositoryBaseNode(TableReader task) => task.Entry("base")?.Value switch
+    {
+        null => null,
+        Toml.TomlStringNode node => string.IsNullOrWhiteSpace(node.Value) ? throw task.Error(node.Position, $"'base' in {task.Label} must not be empty") : node,
+        Toml.TomlTableNode => RepoBaseEntries(task).GetValueOrDefault(RepoName.ThisRepository),
+        var other => throw task.WrongType("base", "a branch name or a table of them by repository (base.api = \"feat/x\")", other),
+    };
+
+    /// <summary>Every other repository's base from a <c>base</c> table (empty when <c>base</c> is a string or absent).</summary>
+    private static Dictionary<string, Toml.TomlStringNode> RepoBaseNodes(TableReader task) =>
+        RepoBaseEntries(task).Where(kv => kv.Key != RepoName.ThisRepository).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    private static Dictionary<string, Toml.TomlStringNode> RepoBaseEntries(TableReader task)
+    {
+        var result = new Dictionary<string, Toml.TomlStringNode>(StringComparer.Ordinal);
+        if (task.Entry("base")?.Value is not Toml.TomlTableNode table)
+            return result;
+        foreach (var entry in table.Entries)
+        {
+            if (entry.Value is not Toml.TomlStringNode node)
+                throw task.Error(entry.Value.Position, $"'base.{entry.Key}' in {task.Label} must be a branch name, not {entry.Value.Description}");
+            if (string.IsNullOrWhiteSpace(node.Value))
+                throw task.Error(node.Position, $"'base.{entry.Key}' in {task.Label} must not be empty");
+            if (GitRefName.Problem(node.Value) is { } problem)
+                throw task.Error(node.Position, $"invalid branch name '{node.Value}' for 'base.{entry.Key}': {problem}");
+            result[entry.Key] = node;
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<string>? ReadRepos(TableReader task)
+    {
+        if (task.StringArrayNodes("repos") is not { } repos)
+            return null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var repo in repos)
+        {
+            if (!seen.Add(repo.Value))
+                throw task.Error(repo.Position, $"repository '{repo.Value}' is listed twice in 'repos'");
+        }
+
+        return repos.Select(r => r.Value).ToList();
     }
 
     private static string ReadName(TableReader task)

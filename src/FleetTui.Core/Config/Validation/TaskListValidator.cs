@@ -6,10 +6,13 @@ namespace FleetTui.Core.Config.Validation;
 /// <summary>The checks that span tasks: unique names and branches, dependencies, bases, agents, cycles.</summary>
 public static class TaskListValidator
 {
-    public static void Validate(IReadOnlyList<(TaskConfig Task, TableReader Source)> tasks, IReadOnlyDictionary<string, AgentConfig> agents, TableReader? fleet)
+    public static void Validate(
+        IReadOnlyList<(TaskConfig Task, TableReader Source)> tasks, IReadOnlyDictionary<string, AgentConfig> agents, TableReader? fleet,
+        IReadOnlyList<RepoConfig>? repos = null)
     {
         RejectDuplicateNames(tasks);
         RejectDuplicateBranches(tasks);
+        TaskRepoValidator.Validate(tasks, repos ?? []);
         var names = tasks.Select(t => t.Task.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (task, source) in tasks)
         {
@@ -59,7 +62,7 @@ public static class TaskListValidator
 
     private static void CheckBase(TaskConfig task, TableReader source, HashSet<string> names)
     {
-        if (source.StringNode("base") is not { } node || names.Contains(node.Value) && node.Value != task.Name)
+        if (TaskSectionReader.ThisRepositoryBaseNode(source) is not { } node || names.Contains(node.Value) && node.Value != task.Name)
             return;
         if (node.Value == task.Name)
             throw source.Error(node.Position, $"task '{task.Name}' cannot stack on itself ('base' names the task)");
@@ -96,7 +99,7 @@ public static class TaskListValidator
         var (_, source) = tasks.First(t => t.Task.Name == cycle[0]);
         var next = cycle[1];
         var position = (source.StringArrayNodes("depends_on") ?? []).FirstOrDefault(d => d.Value == next)?.Position
-            ?? source.StringNode("base")?.Position
+            ?? TaskSectionReader.ThisRepositoryBaseNode(source)?.Position
             ?? source.Table.Position;
         throw source.Error(position, $"dependency cycle: {string.Join(" -> ", cycle)}");
     }

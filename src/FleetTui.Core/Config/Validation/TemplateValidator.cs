@@ -35,6 +35,16 @@ public sealed class TemplateValidator(
             CheckEach(setupTable, [setupTable.StringNode("database")], TemplateRules.DatabaseName, allTasks);
         }
 
+        // [repos.<name>.setup] run applies to the tasks spanning that repository.
+        foreach (var repo in config.Repos)
+        {
+            if (top.SubTable("repos")?.Find(repo.Name)?.Value is not TomlTableNode repoTable
+                || repoTable.Find("setup")?.Value is not TomlTableNode setup)
+                continue;
+            var reader = new TableReader(setup, $"[repos.{repo.Name}.setup]", top.DisplayName);
+            CheckEach(reader, [reader.StringNode("run")], TemplateRules.Everything, allTasks.Where(t => t.Repos.Contains(repo.Name)).ToList());
+        }
+
         foreach (var (name, agentTable) in AgentTables())
         {
             var users = allTasks.Where(t => (t.Agent ?? config.Fleet.Agent) is AgentRef.PresetRef p && p.Name == name).ToList();

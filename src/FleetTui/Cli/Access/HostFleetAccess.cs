@@ -42,7 +42,7 @@ public sealed class HostFleetAccess : IFleetAccess
         var request = command switch
         {
             SessionCommand.CreateTask c => new HostRequest.CreateTask(c.Name),
-            SessionCommand.NewTask n => new HostRequest.NewTask(n.Name, n.Branch, n.Base, n.DependsOn, n.Agent, n.Ports),
+            SessionCommand.NewTask n => new HostRequest.NewTask(n.Name, n.Branch, n.Base, n.DependsOn, n.Agent, n.Ports, n.Repos, n.RepoBases),
             SessionCommand.DestroyTask d => new HostRequest.DestroyTask(d.Name, d.Force),
             SessionCommand.RefreshStatus => new HostRequest.RefreshStatus(),
             SessionCommand.SetPhase p => new HostRequest.SetPhase(p.Name, p.Phase, p.Note),
@@ -58,6 +58,10 @@ public sealed class HostFleetAccess : IFleetAccess
     public async Task<HostStatus?> StatusAsync(CancellationToken cancellationToken) =>
         (await _client.RequestAsync(new HostRequest.Status(), cancellationToken: cancellationToken).ConfigureAwait(false)).Data
             is ReplyData.HostState { Status: var status } ? status : null;
+
+    /// <summary>Starts, stops or restarts a task's services in the host (<paramref name="action"/>: start, stop, restart).</summary>
+    public Task<CommandResult> ControlServicesAsync(string task, string? service, string action) =>
+        RequestAsync(new HostRequest.Services(task, service, action));
 
     /// <summary>The host reads fleet.toml again (a verb may have edited it, or the user).</summary>
     public Task<CommandResult> ReloadConfigAsync() => RequestAsync(new HostRequest.ReloadConfig());

@@ -28,6 +28,11 @@ public static class SidebarPresenter
             ]));
             var source = task.Phase == TaskPhase.Active && TaskStateText.Source(task.Agent) is { } from ? $"via {from} · " : "";
             lines.Add(StyledLine.Of(Fit("   " + source + Details(task, now), width), TextRole.Muted));
+            // Each other repository the task spans, then each service the host runs for it (indented: TaskAtRow skips them).
+            foreach (var repo in task.Repos)
+                lines.Add(StyledLine.Of(Fit($"   {repo.Name} {RepoDetails(repo)}", width), TextRole.Muted));
+            foreach (var service in task.Services)
+                lines.Add(StyledLine.Of(Fit("   " + service.Describe(now), width), ServiceRole(service)));
             foreach (var file in task.Status?.OutOfScope.Take(2) ?? [])
                 lines.Add(StyledLine.Of(Fit($"   ⚠ out of scope: {file}", width), TextRole.Warning));
             if (task.Status?.OutOfScope.Count > 2)
@@ -66,6 +71,18 @@ public static class SidebarPresenter
             parts.Add(task.Branch);
         return string.Join(" · ", parts);
     }
+
+    /// <summary>"↑2 ↓0 ~1 (from feat/x)": a repository's branch status under its task.</summary>
+    public static string RepoDetails(TaskRepoSnapshot repo) => repo.Status is { } status
+        ? $"↑{status.Ahead} ↓{status.Behind}{(status.Uncommitted > 0 ? $" ~{status.Uncommitted}" : "")} (from {repo.BaseBranch})"
+        : $"(from {repo.BaseBranch})";
+
+    private static TextRole ServiceRole(ServiceState service) => service.Phase switch
+    {
+        ServicePhase.Up => TextRole.Success,
+        ServicePhase.Restarting or ServicePhase.NotReady or ServicePhase.Exited => TextRole.Error,
+        _ => TextRole.Muted,
+    };
 
     public static string Age(TimeSpan age) => age.TotalSeconds switch
     {

@@ -43,9 +43,15 @@ internal sealed class RunningHost : IAsyncDisposable
     };
 
     /// <summary>A repository with <paramref name="fleetToml"/> committed on main (and its extra files), and its host serving it.</summary>
-    public static async Task<RunningHost> StartAsync(string fleetToml, params (string Path, string Text)[] files)
+    public static Task<RunningHost> StartAsync(string fleetToml, params (string Path, string Text)[] files) =>
+        StartAsync(fleetToml, prepare: null, files);
+
+    /// <summary>As above, after <paramref name="prepare"/> made what the fleet.toml needs beside the repository (another repository).</summary>
+    public static async Task<RunningHost> StartAsync(string fleetToml, Func<IsolatedGit, Task>? prepare, params (string Path, string Text)[] files)
     {
         var git = new IsolatedGit();
+        if (prepare is not null)
+            await prepare(git);
         var repo = Path.Combine(git.Root, "repo");
         Directory.CreateDirectory(repo);
         await git.GitAsync(repo, "init", "--quiet", "-b", "main");
