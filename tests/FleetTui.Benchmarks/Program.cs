@@ -9,6 +9,12 @@ public static class Program
         if (Emulator.WriteStreams.TryRun(args))
             return;
 
+        if (args is [Emulator.ScreenSizeTimings.Verb, .. var sizeArgs])
+        {
+            Emulator.ScreenSizeTimings.Run(sizeArgs);
+            return;
+        }
+
         if (args is [Engine.EngineTimings.Verb, .. var rest])
         {
             Engine.EngineTimings.RunAsync(rest).GetAwaiter().GetResult();
