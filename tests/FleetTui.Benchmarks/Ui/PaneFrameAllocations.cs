@@ -35,6 +35,61 @@ public static class PaneFrameAllocations
         Environment.SetEnvironmentVariable("DisableRealDriverIO", "1");
         foreach (var kind in new[] { "plain", "sgr", "unicode" })
             Measure(kind, frames, width, height);
+        DriverStages(frames, width, height);
+    }
+
+    /// <summary>
+    /// Where a frame's allocations go, for a screen of ASCII: the driver's AddStr (what PaneView calls per run of cells),
+    /// writing the driver's cells directly (cached one-character strings), and the driver's output stage (Refresh: the
+    /// dirty cells turned into ANSI output) with every cell dirty.
+    /// </summary>
+    private static void DriverStages(int frames, int width, int height)
+    {
+        using var app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        var driver = app.Driver!;
+        driver.SetScreenSize(width, height);
+        var rows = Enumerable.Range(0, height).Select(r => new string((char)('a' + r % 26), width)).ToArray();
+        var graphemes = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+        var attribute = new global::Terminal.Gui.Drawing.Attribute(global::Terminal.Gui.Drawing.Color.White, global::Terminal.Gui.Drawing.Color.Blue);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"driver stages {width}x{height}, ASCII, per frame:"));
+        Stage("  AddStr, one per row", frames, () =>
+        {
+            driver.SetAttribute(attribute);
+            for (var r = 0; r < height; r++)
+            {
+                driver.Move(0, r);
+                driver.AddStr(rows[r]);
+            }
+        });
+        Stage("  cells written directly", frames, () =>
+        {
+            var contents = driver.Contents!;
+            for (var r = 0; r < height; r++)
+                for (var c = 0; c < width; c++)
+                    contents[r, c] = new global::Terminal.Gui.Drawing.Cell(attribute, true, graphemes[rows[r][c]]);
+        });
+        Stage("  output (Refresh), all dirty", frames, () =>
+        {
+            var contents = driver.Contents!;
+            for (var r = 0; r < height; r++)
+                for (var c = 0; c < width; c++)
+                    contents[r, c] = new global::Terminal.Gui.Drawing.Cell(attribute, true, graphemes[rows[r][c]]);
+            driver.Refresh();
+        });
+    }
+
+    private static void Stage(string what, int frames, Action frame)
+    {
+        for (var i = 0; i < 20; i++)
+            frame();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < frames; i++)
+            frame();
+        clock.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what,-32} {allocated / (double)frames / 1024,8:0.0} KiB, {clock.Elapsed.TotalMilliseconds / frames:0.00} ms"));
     }
 
     private static void Measure(string kind, int frames, int width, int height)
