@@ -233,29 +233,6 @@ public class FleetAppTests
     }
 
     [Fact]
-    public void Output_under_the_help_overlay_never_paints_over_it_and_shows_once_it_closes()
-    {
-        // Pane rows are written straight into the driver's cells (issue 17): they must respect the clip as AddStr does.
-        using var cockpit = ThreeTasks(width: 120, height: 30);
-        cockpit.Press(Prefix);
-        cockpit.Press(new GuiKey('?'));
-        var overlay = cockpit.Text;
-        overlay.ShouldContain("Zoom the focused pane");
-
-        var api = cockpit.Session.Process("api");
-        api.Output(string.Concat(Enumerable.Range(0, 40).Select(i => $"\r\n{new string('#', 200)}")));
-        cockpit.Draw();
-
-        cockpit.Text.ShouldContain("Zoom the focused pane");
-        var help = cockpit.Lines().Select((line, row) => (line, row)).First(l => l.line.Contains("Zoom the focused pane", StringComparison.Ordinal));
-        help.line.ShouldNotContain("#####Zoom");
-        cockpit.Press(GuiKey.Q);
-        cockpit.Text.ShouldNotContain("Zoom the focused pane");
-        var pane = cockpit.Fleet.Panes[0].Frame;
-        cockpit.Lines()[pane.Y + 2][(pane.X + 1)..(pane.Right - 1)].ShouldBe(new string('#', pane.Width - 2));
-    }
-
-    [Fact]
     public void On_a_short_screen_the_help_scrolls_to_its_last_key_and_any_other_key_closes_it()
     {
         using var cockpit = new CockpitHarness(new FakeCockpitSession(FakeCockpitSession.Task("api")), width: 120, height: 16);
