@@ -9,6 +9,24 @@ public static class Program
         if (Emulator.WriteStreams.TryRun(args))
             return;
 
+        if (args is [Ui.PaneFrameAllocations.Verb, .. var frameArgs])
+        {
+            Ui.PaneFrameAllocations.Run(frameArgs);
+            return;
+        }
+
+        if (args is [Emulator.PaneMemoryTimings.Verb, .. var memoryArgs])
+        {
+            Emulator.PaneMemoryTimings.Run(memoryArgs);
+            return;
+        }
+
+        if (args is [Emulator.ScreenSizeTimings.Verb, .. var sizeArgs])
+        {
+            Emulator.ScreenSizeTimings.Run(sizeArgs);
+            return;
+        }
+
         if (args is [Engine.EngineTimings.Verb, .. var rest])
         {
             Engine.EngineTimings.RunAsync(rest).GetAwaiter().GetResult();

@@ -45,10 +45,26 @@ public sealed class DirtyRowSet
             _bits[row >> 6] |= 1UL << (row & 63);
     }
 
+    /// <summary>Marks a range a 64-row word at a time (a scroll region of a tall screen is marked at every line feed).</summary>
     public void MarkRange(int fromRow, int toRowInclusive)
     {
-        for (var r = Math.Max(0, fromRow); r <= toRowInclusive && r < Rows; r++)
-            _bits[r >> 6] |= 1UL << (r & 63);
+        var from = Math.Max(0, fromRow);
+        var to = Math.Min(toRowInclusive, Rows - 1);
+        if (from > to)
+            return;
+        int firstWord = from >> 6, lastWord = to >> 6;
+        var firstMask = ulong.MaxValue << (from & 63);
+        var lastMask = ulong.MaxValue >> (63 - (to & 63));
+        if (firstWord == lastWord)
+        {
+            _bits[firstWord] |= firstMask & lastMask;
+            return;
+        }
+
+        _bits[firstWord] |= firstMask;
+        for (var w = firstWord + 1; w < lastWord; w++)
+            _bits[w] = ulong.MaxValue;
+        _bits[lastWord] |= lastMask;
     }
 
     public void MarkAll()

@@ -70,12 +70,12 @@ internal sealed class Grid
             return;
         }
 
+        // A region: its rows move as one block copy of references (a memmove), whatever their width.
+        var first = ContiguousStart(top, height);
         for (var i = 0; i < count; i++)
-            _scratch[i] = Recycle(this[top + i], history, erase);
-        for (var r = top; r + count <= bottom; r++)
-            Slot(r) = this[r + count];
-        for (var i = 0; i < count; i++)
-            Slot(bottom - count + 1 + i) = _scratch[i];
+            _scratch[i] = Recycle(_lines[first + i], history, erase);
+        Array.Copy(_lines, first + count, _lines, first, height - count);
+        Array.Copy(_scratch, 0, _lines, first + height - count, count);
         Array.Clear(_scratch, 0, count);
     }
 
@@ -86,17 +86,36 @@ internal sealed class Grid
         count = Math.Min(count, height);
         if (count <= 0)
             return;
-        for (var i = 0; i < count; i++)
-            _scratch[i] = this[bottom - i];
-        for (var r = bottom; r - count >= top; r--)
-            Slot(r) = this[r - count];
+        var first = ContiguousStart(top, height);
         for (var i = 0; i < count; i++)
         {
-            _scratch[i].Clear(erase);
-            Slot(top + i) = _scratch[i];
+            var line = _lines[first + height - count + i];
+            line.Clear(erase);
+            _scratch[i] = line;
         }
 
+        Array.Copy(_lines, first, _lines, first + count, height - count);
+        Array.Copy(_scratch, 0, _lines, first, count);
         Array.Clear(_scratch, 0, count);
+    }
+
+    /// <summary>
+    /// The index in the ring of <paramref name="row"/>, with the <paramref name="height"/> rows from it stored one after
+    /// another; when they would wrap around the ring's end, the ring is first unrolled so row 0 is at index 0.
+    /// </summary>
+    private int ContiguousStart(int row, int height)
+    {
+        var index = _top + row;
+        if (index >= Rows)
+            index -= Rows;
+        if (index + height <= Rows)
+            return index;
+        Array.Copy(_lines, _top, _scratch, 0, Rows - _top);
+        Array.Copy(_lines, 0, _scratch, Rows - _top, _top);
+        (_lines, _scratch) = (_scratch, _lines);
+        Array.Clear(_scratch);
+        _top = 0;
+        return row;
     }
 
     private Line Recycle(Line leaving, Scrollback? history, in CellStyle erase)

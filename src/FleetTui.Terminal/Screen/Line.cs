@@ -3,15 +3,28 @@ namespace FleetTui.Terminal.Screen;
 /// <summary>
 /// One row of cells. <see cref="Wrapped"/> is set when the text ran on into the next row by auto-wrap
 /// (so a resize can re-flow it, and a copy can join it). Lines are recycled: never keep a reference past a render.
+/// <para>Only the cells written since the last erase are stored (<see cref="StoredCells"/>). The cells after them, up
+/// to <see cref="FillEnd"/>, are blanks in <see cref="FillStyle"/> (what the last erase left: its background); any
+/// after that (columns a wider screen added since) are default blanks. So erasing a line, making a new one or changing
+/// its width costs what was written on it, not its width: a 4096-column screen of short lines holds short lines, as
+/// tmux's grid does.</para>
 /// </summary>
 public sealed class Line
 {
+    private const int SmallLine = 256;
+    private const int MinimumGrowth = 16;
+    private static readonly Cell DefaultBlank;
+
     private Cell[] _cells;
+    private int _stored;
+    private int _fillEnd;
+    private Cell _fill;
 
     public Line(int columns)
     {
-        _cells = new Cell[Math.Max(1, columns)];
-        Columns = columns;
+        Columns = Math.Max(1, columns);
+        _cells = [];
+        _fillEnd = Columns;
     }
 
     public int Columns { get; private set; }
@@ -19,20 +32,70 @@ public sealed class Line
     /// <summary>The line continues on the next row (auto-wrap happened at its end).</summary>
     public bool Wrapped { get; set; }
 
-    public ReadOnlySpan<Cell> Cells => _cells.AsSpan(0, Columns);
+    /// <summary>The style of the blank cells after <see cref="StoredCells"/>, up to <see cref="FillEnd"/>.</summary>
+    public CellStyle FillStyle => _fill.Style;
 
-    public ref readonly Cell this[int column] => ref _cells[column];
+    /// <summary>Where the blanks in <see cref="FillStyle"/> end; cells from there on are default blanks.</summary>
+    public int FillEnd => Math.Max(_stored, Math.Min(_fillEnd, Columns));
 
-    internal Span<Cell> WritableCells => _cells.AsSpan(0, Columns);
+    /// <summary>The cells written since the last erase, from column 0; see <see cref="FillStyle"/> for the rest.</summary>
+    public ReadOnlySpan<Cell> StoredCells => _cells.AsSpan(0, _stored);
 
-    internal ref Cell At(int column) => ref _cells[column];
+    /// <summary>All <see cref="Columns"/> cells. Stores the blank tail first: prefer <see cref="StoredCells"/> and <see cref="FillStyle"/>.</summary>
+    public ReadOnlySpan<Cell> Cells
+    {
+        get
+        {
+            Store(Columns);
+            return _cells.AsSpan(0, Columns);
+        }
+    }
+
+    public ref readonly Cell this[int column]
+    {
+        get
+        {
+            if ((uint)column < (uint)_stored)
+                return ref _cells[column];
+            if ((uint)column >= (uint)Columns)
+                throw new IndexOutOfRangeException();
+            if (column < _fillEnd)
+                return ref _fill;
+            return ref DefaultBlank;
+        }
+    }
+
+    internal Span<Cell> WritableCells => Writable(0, Columns);
+
+    /// <summary>Cells <paramref name="from"/>..<paramref name="to"/> (exclusive) for writing; stores the blanks before them.</summary>
+    internal Span<Cell> Writable(int from, int to)
+    {
+        if (to > _stored)
+            Store(to);
+        return _cells.AsSpan(from, to - from);
+    }
+
+    internal ref Cell At(int column)
+    {
+        if (column >= _stored)
+        {
+            if ((uint)column >= (uint)Columns)
+                throw new IndexOutOfRangeException();
+            Store(column + 1);
+        }
+
+        return ref _cells[column];
+    }
 
     /// <summary>Number of cells up to the last non-empty one (trailing erased cells with a default background don't count).</summary>
     public int ContentLength
     {
         get
         {
-            var cells = Cells;
+            var fillEnd = FillEnd;
+            if (fillEnd > _stored && !_fill.Style.Background.IsDefault)
+                return fillEnd;
+            var cells = StoredCells;
             for (var i = cells.Length - 1; i >= 0; i--)
             {
                 if (!cells[i].IsEmpty || !cells[i].Style.Background.IsDefault)
@@ -45,7 +108,9 @@ public sealed class Line
 
     internal void Clear(in CellStyle eraseStyle)
     {
-        _cells.AsSpan(0, Columns).Fill(Cell.Blank(eraseStyle));
+        _stored = 0;
+        _fill = Cell.Blank(eraseStyle);
+        _fillEnd = Columns;
         Wrapped = false;
     }
 
@@ -53,36 +118,71 @@ public sealed class Line
     {
         from = Math.Max(0, from);
         to = Math.Min(Columns, to);
-        if (to > from)
-            _cells.AsSpan(from, to - from).Fill(Cell.Blank(eraseStyle));
+        if (to <= from)
+            return;
+        var blank = Cell.Blank(eraseStyle);
+        if (to == Columns)
+        {
+            // Erasing to the end of the line: the erased cells become the blank tail.
+            if (from > _stored)
+            {
+                if (_fill.Style == eraseStyle && _fillEnd >= Columns)
+                    return; // already blank in this style
+                Store(from);
+            }
+
+            _stored = from;
+            _fill = blank;
+            _fillEnd = Columns;
+            return;
+        }
+
+        Writable(from, to).Fill(blank);
     }
 
-    /// <summary>Changes the width, keeping the cells that still fit; new cells are empty.</summary>
+    /// <summary>Changes the width, keeping the cells that still fit; new cells are empty (default style).</summary>
     internal void Resize(int columns)
     {
-        if (columns > _cells.Length)
-        {
-            var grown = new Cell[columns];
-            _cells.AsSpan(0, Columns).CopyTo(grown);
-            _cells = grown;
-        }
-        else if (columns > Columns)
-        {
-            _cells.AsSpan(Columns, columns - Columns).Clear();
-        }
-
+        columns = Math.Max(1, columns);
+        if (columns > Columns)
+            _fillEnd = Math.Min(_fillEnd, Columns); // the new columns are default blanks
+        if (_stored > columns)
+            _stored = columns;
         Columns = columns;
         // A wide character cut in half at the new edge becomes a blank.
-        if (columns > 0 && _cells[columns - 1].IsWide)
+        if (columns - 1 < _stored && _cells[columns - 1].IsWide)
             _cells[columns - 1] = Cell.Blank(_cells[columns - 1].Style.ForErase());
     }
 
     internal void CopyFrom(Line other)
     {
-        if (_cells.Length < other.Columns)
-            _cells = new Cell[other.Columns];
-        other.Cells.CopyTo(_cells);
+        if (_cells.Length < other._stored)
+            _cells = new Cell[other._stored];
+        other.StoredCells.CopyTo(_cells);
+        _stored = other._stored;
+        _fill = other._fill;
+        _fillEnd = other._fillEnd;
         Columns = other.Columns;
         Wrapped = other.Wrapped;
+    }
+
+    /// <summary>Makes cells up to <paramref name="count"/> stored (the blanks they were), growing the array if needed.</summary>
+    private void Store(int count)
+    {
+        if (count <= _stored)
+            return;
+        if (count > _cells.Length)
+        {
+            // Small lines get their whole width at once; wide ones grow by doubling, so a short line stays short.
+            var capacity = Columns <= SmallLine ? Columns : Math.Min(Columns, Math.Max(count, Math.Max(MinimumGrowth, _cells.Length * 2)));
+            var grown = new Cell[Math.Max(capacity, count)];
+            _cells.AsSpan(0, _stored).CopyTo(grown);
+            _cells = grown;
+        }
+
+        var fillEnd = Math.Clamp(_fillEnd, _stored, count);
+        _cells.AsSpan(_stored, fillEnd - _stored).Fill(_fill);
+        _cells.AsSpan(fillEnd, count - fillEnd).Clear();
+        _stored = count;
     }
 }

@@ -14,7 +14,8 @@ public static class LineText
 
     public static void AppendPlain(StringBuilder sb, ScreenBuffer screen, Line line)
     {
-        var cells = line.Cells;
+        // The blank tail after the stored cells is trimmed whatever its style.
+        var cells = line.StoredCells;
         var length = cells.Length;
         while (length > 0 && (cells[length - 1].IsEmpty || cells[length - 1].CodePoint == ' '))
             length--;
@@ -25,14 +26,15 @@ public static class LineText
     /// <summary>The line with its attributes as SGR sequences; starts from a reset and ends reset when styled.</summary>
     public static void AppendAnsi(StringBuilder sb, ScreenBuffer screen, Line line)
     {
-        var cells = line.Cells;
-        var length = cells.Length;
-        while (length > 0 && cells[length - 1].IsEmpty && cells[length - 1].Style == default)
+        // A blank tail in the default style is trimmed without being read; a coloured one is printed.
+        var length = line.FillStyle == default ? line.StoredCells.Length : line.FillEnd;
+        while (length > 0 && line[length - 1].IsEmpty && line[length - 1].Style == default)
             length--;
         var current = default(CellStyle);
         for (var i = 0; i < length; i++)
         {
-            var style = cells[i].Style with { HyperlinkId = 0 };
+            ref readonly var cell = ref line[i];
+            var style = cell.Style with { HyperlinkId = 0 };
             if (style != current)
             {
                 sb.Append("\e[");
@@ -41,7 +43,7 @@ public static class LineText
                 current = style;
             }
 
-            AppendCell(sb, screen, cells[i]);
+            AppendCell(sb, screen, cell);
         }
 
         if (current != default)

@@ -106,7 +106,7 @@ public sealed partial class ScreenBuffer
         ClearWideAt(line, column);
         if (column + count <= right)
             ClearWideAt(line, column + count);
-        var cells = line.WritableCells;
+        var cells = line.Writable(0, right + 1);
         cells[(column + count)..(right + 1)].CopyTo(cells[column..]);
         cells[(right + 1 - count)..(right + 1)].Fill(Cell.Blank(EraseStyle));
         Cursor.PendingWrap = false;

@@ -68,18 +68,18 @@ public sealed partial class ScreenBuffer
             if (insert)
                 ShiftRight(line, column, width, right);
 
-            ref var cell = ref line.At(column);
-            if (cell.Width != 1)
+            // No ref into the line is held across ClearWideAt: storing more cells may move them to a larger array.
+            if (line[column].Width != 1)
                 ClearWideAt(line, column);
             if (width == 1)
             {
-                cell = Cell.Narrow(codePoint, pen);
+                line.At(column) = Cell.Narrow(codePoint, pen);
             }
             else
             {
                 if (line[column + 1].Width != 1)
                     ClearWideAt(line, column + 1);
-                cell = Cell.Wide(codePoint, pen);
+                line.At(column) = Cell.Wide(codePoint, pen);
                 line.At(column + 1) = Cell.Spacer(pen);
             }
 
@@ -115,7 +115,7 @@ public sealed partial class ScreenBuffer
             ClearWideAt(line, column);
         if (line[column + run - 1].IsWide)
             ClearWideAt(line, column + run - 1);
-        var cells = line.WritableCells.Slice(column, run);
+        var cells = line.Writable(column, column + run);
         for (var k = 0; k < cells.Length; k++)
             cells[k] = Cell.Narrow(codePoints[k], pen);
         LastPrinted = codePoints[run - 1];
@@ -176,12 +176,11 @@ public sealed partial class ScreenBuffer
 
     private void ShiftRight(Line line, int column, int count, int right)
     {
-        var cells = line.WritableCells;
         if (column + count <= right)
-        {
             ClearWideAt(line, right); // a wide character pushed over the edge is cut
+        var cells = line.Writable(0, right + 1);
+        if (column + count <= right)
             cells[column..(right + 1 - count)].CopyTo(cells[(column + count)..]);
-        }
 
         cells[column..Math.Min(right + 1, column + count)].Fill(Cell.Blank(EraseStyle));
         if (right + 1 < line.Columns && line[right + 1].IsSpacer && !line[right].IsWide)

@@ -57,28 +57,33 @@ public sealed partial class ScreenBuffer
             line.Resize(columns);
 
         // Shrink: drop blank rows below the cursor, then push rows from the top into history.
-        while (lines.Count > rows && lines.Count - 1 > cursorRow && lines[^1].ContentLength == 0)
-            lines.RemoveAt(lines.Count - 1);
-        while (lines.Count > rows)
-        {
-            history?.Push(lines[0]);
-            lines.RemoveAt(0);
-            cursorRow--;
-        }
+        var count = lines.Count;
+        while (count > rows && count - 1 > cursorRow && lines[count - 1].ContentLength == 0)
+            count--;
+        var pushed = Math.Max(0, count - rows);
+        for (var i = 0; i < pushed; i++)
+            history?.Push(lines[i]);
+        cursorRow -= pushed;
 
         // Grow: pull history back down while there is some, then add blank rows at the bottom.
-        while (lines.Count < rows && history is { Count: > 0 })
+        var kept = count - pushed;
+        var pulled = history is null ? 0 : Math.Min(history.Count, Math.Max(0, rows - kept));
+        var result = new List<Line>(rows);
+        for (var i = 0; i < pulled; i++)
+            result.Add(null!);
+        for (var i = pulled - 1; i >= 0; i--)
         {
-            var line = history.PopNewest()!;
+            var line = history!.PopNewest()!;
             line.Resize(columns);
-            lines.Insert(0, line);
-            cursorRow++;
+            result[i] = line;
         }
 
-        while (lines.Count < rows)
-            lines.Add(new Line(columns));
+        cursorRow += pulled;
+        result.AddRange(lines.GetRange(pushed, kept));
+        while (result.Count < rows)
+            result.Add(new Line(columns));
 
-        grid.SetRows(lines, columns, rows);
+        grid.SetRows(result, columns, rows);
         return Math.Clamp(cursorRow, 0, rows - 1);
     }
 }

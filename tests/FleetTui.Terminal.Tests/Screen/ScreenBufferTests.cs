@@ -125,6 +125,21 @@ public class ScreenBufferTests
     }
 
     [Fact]
+    public void Coloured_output_over_a_full_history_allocates_nothing()
+    {
+        // 256-colour and truecolour on every word (the SGR-heavy benchmark stream's shape), lines of varied length.
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < 3000; i++)
+            text.Append($"\e[38;5;{i % 256}m\e[48;2;{i % 256};{i * 7 % 256};{i * 13 % 256}mword{i}\e[0m {new string('x', i % 90)}\r\n");
+        var bytes = System.Text.Encoding.ASCII.GetBytes(text.ToString());
+        var screen = new TestTerminal(100, 30, scrollback: 500);
+        screen.Terminal.Feed(bytes); // warm up: fill the history
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        screen.Terminal.Feed(bytes);
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Fact]
     public void Cells_report_width_style_and_text()
     {
         var t = new TestTerminal(6, 1).Feed("\e[1;32m中\e[0me\u0301");

@@ -62,7 +62,9 @@ public sealed class PaneUpdateEncoder
             for (var row = 0; row < header.Rows; row++)
             {
                 _row.Clear();
-                RowCodec.Encode(screen.GetLine(row - header.Offset).Cells, screen, _row);
+                // Trailing default blanks are never sent: a line whose blank tail is default is encoded from what it stores.
+                var line = screen.GetLine(row - header.Offset);
+                RowCodec.Encode(line.FillStyle == default ? line.StoredCells : line.Cells, screen, _row);
                 if (!reshaped && _row.WrittenSpan.SequenceEqual(_sentRows[row].AsSpan(0, _sentLengths[row])))
                     continue;
                 Remember(row, _row.WrittenSpan);

@@ -281,7 +281,7 @@ public sealed class PaneView : View
             SetCellAttribute(cell.Style);
             if (IsPlainAscii(cell))
             {
-                column = DrawAsciiRun(cells, column);
+                column = DrawAsciiRun(cells, column, viewRow);
                 continue;
             }
             if (cell.IsWide && column + 1 >= limit)
@@ -301,8 +301,20 @@ public sealed class PaneView : View
         if (column < width - LeftEdgeWidth)
         {
             SetCellAttribute(default);
-            AddStr(new string(' ', width - LeftEdgeWidth - column));
+            DrawBlanks(LeftEdgeWidth + column, viewRow, width - LeftEdgeWidth - column);
         }
+    }
+
+    /// <summary>Blanks in the current attribute from a view position to the right, straight into the driver's cells.</summary>
+    private void DrawBlanks(int x, int viewRow, int count)
+    {
+        if (_runBuffer.Length < count)
+            _runBuffer = new char[Math.Max(count, _runBuffer.Length * 2)];
+        _runBuffer.AsSpan(0, count).Fill(' ');
+        if (DriverCells.TryWrite(App?.Driver, ViewportToScreen(new Point(x, viewRow)), _runBuffer.AsSpan(0, count), _lastAttribute))
+            Move(x + count, viewRow);
+        else
+            AddStr(new string(' ', count));
     }
 
     private PaneHighlight? _highlight;
@@ -375,7 +387,7 @@ public sealed class PaneView : View
     /// held up the echo of a key. ASCII only, because any other neighbours could join into one grapheme when drawn
     /// together (a spacing mark after its consonant) and shift the rest of the row.
     /// </summary>
-    private int DrawAsciiRun(ReadOnlySpan<Cell> cells, int column)
+    private int DrawAsciiRun(ReadOnlySpan<Cell> cells, int column, int viewRow)
     {
         var style = cells[column].Style;
         var end = column;
@@ -389,7 +401,11 @@ public sealed class PaneView : View
             ref readonly var cell = ref cells[column + i];
             _runBuffer[i] = cell.IsEmpty ? ' ' : (char)cell.CodePoint;
         }
-        AddStr(new string(_runBuffer, 0, length));
+        var x = LeftEdgeWidth + column;
+        if (DriverCells.TryWrite(App?.Driver, ViewportToScreen(new Point(x, viewRow)), _runBuffer.AsSpan(0, length), _lastAttribute))
+            Move(x + length, viewRow); // the cells after the run are drawn through Terminal.Gui from there
+        else
+            AddStr(new string(_runBuffer, 0, length));
         return end;
     }
 
@@ -490,10 +506,7 @@ public sealed class PaneView : View
     {
         SetCellAttribute(default);
         for (var row = fromRow; row < height; row++)
-        {
-            Move(LeftEdgeWidth, row);
-            AddStr(new string(' ', width - LeftEdgeWidth));
-        }
+            DrawBlanks(LeftEdgeWidth, row, width - LeftEdgeWidth);
     }
 
     protected override bool OnKeyDown(GuiKey key) => true;
