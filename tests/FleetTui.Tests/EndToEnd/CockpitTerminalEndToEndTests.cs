@@ -125,12 +125,16 @@ public partial class CockpitTerminalEndToEndTests
                 && rows[1].Length > sidebar && rows[1][sidebar] == '│' && rows[^1].TrimEnd().Length == width - 1;
             var resized = await Eventually.HoldsAsync(tmux.CaptureAsync, LaidOut, $"the cockpit laid out at {width}x{height}", Slow);
             // What a full redraw (zoom in and out again) paints is what the resize must have painted already.
+            // Each toggle is awaited: a capture between them (zoomed, yet laid out) would be taken for the redraw.
             await tmux.SendKeysAsync("C-g", "z");
+            await Eventually.HoldsAsync(tmux.CaptureAsync, s => LaidOut(s) && PaneTitles(s) == 1, "zoomed", Slow);
             await tmux.SendKeysAsync("C-g", "z");
-            var redrawn = await Eventually.HoldsAsync(tmux.CaptureAsync, LaidOut, "the full redraw", Slow);
+            var redrawn = await Eventually.HoldsAsync(tmux.CaptureAsync, s => LaidOut(s) && PaneTitles(s) > 1, "the full redraw", Slow);
             Structure(resized).ShouldBe(Structure(redrawn), $"at {width}x{height}, after the resize:\n{resized}\n\nafter a full redraw:\n{redrawn}");
         }
     }
+
+    private static int PaneTitles(string screen) => Regex.Matches(screen, @" \d (\w+) · fleet/\1").Count;
 
     private static List<string> Rows(string screen) => [.. screen.TrimEnd('\n').Split('\n')];
 
