@@ -47,7 +47,8 @@ public class AgentDetectionEndToEndTests(ITestOutputHelper output)
             "catalog working again");
         var idle = await WatchAsync(tmux, states,
             shown: pane => pane.Contains("✔ Done.", StringComparison.Ordinal) && !pane.Contains(DemoAgentView.Interrupt, StringComparison.Ordinal),
-            followed: state => state.StartsWith(" 1 catalog idle", StringComparison.Ordinal),
+            // Idle with its work committed is "ready for review" (and marked for attention).
+            followed: state => state.StartsWith(" 1 catalog idle", StringComparison.Ordinal) || state.StartsWith("!1 catalog ready for review", StringComparison.Ordinal),
             "catalog idle");
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -55,8 +56,11 @@ public class AgentDetectionEndToEndTests(ITestOutputHelper output)
         output.WriteLine("sidebar states seen: " + string.Join(" → ", states));
         // No flicker: every state shows once, in order (the agent may already be working when the first capture is taken).
         // Timings belong to the figures above, not to a pass/fail on a loaded machine.
-        // The demo agent ends idle with its edit not committed yet: the sidebar says so after "idle" (cut to the sidebar's width).
-        var settled = Regex.Replace(string.Join(" → ", states.SkipWhile(s => s is "pending" or "setting up" or "not started" or "starting")), ", uncommitted.*$", "");
+        // Idle reads "idle, uncommitted changes" (cut to the sidebar's width) until the status pump sees the agent's commit,
+        // then "ready for review": both are the agent's idle state.
+        var seen = states.SkipWhile(s => s is "pending" or "setting up" or "not started" or "starting")
+            .Select(s => s.StartsWith("ready for review", StringComparison.Ordinal) ? "idle" : Regex.Replace(s, ", uncommitted.*$", ""));
+        var settled = string.Join(" → ", seen.Where((s, i) => i == 0 || s != seen.ElementAt(i - 1)));
         settled.ShouldBeOneOf("working → waiting for input → working → idle", "waiting for input → working → idle");
     }
 
