@@ -25,24 +25,7 @@ public partial class CockpitResilienceEndToEndTests
         : "";
 
     /// <summary>Tasks api and web whose agent is a shell that first prints its pid (so a restart shows as a new pid).</summary>
-    private static async Task<string> ShellFleetAsync(IsolatedGit git)
-    {
-        var repo = Path.Combine(git.Root, "repo");
-        Directory.CreateDirectory(repo);
-        await git.GitAsync(repo, "init", "--quiet", "-b", "main");
-        await git.GitAsync(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "--allow-empty", "-m", "init");
-        await File.WriteAllTextAsync(Path.Combine(repo, "fleet.toml"), """
-            [fleet]
-            agent = ["sh", "-c", "echo agent-pid-$$; exec sh"]
-
-            [[task]]
-            name = "api"
-
-            [[task]]
-            name = "web"
-            """);
-        return repo;
-    }
+    private static Task<string> ShellFleetAsync(IsolatedGit git) => ShellFleets.TwoTasksAsync(git, """["sh", "-c", "echo agent-pid-$$; exec sh"]""");
 
     private static Dictionary<string, string> Environment(IsolatedGit git) => new(git.Environment)
     {

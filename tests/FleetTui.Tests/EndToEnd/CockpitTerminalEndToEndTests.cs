@@ -12,25 +12,9 @@ public partial class CockpitTerminalEndToEndTests
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(40);
 
-    private static async Task<string> ShellFleetAsync(IsolatedGit git)
-    {
-        var repo = Path.Combine(git.Root, "repo");
-        Directory.CreateDirectory(repo);
-        await git.GitAsync(repo, "init", "--quiet", "-b", "main");
-        await git.GitAsync(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "--allow-empty", "-m", "init");
-        // The agent prints a 24-bit colour and a 256-colour: they must come out at the terminal's depth.
-        await File.WriteAllTextAsync(Path.Combine(repo, "fleet.toml"), """
-            [fleet]
-            agent = ["sh", "-c", "printf '\\033[38;2;201;206;216mtruecolour-text\\033[0m \\033[38;5;208mcube-text\\033[0m\\n'; exec sh"]
-
-            [[task]]
-            name = "api"
-
-            [[task]]
-            name = "web"
-            """);
-        return repo;
-    }
+    // The agent prints a 24-bit colour and a 256-colour: they must come out at the terminal's depth.
+    private static Task<string> ShellFleetAsync(IsolatedGit git) =>
+        ShellFleets.TwoTasksAsync(git, """["sh", "-c", "printf '\\033[38;2;201;206;216mtruecolour-text\\033[0m \\033[38;5;208mcube-text\\033[0m\\n'; exec sh"]""");
 
     private static Dictionary<string, string> Environment(IsolatedGit git, params (string Name, string Value)[] extra)
     {

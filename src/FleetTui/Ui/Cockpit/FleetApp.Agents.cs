@@ -49,11 +49,9 @@ public sealed partial class FleetApp
         if (_overlayKeys is not null)
             return;
         var text = t.IsCompletedSuccessfully ? t.Result : $"Cannot explain {task}: {t.Exception?.GetBaseException().Message}";
-        ShowScrollableOverlay(width => [StyledLine.Of($" Why {task} is in its state", TextRole.Accent), .. WrapLines(text, width), StyledLine.Of("  any other key closes", TextRole.Muted)]);
+        ShowScrollableOverlay(width => [StyledLine.Of($" Why {task} is in its state", TextRole.Accent), .. TicketPresenter.Wrap(text, width).Select(l => StyledLine.Of(l)), StyledLine.Of("  any other key closes", TextRole.Muted)]);
     }), TaskScheduler.Default);
 
-    private static IEnumerable<StyledLine> WrapLines(string text, int width) =>
-        text.Split('\n').SelectMany(line => line.Length <= width ? [line] : line.Chunk(Math.Max(1, width)).Select(c => new string(c))).Select(l => StyledLine.Of(l));
 
     /// <summary>Asks the host for the ticket (it reads files; the UI thread never does) and shows it when it comes.</summary>
     private void ShowTicket(string task) => _session.TicketForAsync(task).ContinueWith(t => _app.Invoke(() =>
