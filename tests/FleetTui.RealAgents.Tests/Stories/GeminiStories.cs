@@ -46,7 +46,9 @@ public static class GeminiStories
         story.Begin("trusted, restarting", trusted, AgentActivity.WaitingForInput, AgentActivity.Working);
         var auth = await pane.ScreenShowsAsync(AuthQuestion, Wait);
         story.Begin(new StoryPhase("auth dialog", auth, new HashSet<AgentActivity> { AgentActivity.WaitingForInput }) { Measure = "waiting", Target = AgentActivity.WaitingForInput });
-        var waiting = await pane.StateAsync(AgentActivity.WaitingForInput, auth, Wait);
+        // Often read before the test sees the dialog's text: the last "waiting" since the trust dialog was answered.
+        var waiting = pane.States.LastOrDefault(c => c.Activity == AgentActivity.WaitingForInput && c.At >= trusted)
+            ?? await pane.StateAsync(AgentActivity.WaitingForInput, auth, Wait);
         await Settle.WatchAsync(pane);
         if (pane.ScreenText().Contains(AuthQuestion, StringComparison.Ordinal))
             pane.Current.Activity.ShouldBeWaiting(pane);
