@@ -5,6 +5,7 @@ using FleetTui.Core.Session;
 using FleetTui.Host.Panes;
 using FleetTui.Host.Protocol;
 using FleetTui.Host.Protocol.Screens;
+using FleetTui.Ui.MainLoop;
 using FleetTui.Ui.Panes;
 using FleetTui.Ui.Themes;
 using FleetTui.Ui.Views;
@@ -21,7 +22,8 @@ namespace FleetTui.Benchmarks.Ui;
 /// time per frame when one <see cref="PaneView"/> filling the screen redraws every row (a flooding program: every
 /// frame changes every row; three kinds of rows: plain text, SGR on every word, CJK and combining marks). The pane is
 /// drawn by Terminal.Gui's headless ANSI driver on this thread, fed through the host's real encoder and the client's
-/// real mirror. Goal: no allocation per frame in steady state.
+/// real mirror. Goal: no allocation per frame in steady state. With ALLOCATION_TYPES=1, a last plain run says which types
+/// the allocations are.
 /// </summary>
 public static class PaneFrameAllocations
 {
@@ -34,7 +36,16 @@ public static class PaneFrameAllocations
         var height = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 48;
         Environment.SetEnvironmentVariable("DisableRealDriverIO", "1");
         foreach (var kind in new[] { "plain", "sgr", "unicode" })
-            Measure(kind, frames, width, height);
+        {
+            Measure(kind, frames, width, height, cockpitOutput: false);
+            Measure(kind, frames, width, height, cockpitOutput: true);
+        }
+        if (Environment.GetEnvironmentVariable("ALLOCATION_TYPES") is { Length: > 0 })
+        {
+            using var types = new AllocationTypes();
+            Measure("plain", frames, width, height, cockpitOutput: true);
+            types.Print(25);
+        }
         DriverStages(frames, width, height);
     }
 
@@ -92,9 +103,10 @@ public static class PaneFrameAllocations
             $"{what,-32} {allocated / (double)frames / 1024,8:0.0} KiB, {clock.Elapsed.TotalMilliseconds / frames:0.00} ms"));
     }
 
-    private static void Measure(string kind, int frames, int width, int height)
+    /// <param name="cockpitOutput">Through the cockpit's output (<see cref="BatchedAnsiOutput"/>), or Terminal.Gui's stock one.</param>
+    private static void Measure(string kind, int frames, int width, int height, bool cockpitOutput)
     {
-        using var app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        using var app = (cockpitOutput ? CockpitApplication.Create().App : Application.Create(new VirtualTimeProvider())).Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(width, height);
         var task = new TaskSnapshot { Name = "flood", Branch = "fleet/flood", BaseBranch = "main", WorktreePath = "/tmp", Phase = TaskPhase.Active };
         var terminal = new PaneTerminal(width, height - 1);
@@ -130,7 +142,7 @@ public static class PaneFrameAllocations
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{kind,-8} {width}x{height}: {allocated / (double)frames / 1024:0.0} KiB allocated per frame, {clock.Elapsed.TotalMilliseconds / frames:0.00} ms per frame (draw only, {frames} frames)"));
+            $"{kind,-8} {(cockpitOutput ? "cockpit" : "stock"),-7} {width}x{height}: {allocated / (double)frames / 1024:0.0} KiB allocated per frame, {clock.Elapsed.TotalMilliseconds / frames:0.00} ms per frame (draw only, {frames} frames)"));
         app.End(token!);
         terminal.Dispose();
     }

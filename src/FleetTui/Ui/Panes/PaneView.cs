@@ -469,9 +469,14 @@ public sealed class PaneView : View
         if (_scrollOffset > 0)
             text = (text.TrimEnd() + $" · scroll -{_scrollOffset} ").PadRight(0);
         Move(0, 0);
-        SetAttribute(_focused ? _chrome.TitleFocused : _chrome.Title);
+        var attribute = _focused ? _chrome.TitleFocused : _chrome.Title;
+        SetAttribute(attribute);
         var shown = _chrome.Text(text.Length > width ? text[..width] : text.PadRight(width));
-        AddStr(shown);
+        // A flooding pane's title is redrawn with every frame (its history count changes): not cell by cell through Terminal.Gui.
+        if (DriverCells.AllNarrow(shown) && DriverCells.TryWrite(App?.Driver, ViewportToScreen(Point.Empty), shown, attribute))
+            Move(shown.Length, 0);
+        else
+            AddStr(shown);
         _titleMark = shown.Length > 1 ? shown[1].ToString() : "";
         _hasLastAttribute = false;
     }
