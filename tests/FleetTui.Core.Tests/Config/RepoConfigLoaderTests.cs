@@ -217,11 +217,11 @@ public class ServiceConfigLoaderTests
     [Fact]
     public void A_readiness_url_naming_a_port_its_tasks_do_not_declare_is_refused_where_it_is_written() =>
         ErrorOf("[services.web]\ncommand = \"x\"\nport = \"web\"\nready = \"http://localhost:{port.api}/\"\n[[task]]\nname = \"t\"\nports = [\"web\"]\n")
-            .ShouldBe("fleet.toml:4:26: '{port.api}' in [services.web] applies to task 't' (line 6), which declares no port 'api'");
+            .ShouldBe("fleet.toml:4:27: '{port.api}' in [services.web] applies to task 't' (line 5), which declares no port 'api'");
 
     [Fact]
     public void An_unknown_template_in_a_service_command_is_refused_where_it_is_written() =>
-        ErrorOf("[services.web]\ncommand = [\"serve\", \"--dir\", \"{worktre}\"]\n").ShouldStartWith("fleet.toml:2:31: '{worktre}' cannot be used here");
+        ErrorOf("[services.web]\ncommand = [\"serve\", \"--dir\", \"{worktre}\"]\n").ShouldStartWith("fleet.toml:2:31: unknown template variable '{worktre}'");
 
     [Fact]
     public void A_service_env_template_is_checked_against_the_tasks_spanning_its_repository_only()
@@ -246,6 +246,6 @@ public class ServiceConfigLoaderTests
 
         config.Services.Single().Env["PORT"].ShouldBe("{port.api}");
         ErrorOf("[repos.api]\npath = \"../api\"\n[services.api]\ncommand = \"serve\"\nrepo = \"api\"\nenv = { PORT = \"{port.api}\" }\n[[task]]\nname = \"both\"\nrepos = [\"api\"]\n")
-            .ShouldBe("fleet.toml:6:16: '{port.api}' in [services.api] applies to task 'both' (line 7), which declares no port 'api'");
+            .ShouldBe("fleet.toml:6:17: '{port.api}' in [services.api] applies to task 'both' (line 7), which declares no port 'api'");
     }
 }
