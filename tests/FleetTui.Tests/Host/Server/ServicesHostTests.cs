@@ -97,6 +97,47 @@ public class ServicesHostTests
     }
 
     [Fact]
+    public async Task A_new_fleet_host_recovering_the_task_starts_its_service_again_with_its_agent()
+    {
+        var port = FreePortBase();
+        await using var host = await RunningHost.StartAsync($$"""
+            [fleet]
+            base = "main"
+            agent = ["sh"]
+            ports = { first = {{port}}, last = {{port}} }
+
+            [services.web]
+            command = "exec python3 -m http.server {port.web} --bind 127.0.0.1"
+            port = "web"
+            ready = "tcp"
+
+            [[task]]
+            name = "feat-01"
+            ports = ["web"]
+            """);
+        int firstPid;
+        await using (var cockpit = await host.ConnectAsync())
+        {
+            (await cockpit.RequestAsync(new HostRequest.CreateTask("feat-01"))).Ok.ShouldBeTrue();
+            var web = await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+                s => s?.Phase == ServicePhase.Up, "the web service up", Slow);
+            firstPid = web!.Pid!.Value;
+        }
+
+        var stopped = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "host", "stop", "--force"], host.Repo, host.Environment);
+        stopped.Succeeded.ShouldBeTrue(stopped.Output);
+        await Eventually.HoldsAsync(() => Task.FromResult(IsAlive(firstPid)), alive => !alive, "the service stopped with its host", Slow);
+        await host.StartHostAsync();
+        await using var again = await host.ConnectAsync();
+        await RunningHost.ShowAsync(again, 80, 24, "feat-01"); // a cockpit attaching starts the recovered agents, at its sizes
+
+        var recovered = await Eventually.HoldsAsync(() => Task.FromResult(again.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+            s => s?.Phase == ServicePhase.Up, "the web service up again", Slow);
+        recovered!.Pid.ShouldNotBe(firstPid);
+        recovered.Port.ShouldBe(port);
+    }
+
+    [Fact]
     public async Task Services_verb_names_what_a_task_runs_when_asked_for_another()
     {
         await using var host = await RunningHost.StartAsync("""
