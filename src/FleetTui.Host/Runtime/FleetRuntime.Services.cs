@@ -1,5 +1,7 @@
 using FleetTui.Core.Session;
+using FleetTui.Host.Agents;
 using FleetTui.Host.Services;
+using FleetTui.Terminal.Pty;
 
 namespace FleetTui.Host.Runtime;
 
@@ -139,12 +141,39 @@ public sealed partial class FleetRuntime
             _services[key] = supervisor;
         }
 
-        // Clients showing the service's pane get each new terminal (a restart makes one) at once.
-        supervisor.TerminalChanged += () => TerminalChanged?.Invoke(pane);
+        // Clients showing the service's pane get each new terminal (a restart makes one) at once; its process is recorded
+        // (fleet/agents.json, under the pane's name) so a host that dies leaves the next one a way to find it.
+        supervisor.TerminalChanged += () =>
+        {
+            RecordServiceProcess(pane, supervisor);
+            TerminalChanged?.Invoke(pane);
+        };
         if (previous is not null)
             await previous.DisposeAsync().ConfigureAwait(false);
+        await StopLeftoverServiceAsync(pane).ConfigureAwait(false);
         supervisor.Start();
         return null;
+    }
+
+    private void RecordServiceProcess(string pane, ServiceSupervisor supervisor)
+    {
+        if (supervisor.Terminal?.ProcessId is { } pid && ProcessIdentity.Of(pid) is { } identity)
+            Records.Record(new AgentRecord(pane, pid, identity.StartTicks, "", DateTimeOffset.UtcNow, Environment.ProcessId));
+    }
+
+    /// <summary>
+    /// The service a host that died left running (its record names another host; the process, by pid and start time, still
+    /// lives: a service ignoring the hang-up, or one that detached) is stopped before this one starts, so it does not hold the
+    /// task's port. One that would not stop is left for the port check to report.
+    /// </summary>
+    private async Task StopLeftoverServiceAsync(string pane)
+    {
+        if (Records.Find(pane) is not { } record || record.HostPid == Environment.ProcessId)
+            return;
+        var leftover = new ProcessIdentity(record.Pid, record.StartTicks);
+        if (leftover.IsAlive)
+            await ProcessGroup.StopAsync(leftover, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        Records.Forget(pane);
     }
 
     /// <summary>A service pane's size (the latest active cockpit's): its terminal now, and later starts of it.</summary>
@@ -190,7 +219,11 @@ public sealed partial class FleetRuntime
 
         await Task.WhenAll(stopping.Select(s => s.DisposeAsync().AsTask())).ConfigureAwait(false);
         foreach (var stopped in stopping)
-            TerminalChanged?.Invoke(Protocol.PaneKey.ForService(task, stopped.State.Name)); // clients drop its screen
+        {
+            var pane = Protocol.PaneKey.ForService(task, stopped.State.Name);
+            Records.Forget(pane);
+            TerminalChanged?.Invoke(pane); // clients drop its screen
+        }
     }
 
     private void StopAllServices()

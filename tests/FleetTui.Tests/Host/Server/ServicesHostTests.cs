@@ -138,6 +138,46 @@ public class ServicesHostTests
     }
 
     [Fact]
+    public async Task A_service_a_killed_host_left_running_is_stopped_by_the_next_host_which_starts_it_again_on_its_port()
+    {
+        var port = FreePortBase();
+        await using var host = await RunningHost.StartAsync($$"""
+            [fleet]
+            base = "main"
+            agent = ["sh"]
+            ports = { first = {{port}}, last = {{port}} }
+
+            [services.web]
+            command = "trap '' HUP; exec python3 -m http.server {port.web} --bind 127.0.0.1"
+            port = "web"
+            ready = "tcp"
+
+            [[task]]
+            name = "feat-01"
+            ports = ["web"]
+            """);
+        int leftPid;
+        await using (var cockpit = await host.ConnectAsync())
+        {
+            (await cockpit.RequestAsync(new HostRequest.CreateTask("feat-01"))).Ok.ShouldBeTrue();
+            var web = await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+                s => s?.Phase == ServicePhase.Up, "the web service up", Slow);
+            leftPid = web!.Pid!.Value;
+        }
+
+        await host.KillAsync(); // SIGKILL: the host stops nothing; the service ignores the hang-up and keeps the port
+        IsAlive(leftPid).ShouldBeTrue();
+        await host.StartHostAsync();
+        await using var again = await host.ConnectAsync();
+        await RunningHost.ShowAsync(again, 80, 24, "feat-01");
+
+        var restarted = await Eventually.HoldsAsync(() => Task.FromResult(again.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+            s => s?.Phase == ServicePhase.Up, "the web service up under the new host", Slow);
+        restarted!.Pid.ShouldNotBe(leftPid);
+        IsAlive(leftPid).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Services_verb_names_what_a_task_runs_when_asked_for_another()
     {
         await using var host = await RunningHost.StartAsync("""
