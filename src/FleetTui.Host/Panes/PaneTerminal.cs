@@ -69,6 +69,7 @@ public sealed class PaneTerminal : IDisposable
             {
                 Terminal.Feed(chunk);
                 SignalChange();
+                FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.output", chunk.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Output?.Invoke(chunk.Length);
             });
             lock (_processLock)

@@ -125,6 +125,7 @@ public sealed class FleetHost : IAsyncDisposable
             }
         }
         connection.InputArrived();
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.key");
         switch (input)
         {
             case ClientMessage.KeyPress key:

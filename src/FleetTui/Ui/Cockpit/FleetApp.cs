@@ -175,6 +175,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             if (!ReferenceEquals(pane.Screen, screen))
                 return; // the pane shows another screen (or none) by now
             pacer.Drawn();
+            FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.draw");
             pane.OnScreenChanged();
             if (!screen.IsRunning)
                 RefreshChrome();
@@ -182,15 +183,18 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         }
         screen.Changed += () =>
         {
-            // On the connection's thread: the echo of a key just typed into this (focused) pane is drawn in the very next iteration.
-            if (WakeLoopUrgently is { } wake && pane.IsPaneFocused && _time.GetElapsedTime(Interlocked.Read(ref _lastKeyToPaneAt)) < EchoWindow)
-                wake();
+            // On the connection's thread: the echo of a key just typed into this (focused) pane is drawn in the very next
+            // iterations. The draw is queued first: woken before it, the loop ran its timers without it, then waited a frame.
             OnTerminalOutput();
+            if (WakeLoopUrgently is { } wake && EchoExpected(pane))
+                wake();
         };
         void OnTerminalOutput() => _app.Invoke(() =>
         {
             // Not acknowledged until drawn: meanwhile further output raises nothing, so a flood queues no work.
-            if (!PaceFloodingPanes)
+            FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.invoke");
+            // The echo of a key is never paced: a word and the Ctrl+U after it come within one flood interval.
+            if (!PaceFloodingPanes || EchoExpected(pane))
                 Draw();
             else if (pacer.OutputArrived() is { } wait) // null: a deferred draw is already on its way
             {
@@ -208,6 +212,10 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         // silence every later change: take it now.
         pane.OnScreenChanged();
     }
+
+    /// <summary>The user typed into this (focused) pane a moment ago: its output now is most likely the echo they wait for.</summary>
+    private bool EchoExpected(PaneView pane) =>
+        pane.IsPaneFocused && _time.GetElapsedTime(Interlocked.Read(ref _lastKeyToPaneAt)) < EchoWindow;
 
     /// <summary>Start-up timing (FLEET_STARTUP_LOG): the moment every task that has an agent shows its screen, once.</summary>
     private void MarkWhenEveryScreenArrived()
@@ -426,6 +434,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         if (_panes[_focused].ScrollOffset != 0)
             _panes[_focused].ScrollOffset = 0; // typing returns to the live screen, as in tmux
         Interlocked.Exchange(ref _lastKeyToPaneAt, _time.GetTimestamp());
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.key");
         _session.SendKey(_panes[_focused].ScreenKey, input);
     }
 

@@ -39,6 +39,7 @@ internal sealed class BatchedAnsiOutput : AnsiOutput
             _inFrame = false;
             if (_frame.Length > 0)
             {
+                FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.out", _frame.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 base.Write(_frame);
                 _frame.Clear();
             }

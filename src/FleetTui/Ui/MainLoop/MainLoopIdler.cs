@@ -45,6 +45,10 @@ internal sealed class MainLoopIdler : IDisposable
     private TimeSpan _excusedAtStart;
     private long _lastActive;
     private volatile bool _sleeping;
+
+    // Set by a wake-up for work that is not a timer (a key in Terminal.Gui's input queue, a resize): the next sleep is skipped
+    // even when its ring was reset, because that work waits for the coming iteration, not a past one.
+    private int _workQueued;
     private int _unpacedIterations;
     private readonly ushort _previousIterationsPerSecond;
 
@@ -69,11 +73,18 @@ internal sealed class MainLoopIdler : IDisposable
     /// <summary>Told each iteration's busy time (from the end of our wait to the start of the next iteration).</summary>
     public IterationWatchdog? Watchdog { get; init; }
 
+    /// <summary>Tests only: runs on the loop's thread as an idle sleep begins, the moment a key queued by the input thread can be missed.</summary>
+    internal Action? BeforeSleep { get; set; }
+
     /// <summary>True while the loop sleeps for want of anything to do.</summary>
     public bool IsSleeping => _sleeping;
 
     /// <summary>Something needs the loop (input arrived, output to draw): ends an idle sleep now.</summary>
-    public void Wake() => _wake.Ring();
+    public void Wake()
+    {
+        Volatile.Write(ref _workQueued, 1);
+        _wake.Ring();
+    }
 
     /// <summary>
     /// The user is waiting on the next iteration (a key to handle, the echo of one to draw): ends an idle sleep and the
@@ -84,13 +95,18 @@ internal sealed class MainLoopIdler : IDisposable
         // Two iterations: an Invoke queued with the wake-up runs at the end of the first one, and what it asked to be
         // drawn is drawn by the second.
         Volatile.Write(ref _unpacedIterations, 2);
+        Volatile.Write(ref _workQueued, 1);
         _urgent.Ring();
         _wake.Ring();
     }
 
     private void OnTimeoutAdded(object? sender, TimeoutEventArgs e) => _wake.Ring();
 
-    private void OnDrawn(object? sender, EventArgs e) => _lastActive = Stopwatch.GetTimestamp();
+    private void OnDrawn(object? sender, EventArgs e)
+    {
+        _lastActive = Stopwatch.GetTimestamp();
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.drawn");
+    }
 
     private void OnIteration(object? sender, EventArgs<IApplication?> e)
     {
@@ -99,7 +115,10 @@ internal sealed class MainLoopIdler : IDisposable
             watchdog.Observe(Stopwatch.GetElapsedTime(_lastStart, now) - (ExcusedTime.Total() - _excusedAtStart));
         var early = _frameTicks - (now - _lastStart);
         if (early > 0 && Volatile.Read(ref _unpacedIterations) == 0)
+        {
+            FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.pace");
             _urgent.Wait((int)Math.Ceiling(early * 1000.0 / Stopwatch.Frequency));
+        }
         _urgent.Reset();
         if (Volatile.Read(ref _unpacedIterations) > 0)
             Interlocked.Decrement(ref _unpacedIterations);
@@ -114,16 +133,23 @@ internal sealed class MainLoopIdler : IDisposable
 
     private void SleepUntilNeeded()
     {
-        // Rings before this point were for work the busy iterations already did; anything still pending is a due timer.
+        // Rings before this point were for work the busy iterations already did, except the work flagged in _workQueued: Terminal.Gui
+        // handles input after this handler returns, so a key queued a moment ago would otherwise wait out the whole sleep.
+        // Anything else still pending is a due timer.
+        BeforeSleep?.Invoke();
         _wake.Reset();
+        if (Interlocked.Exchange(ref _workQueued, 0) == 1)
+            return;
         var timeout = _longestSleepMilliseconds;
         if (_app.TimedEvents is TimedEvents timedEvents && timedEvents.CheckTimers(out var untilNextTimer))
             timeout = Math.Min(timeout, untilNextTimer);
         if (timeout <= 0)
             return;
         _sleeping = true;
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.sleep", timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reason = _wake.Wait(timeout, KeysFd);
         _sleeping = false;
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.woke", reason.ToString());
         if (reason != WakeReason.TimedOut)
             _lastActive = Stopwatch.GetTimestamp();
     }

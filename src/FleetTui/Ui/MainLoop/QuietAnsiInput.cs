@@ -37,6 +37,7 @@ internal sealed class QuietAnsiInput : AnsiInput
         foreach (var c in base.Read())
             yield return c;
         // Runs once the caller has enqueued every character above.
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.input");
         InputQueued?.Invoke();
     }
 

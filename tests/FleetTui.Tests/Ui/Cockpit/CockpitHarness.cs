@@ -16,14 +16,18 @@ internal sealed class CockpitHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public CockpitHarness(ICockpitSession session, int width = 120, int height = 30, Keymap? keymap = null, NotifySettings? notify = null, Theme? theme = null)
+    /// <param name="clock">The cockpit's own clock (output pacing, the echo window); the system's by default.</param>
+    /// <param name="paceFloodingPanes">Pace pane redraws as the real cockpit does (off by default: a test's output is drawn at once).</param>
+    public CockpitHarness(ICockpitSession session, int width = 120, int height = 30, Keymap? keymap = null, NotifySettings? notify = null, Theme? theme = null,
+        TimeProvider? clock = null, bool paceFloodingPanes = false)
     {
         AnySession = session;
         App = Application.Create(Time).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), theme ?? ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text))
+        Fleet = new FleetApp(App, session, keymap ?? Keymap.Default(), theme ?? ThemeLoader.Resolve(null, null, false), text => OuterWrites.Append(text), clock)
         {
             Notify = notify ?? NotifySettings.None,
+            PaceFloodingPanes = paceFloodingPanes,
         };
         _token = App.Begin(Fleet.Root);
         Fleet.Start();

@@ -3,6 +3,8 @@ using FleetTui.Ui.MainLoop;
 using Shouldly;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
 using Terminal.Gui.Views;
 using Xunit;
 
@@ -81,6 +83,34 @@ public sealed class MainLoopIdlerTests : IAsyncDisposable
         // A loop paced at 60 frames a second would have iterated ~90 times; this one stayed busy for its hot period
         // (250 ms, ~15 frames) after the Invoke, then slept until the timer was due.
         (atFire - atAdd).ShouldBeLessThan(40);
+    }
+
+    [Fact]
+    public async Task A_key_queued_as_the_loop_falls_asleep_is_handled_without_waiting_out_the_sleep()
+    {
+        var (app, idler) = await AsleepAsync();
+        var handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var injected = 0;
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (key == Key.F7)
+                handled.TrySetResult();
+        };
+        // What the input thread does when a key arrives between the loop's last look at its input queue and its sleep:
+        // the key waits in the queue, and the wake-up for it rang before the sleep began.
+        idler.BeforeSleep = () =>
+        {
+            if (Interlocked.Exchange(ref injected, 1) == 0)
+            {
+                // Queued for the loop to process, as the input thread does (the default injection handles it at once).
+                app.GetInputInjector().InjectKey(Key.F7, new InputInjectionOptions { Mode = InputInjectionMode.Pipeline, AutoProcess = false });
+                idler.WakeUrgently();
+            }
+        };
+
+        app.Invoke(() => { }); // wakes the loop; when its hot period ends it falls asleep again, through BeforeSleep
+
+        await handled.Task.WaitAsync(Patience);
     }
 
     public async ValueTask DisposeAsync()
