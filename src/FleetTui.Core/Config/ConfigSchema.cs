@@ -26,7 +26,7 @@ public static class ConfigSchema
     public static readonly IReadOnlyList<string> RepoKeys = ["path", "base", "shared_env", "setup"];
 
     /// <summary>Keys of <c>[services.&lt;name&gt;]</c>.</summary>
-    public static readonly IReadOnlyList<string> ServiceKeys = ["command", "repo", "port", "ready", "ready_timeout", "restart", "env"];
+    public static readonly IReadOnlyList<string> ServiceKeys = ["command", "repo", "port", "ready", "ready_timeout", "restart", "autostart", "env"];
 
     /// <summary>Keys of <c>[repos.&lt;name&gt;.setup]</c>: <c>[setup]</c>'s but <c>database</c> (one per task) and <c>caches</c> (fleet-wide: [setup]'s reach every repository's setup).</summary>
     public static readonly IReadOnlyList<string> RepoSetupKeys = ["run", "timeout", "copy", "link"];

@@ -29,6 +29,12 @@ public sealed record ServiceConfig
 
     public ServiceRestart Restart { get; init; } = ServiceRestart.OnFailure;
 
+    /// <summary>
+    /// Starts with its task's agent (and again when a fleet host recovers the task); false: only <c>fleet services start</c>
+    /// starts it. A service stopped by hand stays stopped until started by hand, whatever this says.
+    /// </summary>
+    public bool Autostart { get; init; } = true;
+
     /// <summary>Extra environment (values: templates).</summary>
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 

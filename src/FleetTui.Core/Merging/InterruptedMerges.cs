@@ -25,10 +25,21 @@ public static class InterruptedMerges
             var task = session.Current.FindTask(name)!;
             var landed = (await git.TryRunAsync(session.Repository.Root,
                 ["merge-base", "--is-ancestor", task.MergingTip!, $"refs/heads/{session.Current.BaseBranch}"], cancellationToken).ConfigureAwait(false)).ExitCode == 0;
-            if (landed)
-                notes.AddRange(await FinishLandedAsync(session, task).ConfigureAwait(false));
+            // Spanning other repositories, it is merged once every base moved: the ones still behind move now, or it goes to review.
+            if (landed && task.Repos.Count > 0
+                && await InterruptedRepoMerges.FinishAsync(session, git, task, notes, cancellationToken).ConfigureAwait(false) is { } unfinished)
+            {
+                await session.SendAsync(new SessionCommand.SetPhase(name, TaskPhase.Review, unfinished)).ConfigureAwait(false);
+                notes.Add($"{name}: {unfinished}");
+            }
+            else if (landed)
+            {
+                notes.AddRange(await FinishLandedAsync(session, session.Current.FindTask(name)!).ConfigureAwait(false));
+            }
             else
+            {
                 notes.Add($"{name}: an interrupted fleet merge had not merged it; nothing changed");
+            }
             await session.SendAsync(new SessionCommand.EndMerge(name)).ConfigureAwait(false);
         }
 

@@ -104,8 +104,11 @@ public sealed partial class FleetRuntime : IAgentLauncher, IDisposable
 
     public event Action<string>? TerminalChanged;
 
+    /// <summary>The terminal of a pane: a task's agent, or one of its services (<see cref="Protocol.PaneKey"/>).</summary>
     public PaneTerminal? TerminalFor(string task)
     {
+        if (Protocol.PaneKey.IsService(task, out var owner, out var service))
+            return ServiceTerminalFor(owner, service);
         lock (_lock)
             return _terminals.GetValueOrDefault(task);
     }
@@ -243,6 +246,7 @@ public sealed partial class FleetRuntime : IAgentLauncher, IDisposable
         }
         _signals?.Poll(task.Name);
         TerminalChanged?.Invoke(task.Name);
+        await AutostartServicesAsync(task.Name).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -574,6 +578,8 @@ public sealed partial class FleetRuntime : IAgentLauncher, IDisposable
             terminal = _terminals.GetValueOrDefault(task);
         }
         terminal?.Resize(columns, rows);
+        if (Protocol.PaneKey.IsService(task, out var owner, out var service))
+            ResizeService(owner, service, columns, rows);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public sealed class ServiceSupervisor : IAsyncDisposable
     private PaneTerminal? _terminal;
     private Task _loop = Task.CompletedTask;
     private ServiceState _state;
+    private (int Columns, int Rows) _size;
 
     public ServiceSupervisor(IPtyHost host, ServiceLaunch launch, Action<ServiceState> report)
     {
@@ -32,6 +33,22 @@ public sealed class ServiceSupervisor : IAsyncDisposable
         _launch = launch;
         _report = report;
         _state = new ServiceState { Name = launch.Config.Name, Phase = ServicePhase.Stopped, Port = launch.Port, Repo = launch.Config.Repo };
+        _size = (launch.Spawn.Columns, launch.Spawn.Rows);
+    }
+
+    /// <summary>Raised (on the supervisor's thread) when the service got a new terminal: at each start and restart.</summary>
+    public event Action? TerminalChanged;
+
+    /// <summary>The pane showing the service changed size: its terminal now, and every terminal a restart makes.</summary>
+    public void Resize(int columns, int rows)
+    {
+        PaneTerminal? terminal;
+        lock (_lock)
+        {
+            _size = (columns, rows);
+            terminal = _terminal;
+        }
+        terminal?.Resize(columns, rows);
     }
 
     public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromSeconds(1);
@@ -95,10 +112,11 @@ public sealed class ServiceSupervisor : IAsyncDisposable
                 return;
             }
 
-            var terminal = new PaneTerminal(_launch.Spawn.Columns, _launch.Spawn.Rows);
+            PaneTerminal terminal;
             lock (_lock)
-                _terminal = terminal;
+                _terminal = terminal = new PaneTerminal(_size.Columns, _size.Rows);
             terminal.Start(_host, _launch.Spawn);
+            TerminalChanged?.Invoke();
             if (stopping.IsCancellationRequested)
             {
                 // Stopped while this one started: StopAsync may have looked before it existed.

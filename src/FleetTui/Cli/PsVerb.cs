@@ -102,6 +102,7 @@ public static class PsVerb
         text.Append(CultureInfo.InvariantCulture, $"base: {snapshot.BaseBranch}  ({listed.Count} task(s))\n");
         foreach (var row in rows)
             text.Append(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd()).Append('\n');
+        text.Append(PsEnvironments.Table(snapshot));
         foreach (var task in snapshot.Tasks.Where(t => t.Note is not null || t.Status?.OutOfScope.Count > 0))
         {
             if (task.Note is not null)
@@ -151,7 +152,7 @@ public static class PsVerb
             json.WriteString("repo", snapshot.RepoRoot);
             json.WriteStartArray("tasks");
             foreach (var (host, task) in Listed(snapshot, remotes))
-                WriteTask(json, task, host);
+                WriteTask(json, snapshot, task, host);
             json.WriteEndArray();
             WriteStrings(json, "notes", snapshot.RecoveryNotes);
             json.WriteStartArray("hosts");
@@ -172,7 +173,7 @@ public static class PsVerb
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void WriteTask(Utf8JsonWriter json, TaskSnapshot task, string host)
+    private static void WriteTask(Utf8JsonWriter json, SessionSnapshot snapshot, TaskSnapshot task, string host)
     {
         json.WriteStartObject();
         json.WriteString("name", task.Name);
@@ -229,6 +230,7 @@ public static class PsVerb
         }
 
         json.WriteEndArray();
+        PsEnvironments.WriteJson(json, snapshot, task);
         json.WriteEndObject();
     }
 

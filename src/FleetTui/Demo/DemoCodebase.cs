@@ -108,6 +108,7 @@ public static class DemoCodebase
             assert_eq 0 "$(checkout_total)" "empty basket"
 
             """),
+        new("scripts/serve.sh", DemoServeScript.Render("shop", "FLEET_PORT_WEB", "/")),
         new("scripts/setup.sh", """
             #!/bin/sh
             # fleet's [setup] run: gives each task's worktree its own database, made from the template.

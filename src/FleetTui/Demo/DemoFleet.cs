@@ -3,7 +3,8 @@ namespace FleetTui.Demo;
 /// <summary>
 /// The demo fleet: five tasks over the shop codebase. <c>catalog</c>, <c>pricing</c>, <c>discounts</c> and <c>docs</c> are independent;
 /// <c>checkout</c> depends on <c>catalog</c> and <c>pricing</c> (its tests use their work); <c>pricing</c> and <c>discounts</c>
-/// rewrite the same line of <c>unit_price</c> differently, so whichever merges second goes to review.
+/// rewrite the same line of <c>unit_price</c> differently, so whichever merges second goes to review. Each task runs the shop
+/// on its own web port (<c>[services.web]</c>); <c>checkout</c> also spans the price API's repository and runs its own API there.
 /// </summary>
 public static class DemoFleet
 {
@@ -24,9 +25,9 @@ public static class DemoFleet
             Env: [new("SHOP_PORT", "{port.web}"), new("SHOP_DB", "{db}")]),
         new("checkout", "Charge shipping below 20.00 and test baskets with the new items and VAT.",
             DependsOn: ["catalog", "pricing"], Scope: ["src/checkout.sh", "tests/checkout_test.sh"], Ports: ["web", "api"],
-            Env: [new("SHOP_PORT", "{port.web}"), new("SHOP_API_PORT", "{port.api}"), new("SHOP_DB", "{db}")]),
+            Env: [new("SHOP_PORT", "{port.web}"), new("SHOP_API_PORT", "{port.api}"), new("SHOP_DB", "{db}")], Repos: [DemoApi.RepositoryName]),
         new("docs", "Document why the shop counts money in cents.",
-            DependsOn: [], Scope: ["README.md", "docs/**"], Ports: [],
+            DependsOn: [], Scope: ["README.md", "docs/**"], Ports: ["web"],
             Env: [new("SHOP_DB", "{db}")]),
     ];
 

@@ -1,7 +1,8 @@
 namespace FleetTui.Demo;
 
 /// <summary>
-/// A throwaway git repository holding the shop and its fleet.toml, committed on <c>main</c>.
+/// A throwaway git repository holding the shop and its fleet.toml, committed on <c>main</c>, and beside it the shop's price API
+/// (<c>&lt;Root&gt;/api</c>, a second repository).
 /// Laid out as <c>&lt;Root&gt;/shop</c> so the worktrees fleet makes (<c>../shop.worktrees/&lt;task&gt;</c>) and the shared cache
 /// stay inside <c>Root</c>, and deleting <c>Root</c> removes every trace.
 /// </summary>
@@ -19,6 +20,9 @@ public sealed class DemoRepository : IDisposable
     public string Root { get; }
 
     public string RepositoryPath => Path.Combine(Root, RepositoryName);
+
+    /// <summary>The second repository beside the shop: its price API (<see cref="DemoApi"/>).</summary>
+    public string ApiPath => Path.Combine(Root, DemoApi.RepositoryName);
 
     public string FleetTomlPath => Path.Combine(RepositoryPath, "fleet.toml");
 
@@ -43,6 +47,8 @@ public sealed class DemoRepository : IDisposable
         var repository = new DemoRepository(Path.GetFullPath(root), owned: false);
         if (Path.Exists(repository.RepositoryPath))
             throw new IOException($"{repository.RepositoryPath} already exists; choose another --dir");
+        if (Path.Exists(repository.ApiPath))
+            throw new IOException($"{repository.ApiPath} already exists; choose another --dir");
         return CreateAsync(repository, agentCommand, gitEnvironment);
     }
 
@@ -61,14 +67,12 @@ public sealed class DemoRepository : IDisposable
             }
             await File.WriteAllTextAsync(repository.FleetTomlPath, DemoFleetToml.Render(agentCommand, repository.CacheDirectory));
 
-            await DemoCommand.GitAsync(repo, gitEnvironment, "init", "--quiet", "--initial-branch", DemoFleet.BaseBranch);
-            // A local identity, and no signing or hooks from the user's global config: the demo must commit on any machine.
-            await DemoCommand.GitAsync(repo, gitEnvironment, "config", "user.name", "Fleet Demo");
-            await DemoCommand.GitAsync(repo, gitEnvironment, "config", "user.email", "demo@fleet.invalid");
-            await DemoCommand.GitAsync(repo, gitEnvironment, "config", "commit.gpgsign", "false");
-            await DemoCommand.GitAsync(repo, gitEnvironment, "config", "core.hooksPath", "/dev/null");
-            await DemoCommand.GitAsync(repo, gitEnvironment, "add", "--all");
-            await DemoCommand.GitAsync(repo, gitEnvironment, "commit", "--quiet", "-m", "Shop: catalog, pricing, checkout and their tests");
+            await CommitAllAsync(repo, gitEnvironment, "Shop: catalog, pricing, checkout and their tests");
+
+            Directory.CreateDirectory(repository.ApiPath);
+            foreach (var (path, content) in DemoApi.TrackedFiles)
+                await File.WriteAllTextAsync(Path.Combine(repository.ApiPath, path), content);
+            await CommitAllAsync(repository.ApiPath, gitEnvironment, "Price API: prices.json and serve.sh");
             return repository;
         }
         catch
@@ -76,6 +80,19 @@ public sealed class DemoRepository : IDisposable
             repository.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A new repository on main holding every file of <paramref name="repo"/> in one commit.</summary>
+    private static async Task CommitAllAsync(string repo, IReadOnlyDictionary<string, string>? gitEnvironment, string message)
+    {
+        await DemoCommand.GitAsync(repo, gitEnvironment, "init", "--quiet", "--initial-branch", DemoFleet.BaseBranch);
+        // A local identity, and no signing or hooks from the user's global config: the demo must commit on any machine.
+        await DemoCommand.GitAsync(repo, gitEnvironment, "config", "user.name", "Fleet Demo");
+        await DemoCommand.GitAsync(repo, gitEnvironment, "config", "user.email", "demo@fleet.invalid");
+        await DemoCommand.GitAsync(repo, gitEnvironment, "config", "commit.gpgsign", "false");
+        await DemoCommand.GitAsync(repo, gitEnvironment, "config", "core.hooksPath", "/dev/null");
+        await DemoCommand.GitAsync(repo, gitEnvironment, "add", "--all");
+        await DemoCommand.GitAsync(repo, gitEnvironment, "commit", "--quiet", "-m", message);
     }
 
     public void Dispose()

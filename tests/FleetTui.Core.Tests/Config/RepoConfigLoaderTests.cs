@@ -200,4 +200,52 @@ public class ServiceConfigLoaderTests
     public void A_task_running_a_service_must_declare_its_port() =>
         ErrorOf("[services.web]\ncommand = \"x\"\nport = \"web\"\n[[task]]\nname = \"t\"\nports = [\"db\"]\n")
             .ShouldBe("fleet.toml:6:9: task 't' runs service 'web', which listens on port 'web': add \"web\" to its 'ports'");
+
+    [Fact]
+    public void A_service_starts_with_its_task_unless_autostart_is_false()
+    {
+        var config = Parse("[services.web]\ncommand = \"x\"\n\n[services.worker]\ncommand = \"y\"\nautostart = false\n");
+
+        config.Services[0].Autostart.ShouldBeTrue();
+        config.Services[1].Autostart.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_non_boolean_autostart_is_refused() =>
+        ErrorOf("[services.web]\ncommand = \"x\"\nautostart = \"yes\"\n").ShouldStartWith("fleet.toml:3:13: ");
+
+    [Fact]
+    public void A_readiness_url_naming_a_port_its_tasks_do_not_declare_is_refused_where_it_is_written() =>
+        ErrorOf("[services.web]\ncommand = \"x\"\nport = \"web\"\nready = \"http://localhost:{port.api}/\"\n[[task]]\nname = \"t\"\nports = [\"web\"]\n")
+            .ShouldBe("fleet.toml:4:27: '{port.api}' in [services.web] applies to task 't' (line 5), which declares no port 'api'");
+
+    [Fact]
+    public void An_unknown_template_in_a_service_command_is_refused_where_it_is_written() =>
+        ErrorOf("[services.web]\ncommand = [\"serve\", \"--dir\", \"{worktre}\"]\n").ShouldStartWith("fleet.toml:2:31: unknown template variable '{worktre}'");
+
+    [Fact]
+    public void A_service_env_template_is_checked_against_the_tasks_spanning_its_repository_only()
+    {
+        var config = Parse("""
+            [repos.api]
+            path = "../api"
+
+            [services.api]
+            command = "serve"
+            repo = "api"
+            env = { PORT = "{port.api}" }
+
+            [[task]]
+            name = "front"
+
+            [[task]]
+            name = "both"
+            repos = ["api"]
+            ports = ["api"]
+            """);
+
+        config.Services.Single().Env["PORT"].ShouldBe("{port.api}");
+        ErrorOf("[repos.api]\npath = \"../api\"\n[services.api]\ncommand = \"serve\"\nrepo = \"api\"\nenv = { PORT = \"{port.api}\" }\n[[task]]\nname = \"both\"\nrepos = [\"api\"]\n")
+            .ShouldBe("fleet.toml:6:17: '{port.api}' in [services.api] applies to task 'both' (line 7), which declares no port 'api'");
+    }
 }

@@ -52,6 +52,7 @@ public static class ServiceSectionReader
             Ready = ReadReadiness(service, name, port?.Value),
             ReadyTimeout = service.Duration("ready_timeout") ?? TimeSpan.FromSeconds(60),
             Restart = service.Choice("restart", RestartChoices) ?? ServiceRestart.OnFailure,
+            Autostart = service.Boolean("autostart") ?? true,
             Env = service.EnvTable("env") ?? new Dictionary<string, string>(),
             Position = service.Table.Position,
         };

@@ -45,6 +45,17 @@ public sealed class TemplateValidator(
             CheckEach(reader, [reader.StringNode("run")], TemplateRules.Everything, allTasks.Where(t => t.Repos.Contains(repo.Name)).ToList());
         }
 
+        // [services.<name>]: its command, readiness URL and env apply to the tasks running it (every task, or those spanning its repository).
+        foreach (var service in config.Services)
+        {
+            if (top.SubTable("services")?.Find(service.Name)?.Value is not TomlTableNode serviceTable)
+                continue;
+            var reader = new TableReader(serviceTable, $"[services.{service.Name}]", top.DisplayName);
+            var users = allTasks.Where(t => service.Repo is null || t.Repos.Contains(service.Repo)).ToList();
+            var command = reader.Entry("command")?.Value is TomlStringNode shell ? [shell] : ArgvNodes(reader, "command");
+            CheckEach(reader, command.Append(reader.StringNode("ready")).Concat(EnvNodes(reader, "env")), TemplateRules.Everything, users);
+        }
+
         foreach (var (name, agentTable) in AgentTables())
         {
             var users = allTasks.Where(t => (t.Agent ?? config.Fleet.Agent) is AgentRef.PresetRef p && p.Name == name).ToList();

@@ -144,7 +144,7 @@ public sealed partial class FleetApp
         if (_search.Length == 0)
             return;
         var from = TopLine(pane) + _scrollCursor;
-        _session.FindLineAsync(pane.Task.Name, _search, from, newer).ContinueWith(t => _app.Invoke(() =>
+        _session.FindLineAsync(pane.ScreenKey, _search, from, newer).ContinueWith(t => _app.Invoke(() =>
         {
             if (!_panes.Contains(pane) || _mode is not (CockpitMode.Scroll or CockpitMode.Search))
                 return;
@@ -178,7 +178,7 @@ public sealed partial class FleetApp
         var cursorLine = TopLine(pane) + _scrollCursor;
         var (first, last) = _selectionAnchor is { } anchor ? (Math.Min(anchor, cursorLine), Math.Max(anchor, cursorLine)) : (cursorLine, cursorLine);
         _selectionAnchor = null;
-        _session.PaneLinesAsync(pane.Task.Name, first, last).ContinueWith(t => _app.Invoke(() =>
+        _session.PaneLinesAsync(pane.ScreenKey, first, last).ContinueWith(t => _app.Invoke(() =>
         {
             if (!t.IsCompletedSuccessfully || t.Result.Count == 0)
             {

@@ -133,7 +133,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         pane.MouseForProgram += (target, mouse) =>
         {
             if (!_session.ReadOnly)
-                _session.SendMouse(target.Task.Name, mouse);
+                _session.SendMouse(target.ScreenKey, mouse);
         };
         pane.ViewChanged += _ => SendView();
         _panes.Add(pane);
@@ -146,9 +146,9 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         if (!_started)
             return;
         var view = _panes.Where(p => p.Visible && !p.Frame.IsEmpty)
-            .Select(p => new PaneViewSpec(p.Task.Name, p.ContentSize.Width, p.ContentSize.Height, p.ScrollOffset))
+            .Select(p => new PaneViewSpec(p.ScreenKey, p.ContentSize.Width, p.ContentSize.Height, p.ScrollOffset))
             .ToList();
-        var focused = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
+        var focused = _focused < _panes.Count ? _panes[_focused].ScreenKey : null;
         if (_sentView is { } sent && sent.Focused == focused && sent.Panes.SequenceEqual(view))
             return;
         _sentView = (view, focused);
@@ -157,7 +157,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     private void Attach(PaneView pane)
     {
-        var screen = _session.ScreenFor(pane.Task.Name);
+        var screen = _session.ScreenFor(pane.ScreenKey);
         if (ReferenceEquals(pane.Screen, screen))
             return;
         pane.AttachScreen(screen);
@@ -228,7 +228,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     private void OnScreensChanged(string task) => _app.Invoke(() =>
     {
-        foreach (var pane in _panes.Where(p => p.Task.Name == task))
+        foreach (var pane in _panes.Where(p => p.ScreenKey == task))
             Attach(pane);
     });
 
@@ -385,7 +385,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     private void SendFocusEvent(int index, bool focused)
     {
         if (index < _panes.Count && !_session.ReadOnly)
-            _session.SendFocus(_panes[index].Task.Name, focused);
+            _session.SendFocus(_panes[index].ScreenKey, focused);
     }
 
     private void OnKeyDown(object? sender, GuiKey key)
@@ -435,14 +435,14 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             _panes[_focused].ScrollOffset = 0; // typing returns to the live screen, as in tmux
         Interlocked.Exchange(ref _lastKeyToPaneAt, _time.GetTimestamp());
         FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.key");
-        _session.SendKey(_panes[_focused].Task.Name, input);
+        _session.SendKey(_panes[_focused].ScreenKey, input);
     }
 
     /// <summary>Text pasted into the outer terminal goes to the focused pane (the host brackets it when the program asked).</summary>
     public void Paste(string text)
     {
         if (_focused < _panes.Count && _panes[_focused].Screen is not null && !_session.ReadOnly)
-            _session.Paste(_panes[_focused].Task.Name, text);
+            _session.Paste(_panes[_focused].ScreenKey, text);
     }
 
     public void Run(UiCommand command)
@@ -496,11 +496,11 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 break;
             case UiCommand.SendPrefix:
                 if (_focused < _panes.Count && !_session.ReadOnly && PrefixAsInput(_dispatcher.Keymap.Prefix) is { } input)
-                    _session.SendKey(_panes[_focused].Task.Name, input);
+                    _session.SendKey(_panes[_focused].ScreenKey, input);
                 break;
             case >= UiCommand.SendAlt1 and <= UiCommand.SendAlt9:
                 if (_focused < _panes.Count && !_session.ReadOnly && _panes[_focused].Screen is not null)
-                    _session.SendKey(_panes[_focused].Task.Name, KeyInput.Char((char)('1' + (command - UiCommand.SendAlt1)), KeyModifiers.Alt));
+                    _session.SendKey(_panes[_focused].ScreenKey, KeyInput.Char((char)('1' + (command - UiCommand.SendAlt1)), KeyModifiers.Alt));
                 break;
             case UiCommand.ScrollMode:
                 EnterScrollMode();
@@ -528,6 +528,9 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 break;
             case UiCommand.NextAttention or UiCommand.RestartAgentContinue or UiCommand.StopAgent or UiCommand.MarkFocusedTaskDone or UiCommand.ShowTicket or UiCommand.ExplainAgent:
                 RunAgentCommand(command);
+                break;
+            case UiCommand.CycleServicePane:
+                CycleServicePane();
                 break;
             case UiCommand.ReviewTask when _focused < _panes.Count:
                 OpenReview(_panes[_focused].Task.Name);

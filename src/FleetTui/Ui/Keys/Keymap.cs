@@ -46,6 +46,7 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
         bindings.Add(Bind(UiCommand.MarkFocusedTaskDone, "Mark the focused task done", "prefix D"));
         bindings.Add(Bind(UiCommand.ShowTicket, "Show the focused task's ticket", "prefix t"));
         bindings.Add(Bind(UiCommand.ExplainAgent, "Explain the focused agent's state (why working, waiting, idle…)", "prefix e"));
+        bindings.Add(Bind(UiCommand.CycleServicePane, "Show the focused task's next service in its pane (web, api…, then the agent)", "prefix w"));
         bindings.Add(Bind(UiCommand.ReviewTask, "Review the focused task's diff (comment, approve, reject)", "prefix v"));
         bindings.Add(Bind(UiCommand.FocusMergePanel, "Merge panel: show it and give it the keys below", "prefix M", "prefix g"));
         bindings.AddRange(MergePanelBindings(p));

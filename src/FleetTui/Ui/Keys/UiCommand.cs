@@ -53,6 +53,8 @@ public enum UiCommand
     ShowTicket,
     /// <summary>Explain the focused agent's state: its source, the rule that matched, the evidence, the last transitions.</summary>
     ExplainAgent,
+    /// <summary>Cycle what the focused pane shows: its task's agent, then each of the task's services, then the agent again.</summary>
+    CycleServicePane,
     /// <summary>Review the focused (or, in the merge panel, the selected) task's diff: comments back to its agent, approve, reject.</summary>
     ReviewTask,
     /// <summary>Show the merge-order panel and give it the keyboard (its own keys: <see cref="KeyScope.MergePanel"/>).</summary>

@@ -23,6 +23,19 @@ public static class PanePlaceholder
         return lines;
     }
 
+    /// <summary>A service pane with no terminal: the service's state and how to start it.</summary>
+    public static IReadOnlyList<string> ServiceLines(TaskSnapshot task, string service)
+    {
+        var state = task.Services.FirstOrDefault(s => s.Name == service);
+        return
+        [
+            "",
+            $"  {state?.Describe(DateTimeOffset.UtcNow) ?? $"{service} stopped"}",
+            "",
+            $"  fleet services start {task.Name} {service}",
+        ];
+    }
+
     /// <summary>Greedy word wrap; a word longer than the width is cut into pieces.</summary>
     internal static IEnumerable<string> Wrap(string text, int width)
     {

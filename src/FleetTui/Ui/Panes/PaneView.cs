@@ -4,6 +4,7 @@ using FleetTui.Host.Panes;
 using System.Drawing;
 using System.Text;
 using FleetTui.Core.Session;
+using FleetTui.Host.Protocol;
 using FleetTui.Host.Protocol.Screens;
 using FleetTui.Terminal.Input;
 using FleetTui.Terminal.Screen;
@@ -78,6 +79,23 @@ public sealed class PaneView : View
     public string? RetryKeyText { get; init; }
 
     public TaskSnapshot Task { get; private set; }
+
+    /// <summary>The task's service this pane shows instead of its agent (<see cref="PaneServices"/> cycles it), or null: the agent.</summary>
+    public string? Service { get; private set; }
+
+    /// <summary>What the host calls the screen shown: the task's name, or <c>task/service</c> (<see cref="PaneKey"/>).</summary>
+    public string ScreenKey => Service is null ? Task.Name : PaneKey.ForService(Task.Name, Service);
+
+    /// <summary>Shows the agent (null) or one of the task's services; the screen is attached by the cockpit afterwards.</summary>
+    public void ShowService(string? service)
+    {
+        if (Service == service)
+            return;
+        Service = service;
+        _scrollOffset = 0;
+        AttachScreen(null);
+        ViewChanged?.Invoke(this);
+    }
 
     /// <summary>Null for a task with no terminal yet (blocked, pending): the pane says why.</summary>
     public PaneMirror? Screen { get; private set; }
@@ -465,7 +483,9 @@ public sealed class PaneView : View
         var exit = Screen is { StartFailed: true } ? "could not start"
             : Screen is { IsRunning: false, ExitText: { Length: > 0 } exitText } ? exitText
             : null;
-        var text = PaneTitle.Compose(Number, Task, exit, width);
+        var text = Service is null
+            ? PaneTitle.Compose(Number, Task, exit, width)
+            : PaneTitle.ComposeService(Number, Task, Service, DateTimeOffset.UtcNow, width);
         if (_scrollOffset > 0)
             text = (text.TrimEnd() + $" · scroll -{_scrollOffset} ").PadRight(0);
         Move(0, 0);
@@ -498,7 +518,7 @@ public sealed class PaneView : View
     {
         SetAttribute(_chrome.Muted);
         var room = width - LeftEdgeWidth;
-        var lines = PanePlaceholder.Lines(Task, room, RetryKeyText);
+        var lines = Service is null ? PanePlaceholder.Lines(Task, room, RetryKeyText) : PanePlaceholder.ServiceLines(Task, Service);
         for (var row = 1; row < height; row++)
         {
             Move(LeftEdgeWidth, row);

@@ -27,7 +27,7 @@ public class ServicesHostTests
     private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 
     [Fact]
-    public async Task A_service_started_with_fleet_services_is_up_in_ps_and_stopped_before_its_worktree_is_removed()
+    public async Task A_service_starts_with_its_tasks_agent_is_up_in_ps_and_stopped_before_its_worktree_is_removed()
     {
         var port = FreePortBase();
         await using var host = await RunningHost.StartAsync($$"""
@@ -49,9 +49,6 @@ public class ServicesHostTests
         (await cockpit.RequestAsync(new HostRequest.CreateTask("feat-01"))).Ok.ShouldBeTrue();
         await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("feat-01")?.Phase), p => p == TaskPhase.Active, "feat-01 active", Slow);
 
-        var started = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "services", "start", "feat-01"], host.Repo, host.Environment);
-
-        started.Succeeded.ShouldBeTrue(started.Output);
         var web = await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("feat-01")!.Services.FirstOrDefault()),
             s => s?.Phase == ServicePhase.Up, "the web service up", Slow);
         web!.Url.ShouldBe($"http://localhost:{port}");
@@ -65,6 +62,119 @@ public class ServicesHostTests
         removed.Succeeded.ShouldBeTrue(removed.Output);
         IsAlive(web.Pid!.Value).ShouldBeFalse();
         Directory.Exists(Path.Combine(host.Git.Root, "repo.worktrees", "feat-01")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_service_with_autostart_false_waits_for_fleet_services_start()
+    {
+        await using var host = await RunningHost.StartAsync("""
+            [fleet]
+            base = "main"
+            agent = ["sh"]
+
+            [services.manual]
+            command = "exec sleep 60"
+            autostart = false
+
+            [services.auto]
+            command = "exec sleep 60"
+
+            [[task]]
+            name = "t"
+            """);
+        await using var cockpit = await host.ConnectAsync();
+        (await cockpit.RequestAsync(new HostRequest.CreateTask("t"))).Ok.ShouldBeTrue();
+
+        // Services start in fleet.toml's order: once 'auto' runs, 'manual' was passed over.
+        await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("t")?.Services.FirstOrDefault(s => s.Name == "auto")?.Phase),
+            p => p == ServicePhase.Up, "auto up", Slow);
+        cockpit.Snapshot.FindTask("t")!.Services.ShouldNotContain(s => s.Name == "manual");
+        var started = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "services", "start", "t", "manual"], host.Repo, host.Environment);
+
+        started.Succeeded.ShouldBeTrue(started.Output);
+        await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("t")!.Services.FirstOrDefault(s => s.Name == "manual")?.Phase),
+            p => p == ServicePhase.Up, "manual up", Slow);
+    }
+
+    [Fact]
+    public async Task A_new_fleet_host_recovering_the_task_starts_its_service_again_with_its_agent()
+    {
+        var port = FreePortBase();
+        await using var host = await RunningHost.StartAsync($$"""
+            [fleet]
+            base = "main"
+            agent = ["sh"]
+            ports = { first = {{port}}, last = {{port}} }
+
+            [services.web]
+            command = "exec python3 -m http.server {port.web} --bind 127.0.0.1"
+            port = "web"
+            ready = "tcp"
+
+            [[task]]
+            name = "feat-01"
+            ports = ["web"]
+            """);
+        int firstPid;
+        await using (var cockpit = await host.ConnectAsync())
+        {
+            (await cockpit.RequestAsync(new HostRequest.CreateTask("feat-01"))).Ok.ShouldBeTrue();
+            var web = await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+                s => s?.Phase == ServicePhase.Up, "the web service up", Slow);
+            firstPid = web!.Pid!.Value;
+        }
+
+        var stopped = await DemoCommand.RunAsync([.. FleetExecutable.Argv(), "host", "stop", "--force"], host.Repo, host.Environment);
+        stopped.Succeeded.ShouldBeTrue(stopped.Output);
+        await Eventually.HoldsAsync(() => Task.FromResult(IsAlive(firstPid)), alive => !alive, "the service stopped with its host", Slow);
+        await host.StartHostAsync();
+        await using var again = await host.ConnectAsync();
+        await RunningHost.ShowAsync(again, 80, 24, "feat-01"); // a cockpit attaching starts the recovered agents, at its sizes
+
+        var recovered = await Eventually.HoldsAsync(() => Task.FromResult(again.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+            s => s?.Phase == ServicePhase.Up, "the web service up again", Slow);
+        recovered!.Pid.ShouldNotBe(firstPid);
+        recovered.Port.ShouldBe(port);
+    }
+
+    [Fact]
+    public async Task A_service_a_killed_host_left_running_is_stopped_by_the_next_host_which_starts_it_again_on_its_port()
+    {
+        var port = FreePortBase();
+        await using var host = await RunningHost.StartAsync($$"""
+            [fleet]
+            base = "main"
+            agent = ["sh"]
+            ports = { first = {{port}}, last = {{port}} }
+
+            [services.web]
+            command = "trap '' HUP; exec python3 -m http.server {port.web} --bind 127.0.0.1"
+            port = "web"
+            ready = "tcp"
+
+            [[task]]
+            name = "feat-01"
+            ports = ["web"]
+            """);
+        int leftPid;
+        await using (var cockpit = await host.ConnectAsync())
+        {
+            (await cockpit.RequestAsync(new HostRequest.CreateTask("feat-01"))).Ok.ShouldBeTrue();
+            var web = await Eventually.HoldsAsync(() => Task.FromResult(cockpit.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+                s => s?.Phase == ServicePhase.Up, "the web service up", Slow);
+            leftPid = web!.Pid!.Value;
+        }
+
+        await host.KillAsync(); // SIGKILL: the host stops nothing; the service ignores the hang-up and keeps the port
+        IsAlive(leftPid).ShouldBeTrue();
+        await host.StartHostAsync();
+        await using var again = await host.ConnectAsync();
+        await RunningHost.ShowAsync(again, 80, 24, "feat-01");
+
+        var restarted = await Eventually.HoldsAsync(() => Task.FromResult(again.Snapshot.FindTask("feat-01")?.Services.FirstOrDefault()),
+            s => s?.Phase == ServicePhase.Up, "the web service up under the new host", Slow);
+        restarted!.Pid.ShouldNotBe(leftPid);
+        IsAlive(leftPid).ShouldBeFalse();
     }
 
     [Fact]
