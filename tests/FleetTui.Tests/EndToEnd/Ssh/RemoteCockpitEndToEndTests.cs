@@ -65,6 +65,14 @@ public class RemoteCockpitEndToEndTests
             await tmux.TypeAsync("echo after-reconnect-$((5*5))");
             await tmux.SendKeysAsync("Enter");
             await ScreenAsync(tmux, s => s.Contains("after-reconnect-25"), "keys reaching the remote agent after the reconnect");
+            // Scroll mode reads the remote host's history as a local pane's: the flood is there, above the screen.
+            await tmux.SendKeysAsync("C-g", "[");
+            await tmux.SendKeysAsync("PageUp");
+            // The title moves at once; the page above comes from the remote host.
+            await ScreenAsync(tmux, s => System.Text.RegularExpressions.Regex.IsMatch(s, @"2 api · fleet/api · .* · scroll -\d+")
+                && !s.Contains("after-reconnect-25") && s.Contains("flood-"), "the remote pane scrolled back a page, into the flood");
+            await tmux.SendKeysAsync("q");
+            await ScreenAsync(tmux, s => !s.Contains("· scroll -") && s.Contains("after-reconnect-25"), "back to the live screen");
 
             AgentRecords.Load(Path.Combine(remote.ClonePath, ".git", "fleet")).All.Single().Pid.ShouldBe(agentPid, "the same agent, never restarted");
             FleetHosts.IsAlive(agentPid).ShouldBeTrue();
