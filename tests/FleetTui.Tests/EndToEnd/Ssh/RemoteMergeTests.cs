@@ -65,6 +65,49 @@ public class RemoteMergeTests
         }
     }
 
+    [Fact]
+    public async Task A_task_on_another_host_that_depends_on_merged_local_work_starts_from_the_integrated_base()
+    {
+        using var local = await TempRepo.CreateAsync();
+        local.WriteFile("fleet.toml", "[fleet]\nagent = [\"sh\"]\n");
+        await local.CommitAllAsync("fleet.toml");
+        await using var remote = await RemoteMachine.StartAsync(local);
+        await File.AppendAllTextAsync(Path.Combine(local.Path, "fleet.toml"),
+            remote.HostToml() + "\n[[task]]\nname = \"core\"\n\n[[task]]\nname = \"api\"\nhost = \"box\"\ndepends_on = [\"core\"]\n");
+        await local.CommitAllAsync("hosts and tasks");
+        var localHosts = Path.Combine(local.RootDir, "hosts");
+        var environment = remote.LocalEnvironment(localHosts);
+        try
+        {
+            VerbRunner.RunWith(local, environment, "new", "core").ExitCode.ShouldBe(0);
+            await local.CommitFileAsync("core.txt", "core\n", "core work", Path.Combine(local.RootDir, "repo.worktrees", "core"));
+            var merged = VerbRunner.RunWith(local, environment, "merge", "--all", "--yes");
+            merged.ExitCode.ShouldBe(0, merged.Out + merged.Error);
+            var integrated = (await local.RunGitAsync("rev-parse", "main")).Trim();
+
+            var made = VerbRunner.RunWith(local, environment, "new", "api");
+
+            made.ExitCode.ShouldBe(0, made.Out + made.Error);
+            var worktree = Path.Combine(remote.Folder, "clone.worktrees", "api");
+            File.ReadAllText(Path.Combine(worktree, "core.txt")).ShouldBe("core\n", "the remote task starts with the merged local work");
+            (await RemoteGitAsync(remote, "-C", worktree, "rev-parse", "HEAD")).ShouldBe(integrated);
+            (await RemoteGitAsync(remote, "-C", remote.ClonePath, "rev-parse", "fleet/integrated/main")).ShouldBe(integrated);
+            (await RemoteBaseAsync(remote)).ShouldNotBe(integrated, "the clone's own main is not moved");
+        }
+        finally
+        {
+            FleetHosts.StopAll(localHosts);
+        }
+    }
+
+    private static async Task<string> RemoteGitAsync(RemoteMachine remote, params string[] arguments)
+    {
+        var run = await SshProcess.RunAsync(["ssh", "-F", remote.SshConfig, "-T", RemoteMachine.Alias,
+            .. new[] { "git" }.Concat(arguments).Select(RemoteShellWord.Quote)], CancellationToken.None);
+        run.Exit.ShouldBe(0, run.Error);
+        return run.Output.Trim();
+    }
+
     /// <summary>The remote agent's work, committed on that host as that user (over ssh).</summary>
     private static async Task CommitOnRemoteAsync(RemoteMachine remote, string worktree)
     {
