@@ -40,7 +40,7 @@ public sealed class MergeQueue(GitCli git, WorktreeManager worktrees, GateRunner
     {
         var baseRef = "refs/heads/" + request.BaseBranch;
         var baseTip = await ResolveAsync(baseRef, cancellationToken).ConfigureAwait(false);
-        var taskTip = await ResolveAsync("refs/heads/" + request.Branch, cancellationToken).ConfigureAwait(false);
+        var taskTip = await ResolveAsync(request.TipRef ?? "refs/heads/" + request.Branch, cancellationToken).ConfigureAwait(false);
         if (baseTip is null)
             return (null, new MergeOutcome.Refused($"base branch '{request.BaseBranch}' does not exist"));
         if (taskTip is null)

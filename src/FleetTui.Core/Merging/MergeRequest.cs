@@ -7,6 +7,12 @@ public sealed record MergeRequest
 
     public required string Branch { get; init; }
 
+    /// <summary>
+    /// The ref holding the task's work when it is not the local branch <see cref="Branch"/>: a remote host's task, fetched
+    /// to <c>refs/remotes/fleet-&lt;host&gt;/&lt;branch&gt;</c>. Null: <c>refs/heads/&lt;Branch&gt;</c>.
+    /// </summary>
+    public string? TipRef { get; init; }
+
     public required string BaseBranch { get; init; }
 
     /// <summary>Move the base to the task's tip when the base has not moved since the task branched (no merge commit).</summary>

@@ -66,6 +66,13 @@ public static class MergeVerb
 
         IReadOnlySet<string>? only = names.Length > 0 ? names.ToHashSet() : null;
         var candidates = plan.Entries.Where(e => e.CanAttempt && (only is null || only.Contains(e.Name))).Select(e => e.Name).ToList();
+        if (candidates.Count == 0 && only is null && fleet.Current.Config.Hosts.Count > 0)
+        {
+            // Nothing local to merge: the remote hosts' ready tasks may still be.
+            if (!yes && !Confirm(context, $"Merge the remote hosts' ready tasks into {plan.BaseBranch}?"))
+                return ExitCodes.Failed;
+            return await Remote.RemoteMerge.RunAsync(context, fleet.Current, [], null, cancellationToken) ? ExitCodes.Ok : ExitCodes.Failed;
+        }
         if (candidates.Count == 0)
         {
             var why = only is null ? "no task is ready" : string.Join("; ", plan.Entries.Where(e => only.Contains(e.Name)).Select(e => $"{e.Name}: {e.Why}"));
@@ -83,7 +90,9 @@ public static class MergeVerb
         }
         context.Out.WriteLine(Summary(report));
         var leftBehind = plan.Entries.Any(e => (only is null || only.Contains(e.Name)) && e.WaitsOnAHuman);
-        return report.Succeeded && !leftBehind ? ExitCodes.Ok : ExitCodes.Failed;
+        // Remote hosts' ready tasks follow, in dependency order after the local ones they depend on (--all only, for now).
+        var remoteMerged = only is not null || await Remote.RemoteMerge.RunAsync(context, fleet.Current, report.Merged, null, cancellationToken);
+        return report.Succeeded && !leftBehind && remoteMerged ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static bool Confirm(CliContext context, string question)

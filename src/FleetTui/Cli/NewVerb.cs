@@ -152,7 +152,24 @@ public static class NewVerb
             return (local, exit, null);
         }
         var (remote, remoteExit) = await Remote.RemoteWorkspace.OpenAsync(context, repository, config, hostName, cancellationToken);
-        return (remote, remoteExit, config.FindTask(task) is { } here ? RemoteDeclaration.Of(here, config) : null);
+        var declaration = config.FindTask(task) is { } here ? RemoteDeclaration.Of(here, config) : null;
+        if (remote is not null && declaration is { Base: null } && config.FindTask(task) is { DependsOn.Count: > 0 })
+        {
+            // It depends on work that merges here: it starts from this machine's base as it is now, given to that clone.
+            var baseBranch = config.Fleet.Base ?? repository.CurrentBranch ?? "main";
+            try
+            {
+                var pusher = new FleetTui.Remote.RemoteBasePusher(FleetTui.Remote.SshSettings.FromEnvironment(context.Variable), FleetWorkspace.GitFor(context));
+                declaration = declaration with { Base = await pusher.PushAsync(repository.Root, config.Hosts[hostName], baseBranch, cancellationToken) };
+            }
+            catch (FleetTui.Remote.RemoteHostException error)
+            {
+                await remote.DisposeAsync();
+                await context.Error.WriteLineAsync($"fleet new: {error.Message}");
+                return (null, ExitCodes.Failed, null);
+            }
+        }
+        return (remote, remoteExit, declaration);
     }
 
     /// <summary>

@@ -30,7 +30,11 @@ public sealed class RemoteHostConnector(SshSettings settings, GitCli git)
         throw new RemoteHostException($"unknown host '{name}' ({known})");
     }
 
-    public async Task<RemoteHostConnection> ConnectAsync(RemoteHostConfig host, string localRoot, ClientKind kind, CancellationToken cancellationToken)
+    public Task<RemoteHostConnection> ConnectAsync(RemoteHostConfig host, string localRoot, ClientKind kind, CancellationToken cancellationToken) =>
+        ConnectAsync(host, localRoot, new ClientMessage.Hello(ProtocolVersion.Current, kind), cancellationToken);
+
+    /// <summary>As above, with the client's own hello (a cockpit's: read-only or not, its theme's colours).</summary>
+    public async Task<RemoteHostConnection> ConnectAsync(RemoteHostConfig host, string localRoot, ClientMessage.Hello hello, CancellationToken cancellationToken)
     {
         settings.EnsureControlFolder();
         await CheckSameRepositoryAsync(host, localRoot, cancellationToken).ConfigureAwait(false);
@@ -42,7 +46,7 @@ public sealed class RemoteHostConnector(SshSettings settings, GitCli git)
         try
         {
             var stream = new JoinedStream(ssh.Output, ssh.Input);
-            var client = await HostClient.ConnectAsync(stream, new ClientMessage.Hello(ProtocolVersion.Current, kind), handshake.Token).ConfigureAwait(false);
+            var client = await HostClient.ConnectAsync(stream, hello, handshake.Token).ConfigureAwait(false);
             return new RemoteHostConnection(host, client, ssh);
         }
         catch (Exception error) when (error is ProtocolException or EndOfStreamException
@@ -61,7 +65,7 @@ public sealed class RemoteHostConnector(SshSettings settings, GitCli git)
             var exit = await ssh.ExitWithinAsync(ExitWait).ConfigureAwait(false);
             var said = ssh.Stderr;
             await ssh.DisposeAsync().ConfigureAwait(false);
-            throw new RemoteHostException(Explain(host, exit, said, refused.Message));
+            throw new RemoteHostException(Explain(host, exit, said, refused.Message), exit == SshCommand.ConnectionFailed ? LastLine(said) : null);
         }
         catch
         {
@@ -75,7 +79,7 @@ public sealed class RemoteHostConnector(SshSettings settings, GitCli git)
     {
         var (exit, output, error) = await SshProcess.RunAsync(SshCommand.Argv(settings, host, SshCommand.RootCommits(host)), cancellationToken).ConfigureAwait(false);
         if (exit == SshCommand.ConnectionFailed)
-            throw new RemoteHostException(Unreachable(host, error));
+            throw new RemoteHostException(Unreachable(host, error), LastLine(error));
         if (exit == SshCommand.CommandNotFound)
             throw new RemoteHostException($"host '{host.Name}' ({host.Ssh}) has no git on its PATH ({LastLine(error)}); install git there");
         if (exit != 0)

@@ -42,7 +42,7 @@ public static class RemoteMergeForecast
             lines.InsertRange(0, await DescribeAsync(context, local, probes, cancellationToken));
         if (lines.Count == 0)
             return;
-        await context.Out.WriteLineAsync("Remote tasks (fetched over ssh; merged on their own host's side for now, not by this queue):");
+        await context.Out.WriteLineAsync("Remote tasks (fetched over ssh; fleet merge --all merges the ready ones after the local tasks they depend on):");
         foreach (var line in lines)
             await context.Out.WriteLineAsync(line);
     }

@@ -62,11 +62,12 @@ public static class CockpitRunner
 
         UserConfig user;
         Theme theme;
+        FleetConfig fleetConfig;
         try
         {
             StartupTimeline.Mark("git");
             // Checked here so that a mistake shows with its file:line:col before any host starts (the host reads it again).
-            ConfigLoader.Load(fleetToml);
+            fleetConfig = ConfigLoader.Load(fleetToml);
             StartupTimeline.Mark("fleet-toml");
             var userConfigPath = UserConfigLoader.DefaultPath();
             user = UserConfigLoader.Load(userConfigPath);
@@ -102,7 +103,7 @@ public static class CockpitRunner
         {
             try
             {
-                exit = RunUi(connecting, user, theme, colors.Depth, repository, out goodbye, out crash);
+                exit = RunUi(connecting, user, theme, colors.Depth, repository, fleetConfig, options, out goodbye, out crash);
             }
             catch (Exception error)
             {
@@ -145,7 +146,7 @@ public static class CockpitRunner
         StartupTimeline.Mark("host");
         try
         {
-            var hello = new ClientMessage.Hello(ProtocolVersion.Current, ClientKind.Cockpit, options.ReadOnly, ThemeClientColors.Of(theme));
+            var hello = Hello(options, theme);
             var client = await HostClient.ConnectAsync(stream, hello, cancellationToken).ConfigureAwait(false);
             StartupTimeline.Mark("session");
             return new HostCockpitSession(client, options.ReadOnly);
@@ -157,6 +158,9 @@ public static class CockpitRunner
             return null;
         }
     }
+
+    private static ClientMessage.Hello Hello(CockpitOptions options, Theme theme) =>
+        new(ProtocolVersion.Current, ClientKind.Cockpit, options.ReadOnly, ThemeClientColors.Of(theme));
 
     /// <summary>Main-loop iterations (and so at most frames) per second; Terminal.Gui's default is 25.</summary>
     public const string MaxFramesVariable = "FLEET_MAX_FPS";
@@ -218,7 +222,7 @@ public static class CockpitRunner
 
     private static CockpitExit RunUi(
         Task<HostCockpitSession?> connecting, UserConfig user, Theme theme, ColorDepth depth, RepositoryFacts repository,
-        out string? goodbye, out Exception? crash)
+        FleetConfig fleetConfig, CockpitOptions options, out string? goodbye, out Exception? crash)
     {
         goodbye = null;
         crash = null;
@@ -243,7 +247,9 @@ public static class CockpitRunner
                 lost = reason;
                 app.RequestStop();
             });
-            using var fleet = new FleetApp(app, session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true, WakeLoopUrgently = idler.WakeUrgently };
+            // Remote hosts connect in the background (never on this thread); a lost one reconnects, only the local host's loss ends the cockpit.
+            using var remoteHosts = Hosts.RemoteCockpit.Open(session, fleetConfig, repository.Root, Hello(options, theme), Environment.GetEnvironmentVariable);
+            using var fleet = new FleetApp(app, (ICockpitSession?)remoteHosts ?? session, user.Keymap, theme, WriteToOuterTerminal) { Notify = user.Notify, PaceFloodingPanes = true, WakeLoopUrgently = idler.WakeUrgently };
             OnFirstFrame(app);
             StartupTimeline.Mark("cockpit");
             fleet.Start();

@@ -122,6 +122,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
             RefreshChrome();
             return true;
         });
+        StartHostLinkClock();
         Focus(0);
         RefreshChrome();
     }
@@ -342,7 +343,8 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
     {
         var snapshot = _merge.WithLiveGates(_session.Snapshot);
         var width = _sidebar.Frame.Width;
-        _sidebar.Lines = SidebarPresenter.Lines(snapshot, _focused, _time.GetUtcNow(), Math.Max(1, width));
+        _sidebar.Lines = SidebarPresenter.Lines(snapshot, _focused, _time.GetUtcNow(), Math.Max(1, width), _session.RemoteHosts);
+        ShowHostLinks(_time.GetUtcNow());
         if (_mergePanelVisible)
             _mergePanel.Lines = _merge.Lines(Math.Max(1, _mergePanel.Frame.Width), Math.Max(1, _mergePanel.Frame.Height));
         var focusedTask = _focused < _panes.Count ? _panes[_focused].Task.Name : null;
@@ -356,7 +358,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         if (_overlayKeys is not null)
             return;
         var snapshot = _session.Snapshot;
-        var task = SidebarPresenter.TaskAtRow(snapshot, row, _time.GetUtcNow());
+        var task = SidebarPresenter.TaskAtRow(snapshot, row, _time.GetUtcNow(), _session.RemoteHosts);
         if (task < 0 || task >= snapshot.Tasks.Count)
             return;
         var index = _panes.FindIndex(p => p.Task.Name == snapshot.Tasks[task].Name);
@@ -869,6 +871,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
         _app.Keyboard.KeyDown -= OnKeyDown;
         if (_clockTimer is not null)
             _app.RemoveTimeout(_clockTimer);
+        StopHostLinkClock();
         _session.ScreensChanged -= OnScreensChanged;
         _session.SnapshotChanged -= OnSnapshotChanged;
         _session.Merges.ActivityChanged -= OnMergeActivityChanged;

@@ -90,4 +90,10 @@ public interface ICockpitSession : IDisposable
 
     /// <summary>The merge queue (gates, merges, review, conflict prediction) the merge-order panel drives.</summary>
     IMergeDriver Merges { get; }
+
+    /// <summary>
+    /// Remote hosts (<c>[hosts.&lt;name&gt;]</c>) in sidebar order, each with its connection state and its tasks; empty
+    /// without any. A change of state raises <see cref="SnapshotChanged"/>.
+    /// </summary>
+    IReadOnlyList<Hosts.RemoteHostGroup> RemoteHosts => [];
 }

@@ -174,6 +174,25 @@ public sealed class PaneView : View
         Invalidate();
     }
 
+    /// <summary>
+    /// Shown in the title instead of the task's state while its remote host is not connected (<c>box reconnecting 3s</c>);
+    /// the screen below stays the last one the host sent.
+    /// </summary>
+    public string? LinkNote
+    {
+        get => _linkNote;
+        set
+        {
+            if (value == _linkNote)
+                return;
+            _linkNote = value;
+            _taskRequestedDraw = true;
+            SetNeedsDraw();
+        }
+    }
+
+    private string? _linkNote;
+
     /// <summary>Forget what was painted: the next draw repaints every row.</summary>
     public void Invalidate()
     {
@@ -480,7 +499,8 @@ public sealed class PaneView : View
 
     private void DrawTitle(int width)
     {
-        var exit = Screen is { StartFailed: true } ? "could not start"
+        var exit = _linkNote is not null ? _linkNote
+            : Screen is { StartFailed: true } ? "could not start"
             : Screen is { IsRunning: false, ExitText: { Length: > 0 } exitText } ? exitText
             : null;
         var text = Service is null

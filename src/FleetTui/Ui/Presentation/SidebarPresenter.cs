@@ -1,5 +1,6 @@
 using FleetTui.Core.Agents;
 using FleetTui.Core.Session;
+using FleetTui.Ui.Cockpit.Hosts;
 using FleetTui.Ui.Panes;
 using FleetTui.Ui.Views;
 
@@ -11,11 +12,13 @@ namespace FleetTui.Ui.Presentation;
 /// </summary>
 public static class SidebarPresenter
 {
-    public static IReadOnlyList<StyledLine> Lines(SessionSnapshot snapshot, int selected, DateTimeOffset now, int width)
+    /// <param name="hosts">Remote hosts: their tasks are grouped under a header each (<see cref="HostGroupPresenter"/>).</param>
+    public static IReadOnlyList<StyledLine> Lines(SessionSnapshot snapshot, int selected, DateTimeOffset now, int width, IReadOnlyList<RemoteHostGroup>? hosts = null)
     {
         var lines = new List<StyledLine> { StyledLine.Of(Fit($" Tasks ({snapshot.Tasks.Count}) · {snapshot.BaseBranch}", width), TextRole.Accent) };
         for (var i = 0; i < snapshot.Tasks.Count; i++)
         {
+            lines.AddRange(HostGroupPresenter.HeadersBefore(i, snapshot.Tasks.Count, hosts ?? [], now, width));
             var task = snapshot.Tasks[i];
             var isSelected = i == selected;
             var marker = TaskStateText.NeedsAttention(task) ? "!" : " ";
@@ -38,20 +41,21 @@ public static class SidebarPresenter
             if (task.Status?.OutOfScope.Count > 2)
                 lines.Add(StyledLine.Of(Fit($"   ⚠ and {task.Status.OutOfScope.Count - 2} more out of scope", width), TextRole.Warning));
         }
+        lines.AddRange(HostGroupPresenter.HeadersBefore(snapshot.Tasks.Count, snapshot.Tasks.Count, hosts ?? [], now, width));
         return lines;
     }
 
     /// <summary>The line a click on sidebar row <paramref name="row"/> selects, or -1.</summary>
-    public static int TaskAtRow(SessionSnapshot snapshot, int row, DateTimeOffset now)
+    public static int TaskAtRow(SessionSnapshot snapshot, int row, DateTimeOffset now, IReadOnlyList<RemoteHostGroup>? hosts = null)
     {
-        var lines = Lines(snapshot, -1, now, 200);
+        var lines = Lines(snapshot, -1, now, 200, hosts);
         var task = -1;
         for (var i = 1; i <= Math.Min(row, lines.Count - 1); i++)
         {
-            if (!lines[i].Text.StartsWith("   ", StringComparison.Ordinal))
+            if (!lines[i].Text.StartsWith("   ", StringComparison.Ordinal) && !HostGroupPresenter.IsHeader(lines[i]))
                 task++;
         }
-        return row >= 1 && row < lines.Count ? task : -1;
+        return row >= 1 && row < lines.Count && !HostGroupPresenter.IsHeader(lines[row]) ? task : -1;
     }
 
     public static string Details(TaskSnapshot task, DateTimeOffset now)

@@ -159,7 +159,7 @@ public class RemoteTaskVerbTests
         var plan = VerbRunner.RunWith(local, environment, "merge", "--dry-run");
 
         plan.ExitCode.ShouldBe(0, plan.Error);
-        plan.Out.ShouldContain("Remote tasks (fetched over ssh;");
+        plan.Out.ShouldContain("Remote tasks (fetched over ssh; fleet merge --all merges the ready ones");
         plan.Out.ShouldContain("  api@box: fleet/api at ");
         plan.Out.ShouldContain("(refs/remotes/fleet-box/fleet/api), +1 commit(s); conflicts with the base in README.md");
         (await local.Git.RunAsync(local.Path, ["for-each-ref", "--format=%(refname)", "refs/heads"])).Trim().ShouldBe("refs/heads/main", "no local branch made or moved");
