@@ -110,6 +110,17 @@ public sealed class VirtualTerminal
 
     public void Feed(string text) => Feed(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>
+    /// Packs up to <paramref name="budget"/> history lines that sat idle since the previous call (see
+    /// <see cref="Scrollback.PackIdleLines"/>); call it from a timer, every few seconds. Holds the lock for the work done, so
+    /// the budget bounds how long the feeding thread can wait (about 0.1 ms per 100 lines of 80 columns).
+    /// </summary>
+    public int PackIdleHistory(int budget)
+    {
+        lock (SyncRoot)
+            return Screen.Scrollback.PackIdleLines(budget);
+    }
+
     /// <summary>Resizes both screens (the PTY host separately tells the program with TIOCSWINSZ).</summary>
     public void Resize(int columns, int rows)
     {
