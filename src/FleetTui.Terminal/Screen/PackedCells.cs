@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace FleetTui.Terminal.Screen;
 
 /// <summary>
@@ -28,48 +31,73 @@ internal sealed class PackedCells
 
     public static PackedCells Pack(ReadOnlySpan<Cell> cells)
     {
-        var latin = true;
-        var styled = false;
-        var runCount = 0;
-        for (var i = 0; i < cells.Length; i++)
+        var length = cells.Length;
+        if (length == 0)
+            return Empty;
+
+        // One pass to learn the shape: are all contents below 256, and where does the style change (compared as two raw
+        // words: a style is 16 bytes of plain fields, no padding).
+        ref var first = ref MemoryMarshal.GetReference(cells);
+        var contentHigh = 0u;
+        var changes = 0;
+        var (low, high) = Words(in first.Style);
+        var styled = (low | high) != 0;
+        for (var i = 0; i < length; i++)
         {
-            // A narrow code point below 256 with no grapheme is a content word below 256 (width code 0, flag clear).
-            latin &= cells[i].Content < 256;
-            if (i == 0 ? cells[0].Style != default : cells[i].Style != cells[i - 1].Style)
+            ref readonly var cell = ref Unsafe.Add(ref first, i);
+            contentHigh |= cell.Content & ~0xFFu;
+            var (l, h) = Words(in cell.Style);
+            if (l != low || h != high)
             {
-                styled = true;
-                runCount++;
+                changes++;
+                (low, high) = (l, h);
             }
         }
 
-        byte[]? latinContent = null;
+        byte[]? latin = null;
         uint[]? content = null;
-        if (latin)
+        if (contentHigh == 0)
         {
-            latinContent = cells.Length == 0 ? [] : new byte[cells.Length];
-            for (var i = 0; i < cells.Length; i++)
-                latinContent[i] = (byte)cells[i].Content;
+            latin = new byte[length];
+            for (var i = 0; i < length; i++)
+                latin[i] = (byte)Unsafe.Add(ref first, i).Content;
         }
         else
         {
-            content = new uint[cells.Length];
-            for (var i = 0; i < cells.Length; i++)
-                content[i] = cells[i].Content;
+            content = new uint[length];
+            for (var i = 0; i < length; i++)
+                content[i] = Unsafe.Add(ref first, i).Content;
         }
 
-        var runs = styled ? new StyleRun[runCount + 1] : [];
-        if (styled)
+        StyleRun[] runs = [];
+        if (styled || changes > 0)
         {
-            var run = 0;
-            runs[run++] = new StyleRun(0, default);
-            for (var i = 0; i < cells.Length; i++)
+            runs = new StyleRun[changes + 1];
+            runs[0] = new StyleRun(0, first.Style);
+            var run = 1;
+            (low, high) = Words(in first.Style);
+            for (var i = 1; i < length; i++)
             {
-                if (i == 0 ? cells[0].Style != default : cells[i].Style != cells[i - 1].Style)
-                    runs[run++] = new StyleRun(i, cells[i].Style);
+                ref readonly var cell = ref Unsafe.Add(ref first, i);
+                var (l, h) = Words(in cell.Style);
+                if (l != low || h != high)
+                {
+                    runs[run++] = new StyleRun(i, cell.Style);
+                    (low, high) = (l, h);
+                }
             }
         }
 
-        return new PackedCells(cells.Length, latinContent, content, runs);
+        return new PackedCells(length, latin, content, runs);
+    }
+
+    private static readonly PackedCells Empty = new(0, [], null, []);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Low, ulong High) Words(in CellStyle style)
+    {
+        ref var bytes = ref Unsafe.As<CellStyle, byte>(ref Unsafe.AsRef(in style));
+        return (Unsafe.ReadUnaligned<ulong>(ref bytes), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, 8)));
     }
 
     /// <summary>Writes the <see cref="Count"/> cells back into <paramref name="destination"/> (at least that long).</summary>

@@ -62,9 +62,10 @@ public sealed class Scrollback
     }
 
     /// <summary>
-    /// Packs up to <paramref name="budget"/> lines that were already in history at the previous call (so a line is packed
-    /// only after it sat idle for a whole interval between two calls, and lines a flood pushes and evicts within one interval
-    /// never are). Returns how many it packed; the rest wait for the next call. Call it under the terminal's lock.
+    /// Packs up to <paramref name="budget"/> lines that were already in history at the last <see cref="MarkIdle"/> (so a line
+    /// is packed only after it sat idle through a whole interval between two passes, and lines a flood pushes and evicts
+    /// within one interval never are). Returns how many it packed; the rest wait for the next call. Call it under the
+    /// terminal's lock.
     /// </summary>
     public int PackIdleLines(int budget)
     {
@@ -83,9 +84,11 @@ public sealed class Scrollback
         }
 
         _packedBefore = number;
-        _idleBefore = _pushed;
         return packed;
     }
+
+    /// <summary>Ends a packing pass: the lines in history now may be packed by the next pass.</summary>
+    public void MarkIdle() => _idleBefore = _pushed;
 
     /// <summary>Appends <paramref name="line"/>; returns the evicted oldest line for reuse, or null.</summary>
     internal Line? Push(Line line)

@@ -49,6 +49,12 @@ public class PackedHistoryTests
     }
 
     [Fact]
+    public void A_style_is_16_bytes_of_plain_fields_which_packing_compares_as_two_words()
+    {
+        System.Runtime.CompilerServices.Unsafe.SizeOf<CellStyle>().ShouldBe(16);
+    }
+
+    [Fact]
     public void Packed_lines_read_back_cell_for_cell_as_they_were()
     {
         var terminal = Fed(MixedText());
