@@ -19,7 +19,7 @@ public sealed class Scrollback
     private long _pushed;
     // Every line numbered below this was packed by a pass (unless a read unpacked it: then this moves back).
     private long _packedBefore;
-    // _pushed at the previous pass: lines numbered below it have been in history for at least one pass interval.
+    // _pushed at the last MarkIdle (the end of the previous pass): lines below it have sat in history since then.
     private long _idleBefore;
 
     public Scrollback(int limit = DefaultLimit)
