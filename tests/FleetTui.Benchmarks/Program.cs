@@ -33,6 +33,12 @@ public static class Program
             return;
         }
 
+        if (args is [Engine.StatusTimeline.Verb, .. var timelineArgs])
+        {
+            Engine.StatusTimeline.RunAsync(timelineArgs).GetAwaiter().GetResult();
+            return;
+        }
+
         if (args is [FleetTui.Benchmarks.Host.HostStreamTimings.Verb, .. var streamArgs])
         {
             FleetTui.Benchmarks.Host.HostStreamTimings.RunAsync(streamArgs).GetAwaiter().GetResult();

@@ -25,6 +25,7 @@ public sealed class PaneTerminal : IDisposable
         Terminal = new VirtualTerminal(Math.Max(1, columns), Math.Max(1, rows));
         // Answers to the program's queries (DA1, cursor position, colors) go straight back to it.
         Terminal.Replied += reply => WriteToProgram(reply, isInput: false);
+        HistoryPacker.Shared.Add(Terminal);
     }
 
     public VirtualTerminal Terminal { get; }
@@ -253,5 +254,6 @@ public sealed class PaneTerminal : IDisposable
             process = _process;
         }
         process?.Dispose();
+        HistoryPacker.Shared.Remove(Terminal);
     }
 }

@@ -110,6 +110,33 @@ public sealed class VirtualTerminal
 
     public void Feed(string text) => Feed(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Lines packed under one hold of the lock: the most the feeding thread waits for is packing this many.</summary>
+    public const int PackedLinesPerLock = 256;
+
+    /// <summary>
+    /// One packing pass over the history: packs up to <paramref name="budget"/> lines that sat idle since the previous pass
+    /// (see <see cref="Scrollback.PackIdleLines"/>), taking the lock for <see cref="PackedLinesPerLock"/> lines at a time,
+    /// then marks what is in history now for the next pass. Call it from a timer, every few seconds.
+    /// </summary>
+    public int PackIdleHistory(int budget)
+    {
+        var packed = 0;
+        while (packed < budget)
+        {
+            var chunk = Math.Min(PackedLinesPerLock, budget - packed);
+            int done;
+            lock (SyncRoot)
+                done = Screen.Scrollback.PackIdleLines(chunk);
+            packed += done;
+            if (done < chunk)
+                break;
+        }
+
+        lock (SyncRoot)
+            Screen.Scrollback.MarkIdle();
+        return packed;
+    }
+
     /// <summary>Resizes both screens (the PTY host separately tells the program with TIOCSWINSZ).</summary>
     public void Resize(int columns, int rows)
     {

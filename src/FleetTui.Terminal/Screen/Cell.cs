@@ -59,5 +59,8 @@ public readonly struct Cell
 
     internal uint Content => _content;
 
+    /// <summary>A cell from a content word read off another cell (<see cref="Content"/>): packed history's way back.</summary>
+    internal static Cell FromContent(uint content, in CellStyle style) => new(content, style);
+
     public override string ToString() => IsSpacer ? "" : IsEmpty ? " " : HasGrapheme ? $"<g{GraphemeIndex}>" : char.ConvertFromUtf32(CodePoint);
 }

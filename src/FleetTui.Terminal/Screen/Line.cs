@@ -16,6 +16,7 @@ public sealed class Line
     private static readonly Cell DefaultBlank;
 
     private Cell[] _cells;
+    private PackedCells? _packed;
     private int _stored;
     private int _fillEnd;
     private Cell _fill;
@@ -106,8 +107,38 @@ public sealed class Line
         }
     }
 
+    /// <summary>
+    /// True while the stored cells are packed (<see cref="Pack"/>): the line reads as if empty until <see cref="Unpack"/>,
+    /// which <see cref="Scrollback"/> does before handing it out.
+    /// </summary>
+    internal bool IsPacked => _packed is not null;
+
+    /// <summary>Packs the stored cells and lets their array go (a history line idle for a while; see <see cref="PackedCells"/>).</summary>
+    internal void Pack()
+    {
+        if (_packed is not null)
+            return;
+        _packed = PackedCells.Pack(StoredCells);
+        _cells = [];
+        _stored = 0;
+    }
+
+    /// <summary>Gives a packed line its cells back, exactly as they were.</summary>
+    internal void Unpack()
+    {
+        if (_packed is not null)
+        {
+            var count = _packed.Count;
+            _cells = count == 0 ? [] : new Cell[Columns <= SmallLine ? Math.Max(Columns, count) : count];
+            _packed.UnpackInto(_cells);
+            _stored = count;
+            _packed = null;
+        }
+    }
+
     internal void Clear(in CellStyle eraseStyle)
     {
+        _packed = null; // a recycled packed line: its cells are being erased anyway
         _stored = 0;
         _fill = Cell.Blank(eraseStyle);
         _fillEnd = Columns;

@@ -19,10 +19,19 @@ public static class EngineTimings
 {
     public const string Verb = "engine-timings";
 
+    /// <summary>Only the status refresh part: <c>engine-timings status</c>.</summary>
+    private const string StatusOnly = "status";
+
     public static async Task RunAsync(string[] args)
     {
-        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        if (args is [StatusOnly])
+        {
+            await StatusRefreshAsync();
+            return;
+        }
+
+        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         await CreationAsync(rounds);
         await StatusRefreshAsync();
     }
