@@ -20,10 +20,19 @@ public sealed class HistoryPacker : IDisposable
     /// <summary>
     /// After a pass that packed this many lines (about 12 MB of cells at 80 columns), an aggressive collection gives the
     /// memory back to the system: an ordinary (even compacting) one keeps the freed regions committed for the next burst,
-    /// so RSS stayed at 142 MB where the heap had gone down to 18 MB (pane-memory). It blocks the host's threads once,
-    /// after output that had stopped for a whole interval; it does not recur while nothing new goes idle.
+    /// so RSS stayed at 142 MB where the heap had gone down to 18 MB (pane-memory). It blocks the host's threads once
+    /// (50-200 ms measured under load), after output that had stopped for a whole interval; it does not recur while nothing
+    /// new goes idle, and it waits until nobody has typed into any pane for <see cref="QuietBeforeCollecting"/>: that pause
+    /// must not land between a key and its echo.
     /// </summary>
     private const int CollectAfterLines = 8000;
+
+    /// <summary>How long without a key to any pane before the collection that gives packed memory back may run.</summary>
+    public static readonly TimeSpan QuietBeforeCollecting = TimeSpan.FromSeconds(3);
+
+    private readonly TimeProvider _time;
+    private long _lastInputAt;
+    private int _packedSinceCollection;
 
     private readonly Lock _lock = new();
     // Weak: a pane nobody disposed (a test's, a crashed launch's) must not be kept alive by its packer.
@@ -35,7 +44,9 @@ public sealed class HistoryPacker : IDisposable
     public HistoryPacker(TimeSpan interval, TimeProvider? time = null)
     {
         _interval = interval;
-        _timer = (time ?? TimeProvider.System).CreateTimer(_ => PackOnce(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _time = time ?? TimeProvider.System;
+        _lastInputAt = _time.GetTimestamp() - (long)(QuietBeforeCollecting.TotalSeconds * _time.TimestampFrequency);
+        _timer = _time.CreateTimer(_ => PackOnce(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The host's packer, which every <see cref="PaneTerminal"/> joins while it lives.</summary>
@@ -45,6 +56,12 @@ public sealed class HistoryPacker : IDisposable
     public long LinesPacked => Interlocked.Read(ref _linesPacked);
 
     private long _linesPacked;
+
+    /// <summary>Someone typed into a pane (called for every write of input: one store).</summary>
+    public void InputArrived() => Volatile.Write(ref _lastInputAt, _time.GetTimestamp());
+
+    /// <summary>Whether the collection owed after big passes is still waiting for a quiet moment (for tests).</summary>
+    public bool CollectionOwed => Volatile.Read(ref _packedSinceCollection) >= CollectAfterLines;
 
     public void Add(VirtualTerminal terminal)
     {
@@ -104,8 +121,12 @@ public sealed class HistoryPacker : IDisposable
         foreach (var terminal in terminals)
             packed += terminal.PackIdleHistory(LinesPerPass);
         Interlocked.Add(ref _linesPacked, packed);
-        if (packed >= CollectAfterLines)
+        if (Interlocked.Add(ref _packedSinceCollection, packed) >= CollectAfterLines
+            && _time.GetElapsedTime(Volatile.Read(ref _lastInputAt)) >= QuietBeforeCollecting)
+        {
+            Volatile.Write(ref _packedSinceCollection, 0);
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         return packed;
     }
 

@@ -158,7 +158,11 @@ public sealed class PaneTerminal : IDisposable
     }
 
     /// <summary>The user's bytes for the program (keys, paste, mouse); dropped when it is not running.</summary>
-    public void Write(ReadOnlySpan<byte> data) => WriteToProgram(data, isInput: true);
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        HistoryPacker.Shared.InputArrived();
+        WriteToProgram(data, isInput: true);
+    }
 
     private void WriteToProgram(ReadOnlySpan<byte> data, bool isInput)
     {

@@ -58,4 +58,38 @@ public class HistoryPackerTests
         packer.PackOnce().ShouldBe(terminal.Screen.Scrollback.Count - HistoryPacker.LinesPerPass);
         packer.LinesPacked.ShouldBe(terminal.Screen.Scrollback.Count);
     }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        public long Now { get; set; } = 1_000_000_000;
+
+        public override long TimestampFrequency => 1_000_000_000;
+
+        public override long GetTimestamp() => Now;
+    }
+
+    [Fact]
+    public void The_collection_that_gives_packed_memory_back_waits_until_nobody_has_typed_for_a_while()
+    {
+        var clock = new ManualClock();
+        using var packer = new HistoryPacker(Timeout.InfiniteTimeSpan, clock);
+        var terminals = Enumerable.Range(0, 3).Select(_ => new VirtualTerminal(80, 24)).ToList();
+        foreach (var terminal in terminals)
+        {
+            packer.Add(terminal);
+            terminal.Feed(string.Concat(Enumerable.Repeat("line\r\n", HistoryPacker.LinesPerPass)));
+        }
+        packer.PackOnce();
+        packer.InputArrived();
+
+        packer.PackOnce().ShouldBeGreaterThanOrEqualTo(8000); // enough to owe a collection, but a key was just typed
+        packer.CollectionOwed.ShouldBeTrue();
+        clock.Now += (long)(HistoryPacker.QuietBeforeCollecting.TotalSeconds * clock.TimestampFrequency) - 1;
+        packer.PackOnce();
+        packer.CollectionOwed.ShouldBeTrue();
+
+        clock.Now += 1;
+        packer.PackOnce();
+        packer.CollectionOwed.ShouldBeFalse();
+    }
 }
