@@ -27,7 +27,7 @@ public static class PortHolder
             {
                 foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(dir, "fd")))
                 {
-                    if (new FileInfo(fd).LinkTarget == target)
+                    if (LinkTarget(fd) == target)
                         return (pid, File.ReadAllText(Path.Combine(dir, "comm")).Trim());
                 }
             }
@@ -38,6 +38,19 @@ public static class PortHolder
         }
 
         return (null, null);
+    }
+
+    /// <summary>Where a descriptor link points; null when the descriptor was closed since it was listed (a busy process opens and closes them all the time).</summary>
+    private static string? LinkTarget(string fd)
+    {
+        try
+        {
+            return new FileInfo(fd).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static string? ListeningInode(int port)
