@@ -194,7 +194,12 @@ public sealed class FleetHost : IAsyncDisposable
         ScreensChanged();
     }
 
-    private void OnOutput(int bytes) => ScreensChanged();
+    /// <summary>On the PTY thread, once per chunk: a plain loop (a lambda capturing the size would allocate per chunk).</summary>
+    private void OnOutput(int bytes)
+    {
+        foreach (var connection in Volatile.Read(ref _connections))
+            connection.OutputArrived(bytes);
+    }
 
     private void ScreensChanged() => ForEach(c => c.ScreensChanged());
 
