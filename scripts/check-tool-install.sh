@@ -3,7 +3,8 @@
 # --tool-path, from that folder only, with a private NuGet cache so an older pack of the same version is never reused),
 # checks that what got installed is the native executable (an ELF file, and `fleet doctor` says "Native AOT"), then
 # times the installed fleet's start to its first full frame (RUNS starts in a 160x48 tmux window, one shell task).
-# Usage: [RUNS=5] scripts/check-tool-install.sh [PACKAGE_DIR]     (default artifacts/tool)
+# Usage: [RUNS=5] [EXPECT=native|jit] scripts/check-tool-install.sh [PACKAGE_DIR]     (default artifacts/tool)
+# EXPECT=jit checks the framework-dependent fallback instead (packed alone: FLEET_PACK_RIDS=any scripts/pack-tool.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 packages="$(cd "${1:-$root/artifacts/tool}" && pwd)"
@@ -29,7 +30,7 @@ FLEET_BIN="$fleet_bin"
 source "$root/scripts/bench-tui-common.sh"
 trap 'cleanup; rm -rf "$install_dir"' EXIT
 
-installed="$(find "$install_dir/bin/.store" -path '*/tools/*' -name fleet -type f | head -1)"
+installed="$(find "$install_dir/bin/.store" -path '*/tools/*' \( -name fleet -o -name fleet.dll \) -type f | head -1)"
 echo "installed: $installed"
 echo "  $(file -b "$installed" | cut -d, -f1-2)"
 make_repo "$WORK/repo"
@@ -37,7 +38,11 @@ printf '[fleet]\nagent = "shell"\n\n[[task]]\nname = "one"\n' > "$WORK/repo/flee
 doctor="$(cd "$WORK/repo" && "$fleet_bin" doctor || true)"
 build_line="$(grep 'fleet build' <<< "$doctor")"
 echo "  doctor: $build_line"
-grep -q 'Native AOT' <<< "$build_line" || { echo "FAIL: the installed fleet is not the native build" >&2; exit 1; }
+case "${EXPECT:-native}" in
+  native) grep -q 'Native AOT' <<< "$build_line" || { echo "FAIL: the installed fleet is not the native build" >&2; exit 1; } ;;
+  jit) grep -q 'JIT (framework-dependent' <<< "$build_line" || { echo "FAIL: the installed fleet is not the JIT build" >&2; exit 1; } ;;
+  *) echo "EXPECT is native or jit" >&2; exit 2 ;;
+esac
 
 timings=()
 for run in $(seq 1 "$runs"); do

@@ -16,7 +16,9 @@ read -r -a rids <<< "${FLEET_PACK_RIDS:-linux-x64 linux-arm64 any}"
 project="$root/src/FleetTui/FleetTui.csproj"
 # Each pack builds in its own artifacts folder: the repository's bin/obj (and a concurrent `dotnet build`) are untouched.
 build="$root/artifacts/tool-build"
-common=(-c Release -p:FleetNativeToolPackage=true "-p:FleetToolRuntimeIdentifiers=${rids[*]}" -o "$out" -nologo)
+# No debug symbols in the packages: the native executable's (fleet.dbg) alone is twice its size.
+common=(-c Release -p:FleetNativeToolPackage=true "-p:FleetToolRuntimeIdentifiers=${rids[*]}"
+        -p:CopyOutputSymbolsToPublishDirectory=false -o "$out" -nologo)
 
 host_arch="$(uname -m)"
 cross_args() {
