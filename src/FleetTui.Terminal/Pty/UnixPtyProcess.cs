@@ -10,12 +10,8 @@ internal sealed class UnixPtyProcess : IPtyProcess
 {
     private const int ReadBufferSize = 64 * 1024;
 
-    // Reads per poll round: enough to drain a full kernel buffer (a PTY read gives at most 4 KiB), few enough that input and
-    // stop requests stay prompt.
-    private const int ReadsPerRound = 32;
-
-    // A read into less room than this would only cut the kernel's next piece short: hand the buffer on first.
-    private const int MinimumReadRoom = 4 * 1024;
+    // Reads per poll round: enough to drain a full kernel buffer, few enough that input and stop requests stay prompt.
+    private const int ReadsPerRound = 16;
 
     // Without a pidfd the thread looks for the child's exit this often.
     private const int ExitCheckMilliseconds = 50;
@@ -422,32 +418,19 @@ internal sealed class UnixPtyProcess : IPtyProcess
         }
     }
 
-    /// <summary>
-    /// Reads what the terminal holds, filling the buffer before handing it on: the kernel gives at most 4 KiB per read of a
-    /// PTY, and each hand-over costs the handler's lock, change signal and events, so a flood is handed on in buffers of up
-    /// to <see cref="ReadBufferSize"/>, not in 4 KiB pieces. Only what is already there is gathered: a lone keystroke's echo
-    /// still goes on at once.
-    /// </summary>
     private unsafe void ReadAvailable(byte[] buffer)
     {
-        int filled = 0;
         for (int round = 0; round < ReadsPerRound; round++)
         {
             nint count;
             fixed (byte* start = buffer)
             {
-                count = Libc.read(_master, start + filled, (nuint)(buffer.Length - filled));
+                count = Libc.read(_master, start, (nuint)buffer.Length);
             }
 
             if (count > 0)
             {
-                filled += (int)count;
-                if (buffer.Length - filled < MinimumReadRoom)
-                {
-                    Deliver(buffer.AsSpan(0, filled));
-                    filled = 0;
-                }
-
+                Deliver(buffer.AsSpan(0, (int)count));
                 continue;
             }
 
@@ -457,11 +440,6 @@ internal sealed class UnixPtyProcess : IPtyProcess
                 continue;
             }
 
-            if (filled > 0)
-            {
-                Deliver(buffer.AsSpan(0, filled));
-            }
-
             if (error != Libc.EAGAIN)
             {
                 // EIO: every process that had the slave open has closed it.
@@ -469,11 +447,6 @@ internal sealed class UnixPtyProcess : IPtyProcess
             }
 
             return;
-        }
-
-        if (filled > 0)
-        {
-            Deliver(buffer.AsSpan(0, filled));
         }
     }
 

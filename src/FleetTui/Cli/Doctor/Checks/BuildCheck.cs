@@ -17,7 +17,7 @@ public sealed class BuildCheck(bool? dynamicCodeSupported = null, string? proces
         var path = processPath ?? Environment.ProcessPath ?? "fleet";
         var finding = dynamicCodeSupported ?? RuntimeFeature.IsDynamicCodeSupported
             ? DoctorFinding.Ok(Subject, $"JIT (framework-dependent, {RuntimeInformation.FrameworkDescription}, {path}): the cockpit's first frame " +
-                                        "takes 600 ms or more; the native build starts in well under 300 ms: scripts/pack-tool.sh, then " +
+                                        "waits for the JIT (600 ms or more); the native build does not: scripts/pack-tool.sh, then " +
                                         "`dotnet tool install --global --add-source artifacts/tool FleetTui` (or scripts/publish-aot.sh)")
             : DoctorFinding.Ok(Subject, $"Native AOT ({RuntimeInformation.RuntimeIdentifier}, {path})");
         return Task.FromResult<IReadOnlyList<DoctorFinding>>([finding]);
