@@ -194,12 +194,7 @@ public sealed class FleetHost : IAsyncDisposable
         ScreensChanged();
     }
 
-    /// <summary>On the PTY thread, once per chunk: a plain loop (a lambda capturing the size would allocate per chunk).</summary>
-    private void OnOutput(int bytes)
-    {
-        foreach (var connection in Volatile.Read(ref _connections))
-            connection.OutputArrived(bytes);
-    }
+    private void OnOutput(int bytes) => ScreensChanged();
 
     private void ScreensChanged() => ForEach(c => c.ScreensChanged());
 

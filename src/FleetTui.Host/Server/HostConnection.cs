@@ -87,22 +87,6 @@ internal sealed class HostConnection
 
     private long _echoUntil;
 
-    /// <summary>
-    /// More output than this between two frames is a flood (a <c>cat</c> of a big file, a build log) that nobody reads
-    /// line by line: 256 KiB in a 16 ms frame is 16 MB/s, far beyond any program drawing its own screen.
-    /// </summary>
-    private const long FloodBytesPerFrame = 256 * 1024;
-
-    /// <summary>
-    /// The frame pace during a flood: every frame costs the client a full redraw and its terminal a full repaint, CPU that
-    /// a 2-core machine otherwise gives the flooding program and its reader (tmux backs off the same way). 20 frames a second
-    /// still shows the flood moving; the frame after it ends comes at the normal pace. Typing is never paced (see
-    /// <see cref="EchoWindow"/>).
-    /// </summary>
-    private static readonly TimeSpan FloodFrameInterval = TimeSpan.FromMilliseconds(50);
-
-    private long _outputSinceFrame;
-
     /// <summary>The user of this client typed: what the program answers goes out unpaced for a moment.</summary>
     public void InputArrived() =>
         Volatile.Write(ref _echoUntil, TimeProvider.System.GetTimestamp() + (long)(EchoWindow.TotalSeconds * TimeProvider.System.TimestampFrequency));
@@ -117,15 +101,6 @@ internal sealed class HostConnection
     {
         if (Kind == ClientKind.Cockpit)
             Mark(ref _screensDirty);
-    }
-
-    /// <summary>A program printed <paramref name="bytes"/>: its screen changed, and the output rate sets the frame pace.</summary>
-    public void OutputArrived(int bytes)
-    {
-        if (Kind != ClientKind.Cockpit)
-            return;
-        Interlocked.Add(ref _outputSinceFrame, bytes);
-        Mark(ref _screensDirty);
     }
 
     /// <summary>Queues a reply or progress line (never dropped: a client that leaves too many unread is disconnected).</summary>
@@ -352,9 +327,7 @@ internal sealed class HostConnection
         if (count == 0)
             return;
         _frame.PatchU16(countAt, count);
-        var flooding = Interlocked.Exchange(ref _outputSinceFrame, 0) >= FloodBytesPerFrame;
-        var interval = flooding && FloodFrameInterval > FrameInterval ? FloodFrameInterval : FrameInterval;
-        _nextFrameAt = now + (long)(interval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        _nextFrameAt = now + (long)(FrameInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
         await _writer.WriteAsync(FrameKind.Screens, _frame.Written, cancellationToken).ConfigureAwait(false);
     }
 
