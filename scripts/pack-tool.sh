@@ -16,8 +16,8 @@ read -r -a rids <<< "${FLEET_PACK_RIDS:-linux-x64 linux-arm64 any}"
 project="$root/src/FleetTui/FleetTui.csproj"
 # Each pack builds in its own artifacts folder: the repository's bin/obj (and a concurrent `dotnet build`) are untouched.
 build="$root/artifacts/tool-build"
-# No debug symbols in the packages (DebugType=none: no .pdb, and the AOT compiler writes no fleet.dbg, which alone was
-# twice the size of the executable).
+# DebugType=none: no .pdb files in the packages. The native packages still carry fleet.dbg (the AOT compiler's symbols,
+# twice the executable's size, compressed in the package): leaving it out is still to do.
 common=(-c Release -p:FleetNativeToolPackage=true "-p:FleetToolRuntimeIdentifiers=${rids[*]}" -p:DebugType=none -o "$out" -nologo)
 
 host_arch="$(uname -m)"
