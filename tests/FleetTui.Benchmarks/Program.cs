@@ -27,6 +27,12 @@ public static class Program
             return;
         }
 
+        if (args is [Pty.PtyReadTimings.Verb, .. var ptyArgs])
+        {
+            Pty.PtyReadTimings.Run(ptyArgs);
+            return;
+        }
+
         if (args is [Engine.EngineTimings.Verb, .. var rest])
         {
             Engine.EngineTimings.RunAsync(rest).GetAwaiter().GetResult();

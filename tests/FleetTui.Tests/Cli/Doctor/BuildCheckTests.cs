@@ -14,7 +14,7 @@ public class BuildCheckTests
     {
         var finding = (await new BuildCheck(dynamicCodeSupported: false, processPath: "/opt/fleet/fleet").RunAsync(Context, CancellationToken.None)).ShouldHaveSingleItem();
 
-        finding.ShouldBe(DoctorFinding.Ok("fleet build", "Native AOT (/opt/fleet/fleet)"));
+        finding.ShouldBe(DoctorFinding.Ok("fleet build", $"Native AOT ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}, /opt/fleet/fleet)"));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class BuildCheckTests
         var finding = (await new BuildCheck().RunAsync(Context, CancellationToken.None)).ShouldHaveSingleItem();
 
         finding.Status.ShouldBe(DoctorStatus.Ok);
-        finding.Message.ShouldStartWith("JIT (");
-        finding.Message.ShouldContain("scripts/publish-aot.sh");
+        finding.Message.ShouldStartWith("JIT (framework-dependent, ");
+        finding.Message.ShouldContain("scripts/pack-tool.sh");
     }
 }
