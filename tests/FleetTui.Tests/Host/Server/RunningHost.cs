@@ -140,6 +140,23 @@ internal sealed class RunningHost : IAsyncDisposable
                 _process.Kill();
             await _process.WaitForExitAsync();
         }
+        KillRecordedLeftovers();
         Git.Dispose();
+    }
+
+    /// <summary>
+    /// Agents and services the host recorded and did not stop (a host killed on a loaded machine after StopAll's 10 s, or
+    /// by the test itself; a service that ignores the hang-up outlives it): never left running after the test.
+    /// </summary>
+    private void KillRecordedLeftovers()
+    {
+        var fleetDir = Path.Combine(Repo, ".git", "fleet");
+        if (!File.Exists(FleetTui.Host.Agents.AgentRecords.PathIn(fleetDir)))
+            return;
+        foreach (var record in FleetTui.Host.Agents.AgentRecords.Load(fleetDir).All)
+        {
+            if (new FleetTui.Terminal.Pty.ProcessIdentity(record.Pid, record.StartTicks).IsAlive)
+                FleetTui.Terminal.Pty.ProcessGroup.Signal(record.Pid, 9);
+        }
     }
 }
