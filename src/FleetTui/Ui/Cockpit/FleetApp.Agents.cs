@@ -29,7 +29,8 @@ public sealed partial class FleetApp
                 _session.RestartAgent(task, continueSession: true);
                 break;
             case UiCommand.StopAgent when task is not null:
-                _session.StopAgent(task);
+                if (!ControlShownService("stop"))
+                    _session.StopAgent(task);
                 break;
             case UiCommand.MarkFocusedTaskDone when task is not null:
                 _ = _session.MarkDoneAsync(task);

@@ -8,6 +8,22 @@ namespace FleetTui.Ui.Cockpit;
 /// </summary>
 public sealed partial class FleetApp
 {
+    /// <summary>
+    /// Restart and stop (Ctrl+G r, Ctrl+G s) act on what the focused pane shows: a service, when it shows one. False when
+    /// it shows the agent (the caller acts on the agent).
+    /// </summary>
+    private bool ControlShownService(string action)
+    {
+        if (_focused >= _panes.Count || _panes[_focused] is not { Service: { } service } pane)
+            return false;
+        var task = pane.Task.Name;
+        ShowStatusMessage($"{action} {task}'s {service}…");
+        _session.ControlServiceAsync(task, service, action).ContinueWith(t => _app.Invoke(() =>
+            ShowStatusMessage(t.IsCompletedSuccessfully ? t.Result.Message : $"{action} {task}'s {service} failed: {t.Exception?.GetBaseException().Message}")),
+            TaskScheduler.Default);
+        return true;
+    }
+
     private void CycleServicePane()
     {
         if (_focused >= _panes.Count)

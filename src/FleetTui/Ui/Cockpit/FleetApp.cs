@@ -518,7 +518,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 Detach();
                 break;
             case UiCommand.RestartAgent:
-                if (_focused < _panes.Count)
+                if (_focused < _panes.Count && !ControlShownService("restart"))
                     _session.RestartAgent(_panes[_focused].Task.Name, continueSession: false);
                 break;
             case UiCommand.DestroyTask:

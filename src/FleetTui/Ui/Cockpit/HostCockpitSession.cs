@@ -81,6 +81,9 @@ public sealed class HostCockpitSession : ICockpitSession
         return reply.Ok && reply.Data is ReplyData.Loss { What: var loss } ? loss : throw new InvalidOperationException(reply.Message);
     }
 
+    public async Task<CommandResult> ControlServiceAsync(string task, string service, string action) =>
+        ToResult(await RequestAsync(new HostRequest.Services(task, service, action)).ConfigureAwait(false));
+
     public async Task<CommandResult> DestroyTaskAsync(string task, Core.Worktrees.WorktreeLoss confirmedLoss) =>
         ToResult(await RequestAsync(new HostRequest.DestroyTask(task, Force: false, confirmedLoss)).ConfigureAwait(false));
 

@@ -63,6 +63,9 @@ public interface ICockpitSession : IDisposable
     /// <summary>SIGINT, then SIGTERM, then SIGKILL on timeouts; the last screen stays with the exit status.</summary>
     void StopAgent(string task);
 
+    /// <summary>Starts, stops or restarts one of a task's services (<paramref name="action"/>: start, stop, restart).</summary>
+    Task<CommandResult> ControlServiceAsync(string task, string service, string action);
+
     Task MarkDoneAsync(string task);
 
     /// <summary>The task's ticket (with the fleet's context) as handed to its agent, or null when it has none.</summary>

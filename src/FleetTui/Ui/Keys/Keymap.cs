@@ -22,7 +22,7 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
             Bind(UiCommand.ToggleSidebar, "Show or hide the task sidebar", "prefix b"),
             Bind(UiCommand.ToggleMergePanel, "Show or hide the merge-order panel", "prefix m"),
             Bind(UiCommand.NewTask, "New task", "prefix n"),
-            Bind(UiCommand.RestartAgent, "Restart the focused task's agent", "prefix r"),
+            Bind(UiCommand.RestartAgent, "Restart the focused task's agent (or the service its pane shows)", "prefix r"),
             Bind(UiCommand.DestroyTask, "Destroy the focused task (asks first)", "prefix x"),
             Bind(UiCommand.ScrollMode, "Scroll mode: history, / search, copy", "prefix ["),
             Bind(UiCommand.Help, "This help", "prefix ?"),
@@ -42,7 +42,7 @@ public sealed record Keymap(KeyChord Prefix, IReadOnlyList<KeyBinding> Bindings)
             bindings.Add(Bind(UiCommand.SendAlt1 + (n - 1), $"Send Alt+{n} itself to the pane", $"prefix alt+{n}"));
         bindings.Add(Bind(UiCommand.NextAttention, "Focus the next task needing attention", "prefix a"));
         bindings.Add(Bind(UiCommand.RestartAgentContinue, "Restart the focused agent, continuing its session", "prefix R"));
-        bindings.Add(Bind(UiCommand.StopAgent, "Stop the focused agent (SIGINT, SIGTERM, SIGKILL)", "prefix s"));
+        bindings.Add(Bind(UiCommand.StopAgent, "Stop the focused agent, SIGINT then SIGTERM then SIGKILL (or the service its pane shows)", "prefix s"));
         bindings.Add(Bind(UiCommand.MarkFocusedTaskDone, "Mark the focused task done", "prefix D"));
         bindings.Add(Bind(UiCommand.ShowTicket, "Show the focused task's ticket", "prefix t"));
         bindings.Add(Bind(UiCommand.ExplainAgent, "Explain the focused agent's state (why working, waiting, idle…)", "prefix e"));

@@ -232,6 +232,14 @@ internal sealed class FakeCockpitSession : ICockpitSession
 
     public void StopAgent(string task) => Stopped.Add(task);
 
+    public List<(string Task, string Service, string Action)> ServiceActions { get; } = [];
+
+    public System.Threading.Tasks.Task<CommandResult> ControlServiceAsync(string task, string service, string action)
+    {
+        ServiceActions.Add((task, service, action));
+        return System.Threading.Tasks.Task.FromResult(CommandResult.Ok($"{action} {task}/{service}"));
+    }
+
     public Task MarkDoneAsync(string task)
     {
         MarkedDone.Add(task);

@@ -76,6 +76,28 @@ public sealed partial class HostedCockpitTests
     }
 
     [Fact]
+    public async Task Prefix_r_and_s_on_a_pane_showing_a_service_restart_and_stop_the_service_and_leave_the_agent_alone()
+    {
+        using var cockpit = await OpenAsync(ShellService);
+        cockpit.WaitUntil(() => cockpit.Fleet.Panes.All(p => p.Screen is not null) && cockpit.Text.Contains("web up"));
+        var agent = _host!.Runtime.TerminalFor("api");
+        var service = _host.Runtime.TerminalFor(PaneKey.ForService("api", "web"));
+        PressPrefixAnd(cockpit, 'w');
+        cockpit.WaitUntil(() => PaneText(cockpit, 0).Contains("web-banner-web"));
+
+        PressPrefixAnd(cockpit, 'r');
+
+        cockpit.WaitUntil(() => _host.Runtime.TerminalFor(PaneKey.ForService("api", "web")) is { } now && !ReferenceEquals(now, service) && cockpit.Text.Contains("web up"));
+        _host.Runtime.TerminalFor("api").ShouldBeSameAs(agent, "the agent was not restarted");
+
+        PressPrefixAnd(cockpit, 's');
+
+        cockpit.WaitUntil(() => _host.Runtime.TerminalFor(PaneKey.ForService("api", "web")) is null && PaneText(cockpit, 0).Contains("fleet services start api web"));
+        _host.Runtime.TerminalFor("api").ShouldBeSameAs(agent);
+        _host.Runtime.Snapshot.FindTask("api")!.Agent.Activity.ShouldNotBe(FleetTui.Core.Agents.AgentActivity.Exited, "the agent was not stopped");
+    }
+
+    [Fact]
     public async Task Prefix_w_on_a_task_without_services_says_so_and_keeps_the_agent()
     {
         using var cockpit = await OpenAsync("[fleet]\nbase = \"main\"\nagent = [\"sh\"]\n\n[[task]]\nname = \"api\"\n");

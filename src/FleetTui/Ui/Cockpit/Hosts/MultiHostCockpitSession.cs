@@ -132,6 +132,9 @@ public sealed class MultiHostCockpitSession : ICockpitSession
     public Task<WorktreeLoss> DescribeLossAsync(string task) =>
         On(task, (s, name) => s.DescribeLossAsync(name), () => Task.FromException<WorktreeLoss>(new InvalidOperationException(NotConnected(task))));
 
+    public Task<CommandResult> ControlServiceAsync(string task, string service, string action) =>
+        On(task, (s, name) => s.ControlServiceAsync(name, service, action), () => Task.FromResult(CommandResult.Failed(NotConnected(task))));
+
     public Task<CommandResult> DestroyTaskAsync(string task, WorktreeLoss confirmedLoss) =>
         On(task, (s, name) => s.DestroyTaskAsync(name, confirmedLoss), () => Task.FromResult(CommandResult.Failed(NotConnected(task))));
 
