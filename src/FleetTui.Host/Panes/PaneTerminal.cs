@@ -82,6 +82,11 @@ public sealed class PaneTerminal : IDisposable
                     return;
                 }
                 _process = process;
+                // A resize while the program was being started reached the screen but found no PTY to resize: the program
+                // would go on at the size it was started with while the screen showed another (a client typing at once
+                // after switching saw `tput cols` answer the old width).
+                if (_resizedTo is { } size && size != (columns, rows))
+                    process.Resize(size.Columns, size.Rows);
                 process.Foreground = _foreground;
                 foreach (var reply in _repliesBeforeStart)
                     process.Write(reply);
@@ -188,6 +193,9 @@ public sealed class PaneTerminal : IDisposable
     }
 
     /// <summary>Resizes the screen and tells the program (TIOCSWINSZ → SIGWINCH). A no-op when the size is unchanged.</summary>
+    // The latest size asked for, under _processLock: what a program started meanwhile must be brought to.
+    private (int Columns, int Rows)? _resizedTo;
+
     public void Resize(int columns, int rows)
     {
         columns = Math.Max(1, columns);
@@ -200,6 +208,7 @@ public sealed class PaneTerminal : IDisposable
         Terminal.Resize(columns, rows);
         lock (_processLock)
         {
+            _resizedTo = (columns, rows);
             try
             {
                 _process?.Resize(columns, rows);
