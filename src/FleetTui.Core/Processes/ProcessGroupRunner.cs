@@ -28,7 +28,7 @@ public static class ProcessGroupRunner
         int group;
         try
         {
-            watchdog = GroupWatchdog.Start();
+            watchdog = GroupWatchdog.Start(marker);
         }
         catch (ProcessStartException error)
         {
