@@ -70,7 +70,7 @@ public sealed class PaneTerminal : IDisposable
             {
                 Terminal.Feed(chunk);
                 SignalChange();
-                FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.output", chunk.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.output", chunk.Length);
                 Output?.Invoke(chunk.Length);
             });
             lock (_processLock)
@@ -192,10 +192,10 @@ public sealed class PaneTerminal : IDisposable
         }
     }
 
-    /// <summary>Resizes the screen and tells the program (TIOCSWINSZ → SIGWINCH). A no-op when the size is unchanged.</summary>
     // The latest size asked for, under _processLock: what a program started meanwhile must be brought to.
     private (int Columns, int Rows)? _resizedTo;
 
+    /// <summary>Resizes the screen and tells the program (TIOCSWINSZ → SIGWINCH). A no-op when the size is unchanged.</summary>
     public void Resize(int columns, int rows)
     {
         columns = Math.Max(1, columns);

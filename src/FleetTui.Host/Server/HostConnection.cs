@@ -300,7 +300,7 @@ internal sealed class HostConnection
         var wait = now < Volatile.Read(ref _echoUntil) ? 0 : _nextFrameAt - now;
         if (wait > 0)
         {
-            FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.wait", (wait * 1000 / TimeProvider.System.TimestampFrequency).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.wait", wait * 1000 / TimeProvider.System.TimestampFrequency);
             _frameTimer.Change(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / TimeProvider.System.TimestampFrequency) + TimeSpan.FromMilliseconds(1),
                 Timeout.InfiniteTimeSpan);
             return;
@@ -330,7 +330,7 @@ internal sealed class HostConnection
         _frame.PatchU16(countAt, count);
         _nextFrameAt = now + (long)(FrameInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
         await _writer.WriteAsync(FrameKind.Screens, _frame.Written, cancellationToken).ConfigureAwait(false);
-        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.sent", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.sent", count);
     }
 
     private ValueTask WriteAsync(HostMessage message, CancellationToken cancellationToken) =>

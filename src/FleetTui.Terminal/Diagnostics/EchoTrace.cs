@@ -21,6 +21,13 @@ public static class EchoTrace
 
     public static bool Enabled => Log is not null;
 
+    /// <summary>A step with a number (bytes, milliseconds, a count), formatted only when tracing: the PTY reader marks every chunk.</summary>
+    public static void Mark(string step, long value)
+    {
+        if (Log is not null)
+            Mark(step, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static void Mark(string step, string detail = "")
     {
         if (Log is null)

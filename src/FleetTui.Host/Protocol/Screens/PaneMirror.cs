@@ -114,7 +114,7 @@ public sealed class PaneMirror(string task)
 
     internal void SignalChange()
     {
-        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.update", Volatile.Read(ref _changeSignalled).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.update", Volatile.Read(ref _changeSignalled));
         if (Interlocked.Exchange(ref _changeSignalled, 1) == 0)
             Changed?.Invoke();
     }

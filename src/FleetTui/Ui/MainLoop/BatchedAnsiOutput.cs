@@ -47,7 +47,7 @@ internal sealed class BatchedAnsiOutput : AnsiOutput
             _inFrame = false;
             if (_frame.Length > 0)
             {
-                FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.out", _frame.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.out", _frame.Length);
                 base.Write(_frame);
                 _frame.Clear();
             }
@@ -104,7 +104,7 @@ internal sealed class BatchedAnsiOutput : AnsiOutput
     }
 
     private static bool IsWide(string grapheme) =>
-        !(grapheme.Length == 1 && grapheme[0] < '\u1100') && global::Terminal.Gui.Text.StringExtensions.GetColumns(grapheme) > 1;
+        !(grapheme.Length == 1 && grapheme[0] < FleetTui.Ui.Panes.DriverCells.FirstWide) && global::Terminal.Gui.Text.StringExtensions.GetColumns(grapheme) > 1;
 
     /// <summary>Clears the dirty marks of rows whose changed cells equal what the terminal shows; remembers the rows that will be sent.</summary>
     private void SkipRowsAlreadyShown(IOutputBuffer buffer)

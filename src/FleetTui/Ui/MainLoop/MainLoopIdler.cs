@@ -146,10 +146,11 @@ internal sealed class MainLoopIdler : IDisposable
         if (timeout <= 0)
             return;
         _sleeping = true;
-        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.sleep", timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.sleep", timeout);
         var reason = _wake.Wait(timeout, KeysFd);
         _sleeping = false;
-        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.woke", reason.ToString());
+        if (FleetTui.Terminal.Diagnostics.EchoTrace.Enabled)
+            FleetTui.Terminal.Diagnostics.EchoTrace.Mark("ui.woke", reason.ToString());
         if (reason != WakeReason.TimedOut)
             _lastActive = Stopwatch.GetTimestamp();
     }

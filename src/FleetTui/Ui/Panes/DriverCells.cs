@@ -17,7 +17,7 @@ internal static class DriverCells
 {
     // Below U+1100 (where the first wide characters start) every character that is not a mark, a control or a format
     // character takes one column on its own.
-    private const char FirstWide = '\u1100';
+    internal const char FirstWide = '\u1100';
     private static readonly string?[] Texts = new string?[FirstWide];
 
     /// <summary>Whether <paramref name="text"/> can be written here: every character one column wide on its own.</summary>
