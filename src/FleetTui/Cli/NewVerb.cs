@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FleetTui.Core.Session;
+using FleetTui.Remote;
 
 namespace FleetTui.Cli;
 
@@ -123,7 +124,7 @@ public static class NewVerb
     /// The fleet that owns the new task: a remote host's (<c>--host</c>, or the host fleet.toml declares the task on),
     /// else this repository's. A remote task touches nothing local.
     /// </summary>
-    private static async Task<(Access.IFleetAccess? Fleet, int ExitCode, RemoteDeclaration? DeclaredHere)> OpenWhereTheTaskLivesAsync(
+    private static async Task<(Access.IFleetAccess? Fleet, int ExitCode, RemoteTaskDeclaration? DeclaredHere)> OpenWhereTheTaskLivesAsync(
         CliContext context, string task, string? hostOption, CancellationToken cancellationToken)
     {
         if (await FleetWorkspace.ReadRepositoryAsync(context, "fleet new", cancellationToken) is not { } repository)
@@ -152,15 +153,14 @@ public static class NewVerb
             return (local, exit, null);
         }
         var (remote, remoteExit) = await Remote.RemoteWorkspace.OpenAsync(context, repository, config, hostName, cancellationToken);
-        var declaration = config.FindTask(task) is { } here ? RemoteDeclaration.Of(here, config) : null;
-        if (remote is not null && declaration is { Base: null } && config.FindTask(task) is { DependsOn.Count: > 0 })
+        RemoteTaskDeclaration? declaration = null;
+        if (remote is not null && config.FindTask(task) is { } here)
         {
-            // It depends on work that merges here: it starts from this machine's base as it is now, given to that clone.
-            var baseBranch = config.Fleet.Base ?? repository.CurrentBranch ?? "main";
             try
             {
                 var pusher = new FleetTui.Remote.RemoteBasePusher(FleetTui.Remote.SshSettings.FromEnvironment(context.Variable), FleetWorkspace.GitFor(context));
-                declaration = declaration with { Base = await pusher.PushAsync(repository.Root, config.Hosts[hostName], baseBranch, cancellationToken) };
+                declaration = await RemoteTaskDeclaration.PrepareAsync(
+                    here, config, repository.Root, config.Fleet.Base ?? repository.CurrentBranch ?? "main", pusher, cancellationToken);
             }
             catch (FleetTui.Remote.RemoteHostException error)
             {
@@ -170,18 +170,5 @@ public static class NewVerb
             }
         }
         return (remote, remoteExit, declaration);
-    }
-
-    /// <summary>
-    /// What a remote host can take of a task this fleet.toml declares: its branch, a base that is a branch (stacking on
-    /// another task is this side's plan), a preset agent, its ports. Dependencies stay here: they order the local merges.
-    /// </summary>
-    private sealed record RemoteDeclaration(string Branch, string? Base, string? Agent, IReadOnlyList<string>? Ports)
-    {
-        public static RemoteDeclaration Of(Core.Config.TaskConfig task, Core.Config.FleetConfig config) => new(
-            task.Branch,
-            task.Base is { } named && config.FindTask(named) is null ? named : null,
-            (task.Agent as Core.Config.AgentRef.PresetRef)?.Name,
-            task.Ports.Count > 0 ? task.Ports : null);
     }
 }

@@ -568,17 +568,29 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 StopHost();
             return;
         }
-        ShowOverlay(
-        [
-            StyledLine.Of(" Quit FleetTui?", TextRole.Accent),
-            StyledLine.Of(""),
-            StyledLine.Of($"  {running} agent{(running == 1 ? " is" : "s are")} still running.", TextRole.Warning),
-            StyledLine.Of("  d  detach: leave them running (fleet attach comes back)"),
-            StyledLine.Of($"  s  stop {(running == 1 ? "it" : "them")} and the fleet host"),
-            StyledLine.Of("  Worktrees and branches stay as they are either way."),
-            StyledLine.Of(""),
-            StyledLine.Of("  d detach · s stop · any other key cancel", TextRole.Muted),
-        ], key =>
+        var remote = RunningOnRemoteHosts();
+        var lines = new List<StyledLine> { StyledLine.Of(" Quit FleetTui?", TextRole.Accent), StyledLine.Of("") };
+        if (remote.Count == 0)
+        {
+            lines.Add(StyledLine.Of($"  {running} agent{(running == 1 ? " is" : "s are")} still running.", TextRole.Warning));
+            lines.Add(StyledLine.Of("  d  detach: leave them running (fleet attach comes back)"));
+            lines.Add(StyledLine.Of($"  s  stop {(running == 1 ? "it" : "them")} and the fleet host"));
+        }
+        else
+        {
+            var hosts = string.Join(", ", remote.Keys);
+            var where = string.Join(", ", remote.Select(h => $"{h.Value} on {h.Key}"));
+            lines.Add(StyledLine.Of($"  Agents still running: {running - remote.Values.Sum()} here, {where}.", TextRole.Warning));
+            lines.Add(StyledLine.Of("  d  detach: leave them all running (fleet attach comes back)"));
+            lines.Add(StyledLine.Of($"  s  stop this machine's agents and fleet host ({hosts} go on)"));
+            lines.Add(StyledLine.Of($"  a  stop all: here and on {hosts}"));
+        }
+        foreach (var down in _session.RemoteHosts.Where(h => !h.Status.IsConnected && h.Status.Phase != Hosts.HostLinkPhase.Stopped))
+            lines.Add(StyledLine.Of($"  {down.Name} is {down.Status.Describe(_time.GetUtcNow())}: its agents go on whatever you pick.", TextRole.Muted));
+        lines.Add(StyledLine.Of("  Worktrees and branches stay as they are either way."));
+        lines.Add(StyledLine.Of(""));
+        lines.Add(StyledLine.Of(remote.Count == 0 ? "  d detach · s stop · any other key cancel" : "  d detach · s stop here · a stop all · any other key cancel", TextRole.Muted));
+        ShowOverlay(lines, key =>
         {
             CloseOverlay();
             switch (GuiKeyTranslator.ToChord(key)?.Key)
@@ -589,9 +601,43 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 case "s" or "S" or "y" or "Y":
                     StopHost();
                     break;
+                case "a" or "A" when remote.Count > 0:
+                    StopEverywhere();
+                    break;
             }
             return true;
         });
+    }
+
+    /// <summary>Running agents per connected remote host (sidebar order), from the panes the cockpit shows.</summary>
+    private SortedDictionary<string, int> RunningOnRemoteHosts()
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var host in _session.RemoteHosts.Where(h => h.Status.IsConnected))
+        {
+            var running = _panes.Count(p => host.Tasks.Contains(p.Task.Name) && p.Screen is { IsRunning: true });
+            if (running > 0)
+                counts[host.Name] = running;
+        }
+        return counts;
+    }
+
+    /// <summary>Stops every remote host first, then this one: a refusal there leaves this machine's host running, and says so.</summary>
+    private void StopEverywhere()
+    {
+        Exit = CockpitExit.Stopped;
+        ShowOverlay([StyledLine.Of(" Stopping the agents and fleet hosts of every host…", TextRole.Accent)], _ => true);
+        _session.StopRemoteHostsAsync().ContinueWith(t => _app.Invoke(() =>
+        {
+            if (!t.IsCompletedSuccessfully || !t.Result.Succeeded)
+            {
+                Exit = CockpitExit.Detached;
+                ShowMessage(" Could not stop every remote host",
+                    t.IsCompletedSuccessfully ? t.Result : CommandResult.Failed(t.Exception?.GetBaseException().Message ?? "cancelled"));
+                return;
+            }
+            StopHost();
+        }), TaskScheduler.Default);
     }
 
     private void StopHost()
@@ -662,7 +708,7 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
 
     private void ShowNewTaskForm()
     {
-        var form = new NewTaskForm();
+        var form = new NewTaskForm([.. _session.RemoteHosts.Select(h => h.Name)]);
         ShowOverlay(form.Lines(60), key =>
         {
             var chord = GuiKeyTranslator.ToChord(key);
@@ -680,13 +726,21 @@ public sealed partial class FleetApp : IDisposable, IMergePanelHost
                 case "backspace":
                     form.Backspace();
                     break;
+                case "up":
+                    form.PickHost(-1);
+                    break;
+                case "down":
+                    form.PickHost(1);
+                    break;
                 case "enter":
                     if (form.Submit() is { } request)
                     {
                         CloseOverlay();
                         _session.CreateTaskAsync(request).ContinueWith(create => _app.Invoke(() =>
                         {
-                            if (create.IsCompletedSuccessfully && !create.Result.Succeeded)
+                            if (!create.IsCompletedSuccessfully)
+                                ShowMessage($" {request.Name} was not created", CommandResult.Failed(create.Exception?.GetBaseException().Message ?? "cancelled"));
+                            else if (!create.Result.Succeeded)
                                 ShowMessage($" {request.Name} was not created", create.Result);
                         }), TaskScheduler.Default);
                         return true;

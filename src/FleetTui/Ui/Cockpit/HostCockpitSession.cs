@@ -87,9 +87,15 @@ public sealed class HostCockpitSession : ICockpitSession
     public async Task<CommandResult> DestroyTaskAsync(string task, Core.Worktrees.WorktreeLoss confirmedLoss) =>
         ToResult(await RequestAsync(new HostRequest.DestroyTask(task, Force: false, confirmedLoss)).ConfigureAwait(false));
 
-    public async Task<CommandResult> CreateTaskAsync(NewTaskRequest request) =>
-        ToResult(await RequestAsync(new HostRequest.NewTask(request.Name, Base: request.Base, DependsOn: request.DependsOn, Agent: request.Agent))
-            .ConfigureAwait(false));
+    public Task<CommandResult> CreateTaskAsync(NewTaskRequest request) =>
+        NewTaskAsync(new HostRequest.NewTask(request.Name, Base: request.Base, DependsOn: request.DependsOn, Agent: request.Agent));
+
+    /// <summary>Creates the worktree of a task the host's fleet.toml declares (pending until now).</summary>
+    public async Task<CommandResult> CreateDeclaredTaskAsync(string task) =>
+        ToResult(await RequestAsync(new HostRequest.CreateTask(task)).ConfigureAwait(false));
+
+    /// <summary>A new task exactly as asked (a remote host is sent what fleet.toml here declares of it).</summary>
+    public async Task<CommandResult> NewTaskAsync(HostRequest.NewTask request) => ToResult(await RequestAsync(request).ConfigureAwait(false));
 
     public async Task<string> ExplainAsync(string task)
     {

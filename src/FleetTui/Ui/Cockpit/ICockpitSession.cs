@@ -91,6 +91,13 @@ public interface ICockpitSession : IDisposable
     /// <summary>Stops every agent and the host itself (the cockpit then leaves).</summary>
     Task<CommandResult> StopHostAsync();
 
+    /// <summary>
+    /// Stops every connected remote host's fleet host and its agents (quit → stop everywhere; one that is down cannot be
+    /// reached, and the quit prompt says its agents go on); fails, naming them, when one refused: the others are stopped
+    /// all the same. Nothing to do without remote hosts.
+    /// </summary>
+    Task<CommandResult> StopRemoteHostsAsync() => Task.FromResult(CommandResult.Ok("no remote hosts"));
+
     /// <summary>The merge queue (gates, merges, review, conflict prediction) the merge-order panel drives.</summary>
     IMergeDriver Merges { get; }
 

@@ -13,4 +13,7 @@ public enum HostLinkPhase
 
     /// <summary>The last attempt failed (ssh could not connect, or the remote fleet refused); attempts go on with backoff.</summary>
     Unreachable,
+
+    /// <summary>The cockpit stopped that host and its agents (quit → stop everywhere); no attempt follows.</summary>
+    Stopped,
 }

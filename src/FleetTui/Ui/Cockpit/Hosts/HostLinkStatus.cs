@@ -9,6 +9,8 @@ public sealed record HostLinkStatus(HostLinkPhase Phase, DateTimeOffset? NextAtt
 
     public static readonly HostLinkStatus Connected = new(HostLinkPhase.Connected);
 
+    public static readonly HostLinkStatus Stopped = new(HostLinkPhase.Stopped);
+
     public bool IsConnected => Phase == HostLinkPhase.Connected;
 
     /// <summary><c>connected</c>, <c>reconnecting 3s</c> (seconds until the next attempt), <c>unreachable: &lt;ssh's message&gt;</c>.</summary>
@@ -18,6 +20,7 @@ public sealed record HostLinkStatus(HostLinkPhase Phase, DateTimeOffset? NextAtt
         HostLinkPhase.Connected => "connected",
         HostLinkPhase.Reconnecting when NextAttemptAt is { } at && at > now => $"reconnecting {SecondsUntil(at, now)}s",
         HostLinkPhase.Reconnecting => "reconnecting",
+        HostLinkPhase.Stopped => "stopped",
         _ => $"unreachable: {Error}",
     };
 

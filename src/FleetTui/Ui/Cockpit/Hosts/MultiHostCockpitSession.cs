@@ -12,20 +12,24 @@ namespace FleetTui.Ui.Cockpit.Hosts;
 /// One cockpit over this machine's fleet host and each remote host's (<see cref="RemoteHostLink"/>): one snapshot of
 /// all their tasks (<see cref="TaskRoster"/>: local first, then by host), and every key, view and request sent to the
 /// host the task lives on under its name there. Losing a remote host never ends the cockpit (its link reconnects);
-/// losing the local host does (<see cref="Disconnected"/>). The merge queue, new tasks and stopping are the local host's.
+/// losing the local host does (<see cref="Disconnected"/>). The merge queue is the local host's; a new task goes to the host
+/// the form or fleet.toml names.
 /// Disposing leaves the remote hosts; the local session stays its creator's to dispose.
 /// </summary>
 public sealed class MultiHostCockpitSession : ICockpitSession
 {
     private readonly HostCockpitSession _local;
     private readonly Dictionary<string, RemoteHostLink> _links;
+    private readonly RemoteTaskCreation _creation;
     private readonly Lock _compose = new();
     private TaskRoster _roster;
     private long _version;
 
-    public MultiHostCockpitSession(HostCockpitSession local, IReadOnlyList<RemoteHostLink> links)
+    /// <param name="creation">Makes new tasks on remote hosts (it pushes this machine's base for one with dependencies).</param>
+    public MultiHostCockpitSession(HostCockpitSession local, IReadOnlyList<RemoteHostLink> links, RemoteTaskCreation? creation = null)
     {
         _local = local;
+        _creation = creation ?? new RemoteTaskCreation(null);
         _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
         _roster = Compose();
         _local.SnapshotChanged += Recompose;
@@ -138,7 +142,33 @@ public sealed class MultiHostCockpitSession : ICockpitSession
     public Task<CommandResult> DestroyTaskAsync(string task, WorktreeLoss confirmedLoss) =>
         On(task, (s, name) => s.DestroyTaskAsync(name, confirmedLoss), () => Task.FromResult(CommandResult.Failed(NotConnected(task))));
 
-    public Task<CommandResult> CreateTaskAsync(NewTaskRequest request) => _local.CreateTaskAsync(request);
+    /// <summary>On the host typed in the form, else where fleet.toml declares the task, else here (<see cref="RemoteTaskCreation"/>).</summary>
+    public async Task<CommandResult> CreateTaskAsync(NewTaskRequest request)
+    {
+        var local = _local.Snapshot;
+        var (host, refusal) = RemoteTaskCreation.HostFor(request, local, _links.Keys);
+        if (refusal is not null)
+            return CommandResult.Failed(refusal);
+        if (host is null)
+            return await _local.CreateTaskAsync(request with { Host = null }).ConfigureAwait(false);
+        var link = _links[host];
+        if (link.Session is not { } remote || !link.Status.IsConnected)
+            return CommandResult.Failed($"host '{host}' is {link.Status.Describe(DateTimeOffset.UtcNow)}: nothing was created; try again once it is connected");
+        // Its clone's fleet.toml declares it too (the same repository): created as declared there, like `fleet new <it>`.
+        if (link.View.Snapshot?.Tasks.FirstOrDefault(t => t.Name == request.Name) is { Phase: TaskPhase.Pending or TaskPhase.Blocked, Origin: TaskOrigin.Config }
+            && request is { Base: null, Agent: null, DependsOn.Count: 0 })
+            return await remote.CreateDeclaredTaskAsync(request.Name).ConfigureAwait(false);
+        HostRequest.NewTask newTask;
+        try
+        {
+            newTask = await _creation.RequestForAsync(request, local, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (FleetTui.Remote.RemoteHostException error)
+        {
+            return CommandResult.Failed(error.Message);
+        }
+        return await remote.NewTaskAsync(newTask).ConfigureAwait(false);
+    }
 
     public Task<string> ExplainAsync(string task) =>
         On(task, (s, name) => s.ExplainAsync(name), () => Task.FromException<string>(new InvalidOperationException(NotConnected(task))));
@@ -149,8 +179,18 @@ public sealed class MultiHostCockpitSession : ICockpitSession
     public Task<CommandResult> ReviewAsync(string task, Core.Review.ReviewVerdict verdict, IReadOnlyList<Core.Review.ReviewComment> comments, string? note, bool mergeNow) =>
         On(task, (s, name) => s.ReviewAsync(name, verdict, comments, note, mergeNow), () => Task.FromResult(CommandResult.Failed(NotConnected(task))));
 
-    /// <summary>Stops this machine's host and its agents; remote hosts' agents go on (each is its own host's to stop).</summary>
+    /// <summary>Stops this machine's host and its agents; remote hosts' agents go on (<see cref="StopRemoteHostsAsync"/> stops them).</summary>
     public Task<CommandResult> StopHostAsync() => _local.StopHostAsync();
+
+    public async Task<CommandResult> StopRemoteHostsAsync()
+    {
+        var live = _links.Values.Where(l => l.Status.IsConnected).OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
+        var results = await Task.WhenAll(live.Select(l => l.StopHostAsync())).ConfigureAwait(false);
+        var failed = results.Where(r => !r.Succeeded).Select(r => r.Message).ToList();
+        return failed.Count == 0
+            ? CommandResult.Ok($"{live.Count} remote host{(live.Count == 1 ? "" : "s")} stopped")
+            : CommandResult.Failed($"{failed.Count} of {live.Count} remote hosts could not be stopped; this machine's host was left running", failed);
+    }
 
     private (string? Host, string Name) Route(string task) =>
         Volatile.Read(ref _roster).RouteOf(task) is { } route ? (route.Host, route.Name) : (null, task);

@@ -18,7 +18,8 @@ public static class RemoteCockpit
         var links = config.Hosts.Values.OrderBy(h => h.Name, StringComparer.Ordinal)
             .Select(host => new RemoteHostLink(host.Name, token => connector.ConnectAsync(host, localRoot, hello, token), hello.ReadOnly))
             .ToList();
-        var session = new MultiHostCockpitSession(local, links);
+        var creation = new RemoteTaskCreation(new RemoteBasePusher(SshSettings.FromEnvironment(variable), new GitCli()));
+        var session = new MultiHostCockpitSession(local, links, creation);
         session.Start();
         return session;
     }

@@ -30,6 +30,7 @@ public sealed class RemoteHostLink : IAsyncDisposable
     private (IReadOnlyList<PaneViewSpec> Panes, string? Focused) _view = ([], null);
     private HostLinkStatus _status = HostLinkStatus.Connecting;
     private Task _loop = Task.CompletedTask;
+    private bool _stoppingHost;
 
     /// <param name="connect">Reaches the host's fleet host (over ssh: <see cref="RemoteHostConnector"/>); a <see cref="RemoteHostException"/> says why not.</param>
     public RemoteHostLink(string name, Func<CancellationToken, Task<RemoteHostConnection>> connect, bool readOnly, TimeProvider? time = null)
@@ -135,6 +136,15 @@ public sealed class RemoteHostLink : IAsyncDisposable
             var reason = await ServeAsync(connection, token).ConfigureAwait(false);
             if (token.IsCancellationRequested)
                 return;
+            lock (_lock)
+            {
+                // Its host was asked to stop: a new connection would start a new host there.
+                if (_stoppingHost)
+                {
+                    _status = HostLinkStatus.Stopped;
+                    break;
+                }
+            }
             delay = FirstDelay;
             SetStatus(new HostLinkStatus(HostLinkPhase.Reconnecting, _time.GetUtcNow() + delay, reason));
             if (!await WaitAsync(delay, token).ConfigureAwait(false))
@@ -198,6 +208,34 @@ public sealed class RemoteHostLink : IAsyncDisposable
         }
         await connection.DisposeAsync().ConfigureAwait(false);
         return reason;
+    }
+
+    /// <summary>
+    /// Stops that host and its agents, and this link with it (no reconnect follows). Refused while not connected: the
+    /// agents there then go on, and the outcome says so.
+    /// </summary>
+    public async Task<CommandResult> StopHostAsync()
+    {
+        HostCockpitSession? live;
+        HostLinkStatus status;
+        lock (_lock)
+        {
+            live = _connection is not null ? _session : null;
+            status = _status;
+            _stoppingHost = live is not null;
+        }
+        if (live is null)
+            return CommandResult.Failed($"host '{Name}' is {status.Describe(_time.GetUtcNow())}: its agents go on");
+        var result = await live.StopHostAsync().ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            lock (_lock)
+                _stoppingHost = false;
+            return CommandResult.Failed($"host '{Name}': {result.Message}", result.Details);
+        }
+        await _loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Changed?.Invoke();
+        return CommandResult.Ok($"host '{Name}' stopped");
     }
 
     private void SetStatus(HostLinkStatus status)
