@@ -200,12 +200,13 @@ public sealed class FleetRuntimeTests : IDisposable
     }
 
     [Theory]
-    [InlineData("exec sleep 600", UnixSignal.Interrupt)]
-    [InlineData("trap '' INT; while :; do sleep 0.2; done", UnixSignal.Terminate)]
-    [InlineData("trap '' INT TERM; while :; do sleep 0.2; done", UnixSignal.Kill)]
+    // "last words" comes after the traps: a stop sent as soon as it shows must find them in place (it did not, on a loaded machine).
+    [InlineData("echo last words; exec sleep 600", UnixSignal.Interrupt)]
+    [InlineData("trap '' INT; echo last words; while :; do sleep 0.2; done", UnixSignal.Terminate)]
+    [InlineData("trap '' INT TERM; echo last words; while :; do sleep 0.2; done", UnixSignal.Kill)]
     public async Task Stopping_escalates_from_sigint_to_sigterm_to_sigkill_and_keeps_the_last_screen(string script, int endedBy)
     {
-        var (session, _) = await OpenAsync($"[fleet]\nbase = \"main\"\n\n[[task]]\nname = \"api\"\nagent = [\"sh\", \"-c\", \"echo last words; {script}\"]\n");
+        var (session, _) = await OpenAsync($"[fleet]\nbase = \"main\"\n\n[[task]]\nname = \"api\"\nagent = [\"sh\", \"-c\", \"{script}\"]\n");
         var terminal = await TerminalAsync(session, "api");
         await ScreenAsync(terminal, "last words");
 

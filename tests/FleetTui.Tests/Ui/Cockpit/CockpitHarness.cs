@@ -85,11 +85,11 @@ internal sealed class CockpitHarness : IDisposable
 
     /// <summary>
     /// Runs the (virtual) main loop until <paramref name="condition"/> holds: answers from the session arrive on other
-    /// threads and reach the UI through its queue. Fails with the screen after 15 s.
+    /// threads and reach the UI through its queue. Fails with the screen after 30 s (a loaded CI machine took over 15 s once).
     /// </summary>
     public void WaitUntil(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
