@@ -38,7 +38,7 @@ public class RemoteCockpitEndToEndTests
         await using var tmux = new CockpitTmux();
         try
         {
-            await tmux.StartAsync(local.Path, CockpitEnvironment(local, environment), FleetTui.Tests.Demo.FleetExecutable.Argv());
+            await tmux.StartAsync(local.Path, remote.CockpitEnvironment(local, localHosts), FleetTui.Tests.Demo.FleetExecutable.Argv());
             await ScreenAsync(tmux, s => s.Contains("── local") && s.Contains("── box: connected") && s.Contains("2 api · fleet/api"), "the remote host's group and pane");
             await tmux.SendKeysAsync("M-2");
             await ScreenAsync(tmux, s => s.Contains("NORMAL │ api"), "api focused");
@@ -89,16 +89,6 @@ public class RemoteCockpitEndToEndTests
         }
     }
 
-    /// <summary>The cockpit's environment: the test repository's git, the ssh config naming the remote host, a plain shell.</summary>
-    private static Dictionary<string, string> CockpitEnvironment(TempRepo local, IReadOnlyDictionary<string, string?> ssh)
-    {
-        var environment = local.Git.Options.Environment.Concat(ssh).Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
-        environment["SHELL"] = "/bin/sh";
-        environment["PS1"] = "$ ";
-        environment["TERM"] = "xterm-256color";
-        environment["LANG"] = "C.UTF-8";
-        return environment;
-    }
 
     /// <summary>The pid of the shared ssh connection to the remote host (<c>ssh -O check</c> asks the master itself).</summary>
     private static async Task<int> SshMasterPidAsync(RemoteMachine remote, string localHosts)

@@ -28,12 +28,11 @@ public class RemoteCockpitTaskEndToEndTests
         await using var remote = await RemoteMachine.StartAsync(local);
         await File.AppendAllTextAsync(Path.Combine(local.Path, "fleet.toml"), remote.HostToml() + "\n[[task]]\nname = \"web\"\n");
         var localHosts = Path.Combine(local.RootDir, "hosts");
-        var environment = remote.LocalEnvironment(localHosts);
 
         await using var tmux = new CockpitTmux();
         try
         {
-            await tmux.StartAsync(local.Path, CockpitEnvironment(local, environment), FleetTui.Tests.Demo.FleetExecutable.Argv());
+            await tmux.StartAsync(local.Path, remote.CockpitEnvironment(local, localHosts), FleetTui.Tests.Demo.FleetExecutable.Argv());
             await ScreenAsync(tmux, s => s.Contains("── box: connected") && s.Contains("1 web · fleet/web"), "the local task and the connected host");
 
             await tmux.SendKeysAsync("C-g", "n");
@@ -74,15 +73,6 @@ public class RemoteCockpitTaskEndToEndTests
         }
     }
 
-    private static Dictionary<string, string> CockpitEnvironment(TempRepo local, IReadOnlyDictionary<string, string?> ssh)
-    {
-        var environment = local.Git.Options.Environment.Concat(ssh).Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
-        environment["SHELL"] = "/bin/sh";
-        environment["PS1"] = "$ ";
-        environment["TERM"] = "xterm-256color";
-        environment["LANG"] = "C.UTF-8";
-        return environment;
-    }
 
     private static Task<string> ScreenAsync(CockpitTmux tmux, Func<string, bool> condition, string what) =>
         Eventually.HoldsAsync(tmux.CaptureAsync, condition, what, Slow);

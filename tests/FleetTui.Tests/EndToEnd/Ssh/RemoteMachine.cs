@@ -83,6 +83,18 @@ internal sealed class RemoteMachine : IAsyncDisposable
         [FleetTui.Host.Server.HostPaths.FolderVariable] = localHostFolder,
     };
 
+    /// <summary>A cockpit's environment in tmux: the test repository's git, <see cref="LocalEnvironment"/>, a plain shell.</summary>
+    public Dictionary<string, string> CockpitEnvironment(TempRepo local, string localHostFolder)
+    {
+        var environment = local.Git.Options.Environment.Concat(LocalEnvironment(localHostFolder))
+            .Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
+        environment["SHELL"] = "/bin/sh";
+        environment["PS1"] = "$ ";
+        environment["TERM"] = "xterm-256color";
+        environment["LANG"] = "C.UTF-8";
+        return environment;
+    }
+
     private async Task PrepareAsync(TempRepo local)
     {
         var home = Path.Combine(Folder, "home");
