@@ -123,7 +123,7 @@ public static class NewVerb
     /// The fleet that owns the new task: a remote host's (<c>--host</c>, or the host fleet.toml declares the task on),
     /// else this repository's. A remote task touches nothing local.
     /// </summary>
-    private static async Task<(Access.IFleetAccess? Fleet, int ExitCode, RemoteDeclaration? DeclaredHere)> OpenWhereTheTaskLivesAsync(
+    private static async Task<(Access.IFleetAccess? Fleet, int ExitCode, FleetTui.Host.Remote.RemoteTaskDeclaration? DeclaredHere)> OpenWhereTheTaskLivesAsync(
         CliContext context, string task, string? hostOption, CancellationToken cancellationToken)
     {
         if (await FleetWorkspace.ReadRepositoryAsync(context, "fleet new", cancellationToken) is not { } repository)
@@ -152,17 +152,17 @@ public static class NewVerb
             return (local, exit, null);
         }
         var (remote, remoteExit) = await Remote.RemoteWorkspace.OpenAsync(context, repository, config, hostName, cancellationToken);
-        var declaration = config.FindTask(task) is { } here ? RemoteDeclaration.Of(here, config) : null;
+        var declaration = config.FindTask(task) is { } here ? FleetTui.Host.Remote.RemoteTaskDeclaration.Of(here, config) : null;
         if (remote is not null && declaration is { Base: null } && config.FindTask(task) is { DependsOn.Count: > 0 })
         {
             // It depends on work that merges here: it starts from this machine's base as it is now, given to that clone.
             var baseBranch = config.Fleet.Base ?? repository.CurrentBranch ?? "main";
             try
             {
-                var pusher = new FleetTui.Remote.RemoteBasePusher(FleetTui.Remote.SshSettings.FromEnvironment(context.Variable), FleetWorkspace.GitFor(context));
+                var pusher = new FleetTui.Host.Remote.RemoteBasePusher(FleetTui.Host.Remote.SshSettings.FromEnvironment(context.Variable), FleetWorkspace.GitFor(context));
                 declaration = declaration with { Base = await pusher.PushAsync(repository.Root, config.Hosts[hostName], baseBranch, cancellationToken) };
             }
-            catch (FleetTui.Remote.RemoteHostException error)
+            catch (FleetTui.Host.Remote.RemoteHostException error)
             {
                 await remote.DisposeAsync();
                 await context.Error.WriteLineAsync($"fleet new: {error.Message}");
@@ -170,18 +170,5 @@ public static class NewVerb
             }
         }
         return (remote, remoteExit, declaration);
-    }
-
-    /// <summary>
-    /// What a remote host can take of a task this fleet.toml declares: its branch, a base that is a branch (stacking on
-    /// another task is this side's plan), a preset agent, its ports. Dependencies stay here: they order the local merges.
-    /// </summary>
-    private sealed record RemoteDeclaration(string Branch, string? Base, string? Agent, IReadOnlyList<string>? Ports)
-    {
-        public static RemoteDeclaration Of(Core.Config.TaskConfig task, Core.Config.FleetConfig config) => new(
-            task.Branch,
-            task.Base is { } named && config.FindTask(named) is null ? named : null,
-            (task.Agent as Core.Config.AgentRef.PresetRef)?.Name,
-            task.Ports.Count > 0 ? task.Ports : null);
     }
 }

@@ -12,7 +12,8 @@ namespace FleetTui.Ui.Cockpit.Hosts;
 /// One cockpit over this machine's fleet host and each remote host's (<see cref="RemoteHostLink"/>): one snapshot of
 /// all their tasks (<see cref="TaskRoster"/>: local first, then by host), and every key, view and request sent to the
 /// host the task lives on under its name there. Losing a remote host never ends the cockpit (its link reconnects);
-/// losing the local host does (<see cref="Disconnected"/>). The merge queue, new tasks and stopping are the local host's.
+/// losing the local host does (<see cref="Disconnected"/>). The merge queue is the local host's, remote tasks included
+/// (<see cref="RosterMergeDriver"/>); new tasks and stopping are the local host's.
 /// Disposing leaves the remote hosts; the local session stays its creator's to dispose.
 /// </summary>
 public sealed class MultiHostCockpitSession : ICockpitSession
@@ -28,6 +29,7 @@ public sealed class MultiHostCockpitSession : ICockpitSession
         _local = local;
         _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
         _roster = Compose();
+        Merges = new RosterMergeDriver(local.Merges, () => Volatile.Read(ref _roster), host => _links.GetValueOrDefault(host)?.Session?.Merges);
         _local.SnapshotChanged += Recompose;
         _local.ScreensChanged += OnLocalScreens;
         _local.Disconnected += OnLocalDisconnected;
@@ -59,7 +61,7 @@ public sealed class MultiHostCockpitSession : ICockpitSession
 
     public bool ReadOnly => _local.ReadOnly;
 
-    public IMergeDriver Merges => _local.Merges;
+    public IMergeDriver Merges { get; }
 
     private TaskRoster Compose() => TaskRoster.Compose(_local.Snapshot, [.. _links.Values.Select(l => l.View)], Interlocked.Increment(ref _version));
 
