@@ -88,9 +88,12 @@ public sealed class SessionMerger(FleetSession session, GitCli git, IRemoteMerge
         var worktrees = new WorktreeManager(git, session.Repository);
         var run = new MergeRun(new MergeQueue(git, worktrees, Gates), Gates, host, host, MergeRunSettings.From(snapshot.Config.Fleet, snapshot.BaseBranch),
             repo => new MergeQueue(git, session.LinkedRepositories.Manager(repo), Gates));
-        // Names of remote tasks go to the remote pass; the local run gets the rest.
+        // Names of remote tasks go to the remote pass; the local run gets the rest. A task declared on a host is never merged by
+        // the local run (it has no branch here), but it stays in its plan: its dependencies order it, and it is started there.
         var remoteNames = only?.Where(n => Config.Hosts.RemoteTaskName.Find(snapshot.Config, n) is not null).ToHashSet(StringComparer.Ordinal);
-        var localOnly = only is null ? null : only.Except(remoteNames!).ToHashSet(StringComparer.Ordinal);
+        var localOnly = (only?.Except(remoteNames!) ?? plan.Entries.Select(e => e.Name))
+            .Where(n => snapshot.Config.FindTask(n)?.Host is null)
+            .ToHashSet(StringComparer.Ordinal);
         var local = await run.ExecuteAsync(plan, facts => GateFor(facts.Name), localOnly, cancellationToken).ConfigureAwait(false);
         if (remote is null || snapshot.Config.Hosts.Count == 0 || local.Stopped is not null || remoteNames is { Count: 0 })
             return local;
