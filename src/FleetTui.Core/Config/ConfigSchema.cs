@@ -48,7 +48,7 @@ public static class ConfigSchema
     public static readonly IReadOnlyList<string> AgentKeys = ["command", "handover", "prompt_args", "continue_args", "env", "hooks", "trust_worktrees"];
 
     /// <summary>Keys of <c>[hosts.&lt;name&gt;]</c>: a remote machine reached over SSH.</summary>
-    public static readonly IReadOnlyList<string> HostKeys = ["ssh", "path", "fleet"];
+    public static readonly IReadOnlyList<string> HostKeys = ["ssh", "path", "fleet", "gate_on"];
 
     /// <summary>Each table and the keys it accepts, as the example-file test walks them.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KeysByTable = new Dictionary<string, IReadOnlyList<string>>

@@ -18,6 +18,9 @@ public sealed record RemoteHostConfig
     /// <summary>The <c>fleet</c> executable on that host (default: <c>fleet</c> on its PATH).</summary>
     public string Fleet { get; init; } = DefaultFleet;
 
+    /// <summary>Where its tasks are gated before they merge here (<c>gate_on</c>; default: on the host).</summary>
+    public Hosts.RemoteGateLocation GateOn { get; init; } = Hosts.RemoteGateLocation.Remote;
+
     /// <summary>Where the table starts in fleet.toml, for messages.</summary>
     public SourcePosition Position { get; init; }
 }

@@ -21,9 +21,10 @@ public interface IMergeRunHost
 
     /// <summary>
     /// Every dependency of <paramref name="task"/> has merged: create its worktree from <paramref name="baseCommit"/>
-    /// (the integrated base at this moment, so its first parent is the merge commit) and start its agent.
+    /// (the integrated base at this moment, so its first parent is the merge commit) and start its agent (a task declared on a
+    /// remote host: there). Null when it started; otherwise why not.
     /// </summary>
-    Task StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken);
+    Task<string?> StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken);
 
     /// <summary>
     /// <paramref name="task"/>'s branch, at <paramref name="tip"/>, is about to be merged: a host that keeps state records it (a journal),

@@ -141,7 +141,11 @@ public sealed class MergeRun(
                 continue;
             if (!dependent.DependsOn.All(d => facts.TryGetValue(d, out var dep) && dep.Phase == TaskPhase.Merged))
                 continue;
-            await host.StartDependentAsync(dependent.Name, baseTip, cancellationToken).ConfigureAwait(false);
+            if (await host.StartDependentAsync(dependent.Name, baseTip, cancellationToken).ConfigureAwait(false) is { } notStarted)
+            {
+                step(dependent.Name, MergeStepKind.Skipped, $"{dependent.Name}: not started: {notStarted}");
+                continue;
+            }
             facts[dependent.Name] = dependent with { Phase = TaskPhase.Active };
             step(dependent.Name, MergeStepKind.DependentStarted, $"{dependent.Name}: started from the integrated base {baseTip[..Math.Min(10, baseTip.Length)]}");
         }

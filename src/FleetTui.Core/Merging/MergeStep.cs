@@ -18,6 +18,8 @@ public enum MergeStepKind
     CleanupRefused,
     /// <summary>A dependent whose dependencies have all merged was started from the integrated base.</summary>
     DependentStarted,
+    /// <summary>A remote host (or its task's branch) could not be reached: nothing of it merged.</summary>
+    Unreached,
     /// <summary>The run stopped (the base is dirty or moved): nothing further merges.</summary>
     Stopped,
 }

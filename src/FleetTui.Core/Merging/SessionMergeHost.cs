@@ -5,9 +5,10 @@ namespace FleetTui.Core.Merging;
 /// <summary>
 /// The merge run's host over the session: every result becomes a session command (so the state on disk, the TUI and
 /// <c>fleet ps</c> see it), cleanup is the session's destroy (which also releases ports), and a dependent starts by the
-/// session creating it, from the base branch as it is now (the merge commit just made).
+/// session creating it, from the base branch as it is now (the merge commit just made); a dependent fleet.toml declares on a
+/// remote host is started there (<paramref name="remote"/>), never here.
 /// </summary>
-public sealed class SessionMergeHost(FleetSession session, Action<MergeStep> report) : IMergeRunHost, ITaskCleanup
+public sealed class SessionMergeHost(FleetSession session, Action<MergeStep> report, IRemoteMergeWork? remote = null) : IMergeRunHost, ITaskCleanup
 {
     public void Report(MergeStep step) => report(step);
 
@@ -20,11 +21,15 @@ public sealed class SessionMergeHost(FleetSession session, Action<MergeStep> rep
     public Task TaskSentToReviewAsync(string task, IReadOnlyList<string> conflicts, string note, CancellationToken cancellationToken) =>
         SendAsync(new SessionCommand.RecordReview(task, conflicts, note));
 
-    public async Task StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken)
+    public async Task<string?> StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken)
     {
-        var result = await session.SendAsync(new SessionCommand.CreateTask(task)).ConfigureAwait(false);
-        if (!result.Succeeded)
-            report(new MergeStep(task, MergeStepKind.Skipped, $"{task}: could not start: {result.Message}"));
+        var host = session.Current.Config.FindTask(task)?.Host;
+        var result = host is null
+            ? await session.SendAsync(new SessionCommand.CreateTask(task)).ConfigureAwait(false)
+            : remote is not null
+                ? await remote.StartDependentAsync(task, cancellationToken).ConfigureAwait(false)
+                : CommandResult.Failed($"it lives on host '{host}' (start it with fleet new {task})");
+        return result.Succeeded ? null : result.Message;
     }
 
     public Task MergeStartingAsync(string task, string tip, CancellationToken cancellationToken) =>

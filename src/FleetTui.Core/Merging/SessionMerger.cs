@@ -7,8 +7,9 @@ namespace FleetTui.Core.Merging;
 /// <summary>
 /// The merge queue wired to a session: what <c>fleet merge</c>, <c>fleet gate</c> and the merge-order panel call.
 /// It reads the session's snapshot, predicts conflicts, plans, and runs gates and merges with results going back through the session.
+/// With <paramref name="remote"/>, the remote hosts' tasks merge after the local ones in the same run (under the same lock).
 /// </summary>
-public sealed class SessionMerger(FleetSession session, GitCli git)
+public sealed class SessionMerger(FleetSession session, GitCli git, IRemoteMergeWork? remote = null)
 {
     public GateRunner Gates { get; } = new(Path.Combine(session.Repository.FleetDir, "logs"));
 
@@ -83,11 +84,21 @@ public sealed class SessionMerger(FleetSession session, GitCli git)
         }
 
         var snapshot = session.Current;
-        var host = new SessionMergeHost(session, report);
+        var host = new SessionMergeHost(session, report, remote);
         var worktrees = new WorktreeManager(git, session.Repository);
         var run = new MergeRun(new MergeQueue(git, worktrees, Gates), Gates, host, host, MergeRunSettings.From(snapshot.Config.Fleet, snapshot.BaseBranch),
             repo => new MergeQueue(git, session.LinkedRepositories.Manager(repo), Gates));
-        return await run.ExecuteAsync(plan, facts => GateFor(facts.Name), only, cancellationToken).ConfigureAwait(false);
+        // Names of remote tasks go to the remote pass; the local run gets the rest. A task declared on a host is never merged by
+        // the local run (it has no branch here), but it stays in its plan: its dependencies order it, and it is started there.
+        var remoteNames = only?.Where(n => Config.Hosts.RemoteTaskName.Find(snapshot.Config, n) is not null).ToHashSet(StringComparer.Ordinal);
+        var localOnly = (only?.Except(remoteNames!) ?? plan.Entries.Select(e => e.Name))
+            .Where(n => snapshot.Config.FindTask(n)?.Host is null)
+            .ToHashSet(StringComparer.Ordinal);
+        var local = await run.ExecuteAsync(plan, facts => GateFor(facts.Name), localOnly, cancellationToken).ConfigureAwait(false);
+        if (remote is null || snapshot.Config.Hosts.Count == 0 || local.Stopped is not null || remoteNames is { Count: 0 })
+            return local;
+        var remoteSteps = await remote.MergeAsync(remoteNames, local.Merged, report, cancellationToken).ConfigureAwait(false);
+        return new MergeRunReport([.. local.Steps, .. remoteSteps]);
     }
 
     /// <summary>Runs one task's gate in its worktree now and records the result.</summary>

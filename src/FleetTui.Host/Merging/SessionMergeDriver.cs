@@ -23,11 +23,14 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
     private readonly Task _predictor;
     private MergeActivity _activity = MergeActivity.Idle;
     private string? _predictedFor;
+    private readonly bool _mergesRemoteWork;
 
-    public SessionMergeDriver(FleetSession session, GitCli git)
+    /// <param name="remote">The remote hosts' tasks, merged after the local ones (null: this fleet has none to reach).</param>
+    public SessionMergeDriver(FleetSession session, GitCli git, IRemoteMergeWork? remote = null)
     {
         _session = session;
-        _merger = new SessionMerger(session, git);
+        _merger = new SessionMerger(session, git, remote);
+        _mergesRemoteWork = remote is not null;
         var subscription = session.Subscribe();
         _eventPump = Task.Run(async () =>
         {
@@ -78,7 +81,10 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
             var plan = await _merger.PlanAsync(cancellationToken).ConfigureAwait(false);
             IReadOnlySet<string>? only = tasks?.ToHashSet(StringComparer.Ordinal);
             var candidates = plan.Entries.Where(e => e.Readiness.CanAttempt && (only is null || only.Contains(e.Name))).ToList();
-            if (candidates.Count == 0)
+            // Remote hosts' tasks are judged by the run itself, on their hosts' facts (the local plan does not know them).
+            var remoteWork = _mergesRemoteWork && _session.Current.Config.Hosts.Count > 0
+                && (only is null || only.Any(n => Core.Config.Hosts.RemoteTaskName.Find(_session.Current.Config, n) is not null));
+            if (candidates.Count == 0 && !remoteWork)
             {
                 var why = only is null
                     ? "no task is ready"
@@ -89,8 +95,11 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
             }
             foreach (var candidate in candidates)
                 Change(a => a.WithTask(candidate.Name, new TaskMergeActivity(TaskMergeActivityKind.Queued, "queued to merge")));
-            var first = candidates[0].Name;
-            Change(a => a.WithTask(first, new TaskMergeActivity(TaskMergeActivityKind.Merging, "merging…")));
+            if (candidates.Count > 0)
+            {
+                var first = candidates[0].Name;
+                Change(a => a.WithTask(first, new TaskMergeActivity(TaskMergeActivityKind.Merging, "merging…")));
+            }
             report = await _merger.RunAsync(plan, only, step =>
             {
                 OnStep(step);
@@ -179,7 +188,7 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
             MergeStepKind.Review => new(TaskMergeActivityKind.Review, text),
             MergeStepKind.Skipped or MergeStepKind.Held => new(TaskMergeActivityKind.Skipped, text),
             MergeStepKind.DependentStarted => new(TaskMergeActivityKind.Started, text),
-            MergeStepKind.Stopped => new(TaskMergeActivityKind.Failed, text),
+            MergeStepKind.Stopped or MergeStepKind.Unreached => new(TaskMergeActivityKind.Failed, text),
             _ => null, // cleanup: the merged line stays
         };
         Change(a =>
@@ -240,6 +249,8 @@ public sealed class SessionMergeDriver : IMergeDriver, IAsyncDisposable
             parts.Add($"in review: {string.Join(", ", report.SentToReview)}");
         if (report.GateFailed.Count > 0)
             parts.Add($"gate failed: {string.Join(", ", report.GateFailed)}");
+        if (report.Unreached.Count > 0)
+            parts.Add($"not reached: {string.Join(", ", report.Unreached)}");
         if (report.Stopped is { } stopped)
             parts.Add($"stopped: {stopped.Message}");
         return string.Join("; ", parts) + ".";

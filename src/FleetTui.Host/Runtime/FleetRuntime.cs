@@ -77,7 +77,7 @@ public sealed partial class FleetRuntime : IAgentLauncher, IDisposable
         {
             // Without the watch, states come from the terminal alone.
         }
-        _merges = new SessionMergeDriver(_session, options.Git);
+        _merges = new SessionMergeDriver(_session, options.Git, Remote.RemoteMergePass.For(_session, options.Git, Environment.GetEnvironmentVariable));
         var subscription = _session.Subscribe();
         _eventPump = Task.Run(async () =>
         {

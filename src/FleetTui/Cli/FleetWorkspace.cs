@@ -119,7 +119,7 @@ public static class FleetWorkspace
                 // The verbs' own environment changes (tests: fake toolchains on PATH) reach the setup command too.
                 ExtraSetupEnvironment = context.Environment.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal),
             }, cancellationToken);
-            return (new DirectFleetAccess(session, hostLock, git), ExitCodes.Ok);
+            return (new DirectFleetAccess(session, hostLock, git, FleetTui.Host.Remote.RemoteMergePass.For(session, git, context.Variable)), ExitCodes.Ok);
         }
         catch (ConfigException error)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FleetTui.Cli.Access;
+using FleetTui.Core.Config.Hosts;
 using FleetTui.Host.Protocol;
 using FleetTui.Core.Session;
 
@@ -10,7 +11,11 @@ public static class MergeVerb
 {
     public static Command Create(CliContext context)
     {
-        var tasks = new Argument<string[]>("task") { Description = "Tasks to merge (their dependencies must have merged). A task in review is retried.", Arity = ArgumentArity.ZeroOrMore };
+        var tasks = new Argument<string[]>("task")
+        {
+            Description = "Tasks to merge (their dependencies must have merged); a remote host's task as task@host. A task in review is retried.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var all = new Option<bool>("--all") { Description = "Merge every ready task, in order." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (order, readiness with reasons, predicted conflicts) and change nothing." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (required when stdin is not a terminal)." };
@@ -34,10 +39,14 @@ public static class MergeVerb
 
     private static async Task<int> RunAsync(CliContext context, IFleetAccess fleet, string[] names, bool all, bool dryRun, bool yes, CancellationToken cancellationToken)
     {
-        var unknown = names.Where(n => fleet.Current.FindTask(n) is null).ToList();
+        var config = fleet.Current.Config;
+        // task@host, or a task fleet.toml declares on a host: merged here from that host by the same run.
+        var remoteNames = names.Where(n => RemoteTaskName.Find(config, n) is not null).ToList();
+        var unknown = names.Where(n => fleet.Current.FindTask(n) is null && !remoteNames.Contains(n)).ToList();
         if (unknown.Count > 0)
         {
-            context.Error.WriteLine($"fleet merge: no task named {string.Join(", ", unknown.Select(n => $"'{n}'"))}.");
+            var hosts = config.Hosts.Count == 0 ? "" : $" (a remote host's task is named task@host: {string.Join(", ", config.Hosts.Keys.Order(StringComparer.Ordinal))})";
+            context.Error.WriteLine($"fleet merge: no task named {string.Join(", ", unknown.Select(n => $"'{n}'"))}{hosts}.");
             return ExitCodes.Usage;
         }
         if (names.Length > 0 && all)
@@ -48,8 +57,8 @@ public static class MergeVerb
 
         if (!dryRun)
         {
-            // Naming a task in review is the "retry" action: it leaves review and is planned again.
-            foreach (var name in names.Where(n => fleet.Current.FindTask(n)!.Phase == TaskPhase.Review))
+            // Naming a task in review is the "retry" action: it leaves review and is planned again (a remote one, on its host, by the run).
+            foreach (var name in names.Except(remoteNames).Where(n => fleet.Current.FindTask(n)!.Phase == TaskPhase.Review))
                 await fleet.SendAsync(new SessionCommand.SetPhase(name, TaskPhase.Done, "retrying the merge"));
         }
 
@@ -64,23 +73,21 @@ public static class MergeVerb
             return ExitCodes.Ok;
         }
 
-        IReadOnlySet<string>? only = names.Length > 0 ? names.ToHashSet() : null;
+        IReadOnlySet<string>? only = names.Length > 0 ? names.Except(remoteNames).ToHashSet() : null;
         var candidates = plan.Entries.Where(e => e.CanAttempt && (only is null || only.Contains(e.Name))).Select(e => e.Name).ToList();
-        if (candidates.Count == 0 && only is null && fleet.Current.Config.Hosts.Count > 0)
-        {
-            // Nothing local to merge: the remote hosts' ready tasks may still be.
-            if (!yes && !Confirm(context, $"Merge the remote hosts' ready tasks into {plan.BaseBranch}?"))
-                return ExitCodes.Failed;
-            return await Remote.RemoteMerge.RunAsync(context, fleet.Current, [], null, cancellationToken) ? ExitCodes.Ok : ExitCodes.Failed;
-        }
-        if (candidates.Count == 0)
+        // The remote hosts' tasks are judged by the run itself, on their hosts' facts.
+        var remoteWork = config.Hosts.Count > 0 && (names.Length == 0 || remoteNames.Count > 0);
+        if (candidates.Count == 0 && !remoteWork)
         {
             var why = only is null ? "no task is ready" : string.Join("; ", plan.Entries.Where(e => only.Contains(e.Name)).Select(e => $"{e.Name}: {e.Why}"));
             context.Error.WriteLine($"Nothing to merge: {why}.");
             return only is null && !plan.Entries.Any(e => e.WaitsOnAHuman) ? ExitCodes.Ok : ExitCodes.Failed;
         }
 
-        if (!yes && !Confirm(context, $"Gate and merge {string.Join(", ", candidates)} into {plan.BaseBranch}?"))
+        var what = string.Join(", ", candidates.Concat(remoteNames.Select(n => RemoteTaskName.Find(config, n)!.Qualified)));
+        if (names.Length == 0 && remoteWork)
+            what = what.Length == 0 ? "the remote hosts' ready tasks" : $"{what} and the remote hosts' ready tasks";
+        if (!yes && !Confirm(context, $"Gate and merge {what} into {plan.BaseBranch}?"))
             return ExitCodes.Failed;
 
         if (await fleet.MergeAsync(names.Length > 0 ? names : null, step => context.Out.WriteLine($"  {step}"), cancellationToken) is not { } report)
@@ -89,10 +96,9 @@ public static class MergeVerb
             return ExitCodes.Failed;
         }
         context.Out.WriteLine(Summary(report));
-        var leftBehind = plan.Entries.Any(e => (only is null || only.Contains(e.Name)) && e.WaitsOnAHuman);
-        // Remote hosts' ready tasks follow, in dependency order after the local ones they depend on (--all only, for now).
-        var remoteMerged = only is not null || await Remote.RemoteMerge.RunAsync(context, fleet.Current, report.Merged, null, cancellationToken);
-        return report.Succeeded && !leftBehind && remoteMerged ? ExitCodes.Ok : ExitCodes.Failed;
+        var leftBehind = plan.Entries.Any(e => (only is null || only.Contains(e.Name)) && e.WaitsOnAHuman && !remoteNames.Contains(e.Name));
+        var remoteMissed = remoteNames.Any(n => !report.Merged.Contains(RemoteTaskName.Find(config, n)!.Qualified));
+        return report.Succeeded && !leftBehind && !remoteMissed ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static bool Confirm(CliContext context, string question)

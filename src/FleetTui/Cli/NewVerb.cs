@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FleetTui.Core.Session;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 
 namespace FleetTui.Cli;
 
@@ -158,11 +158,11 @@ public static class NewVerb
         {
             try
             {
-                var pusher = new FleetTui.Remote.RemoteBasePusher(FleetTui.Remote.SshSettings.FromEnvironment(context.Variable), FleetWorkspace.GitFor(context));
+                var pusher = new FleetTui.Host.Remote.RemoteBasePusher(FleetTui.Host.Remote.SshSettings.FromEnvironment(context.Variable), FleetWorkspace.GitFor(context));
                 declaration = await RemoteTaskDeclaration.PrepareAsync(
                     here, config, repository.Root, config.Fleet.Base ?? repository.CurrentBranch ?? "main", pusher, cancellationToken);
             }
-            catch (FleetTui.Remote.RemoteHostException error)
+            catch (FleetTui.Host.Remote.RemoteHostException error)
             {
                 await remote.DisposeAsync();
                 await context.Error.WriteLineAsync($"fleet new: {error.Message}");

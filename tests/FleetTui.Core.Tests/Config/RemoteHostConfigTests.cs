@@ -40,6 +40,42 @@ public class RemoteHostConfigTests
     }
 
     [Fact]
+    public void Where_a_hosts_tasks_are_gated_is_read_from_gate_on_and_defaults_to_the_host()
+    {
+        var config = Parse("""
+            [hosts.box]
+            ssh = "me@box"
+            path = "/srv/app"
+
+            [hosts.vm]
+            ssh = "vm"
+            path = "/srv/app"
+            gate_on = "local"
+
+            [hosts.gpu]
+            ssh = "gpu"
+            path = "/srv/app"
+            gate_on = "remote"
+            """);
+
+        config.Hosts["box"].GateOn.ShouldBe(Core.Config.Hosts.RemoteGateLocation.Remote);
+        config.Hosts["vm"].GateOn.ShouldBe(Core.Config.Hosts.RemoteGateLocation.Local);
+        config.Hosts["gpu"].GateOn.ShouldBe(Core.Config.Hosts.RemoteGateLocation.Remote);
+    }
+
+    [Fact]
+    public void An_unknown_gate_location_is_refused_at_its_value_with_the_choices()
+    {
+        ErrorOf("""
+            [hosts.box]
+            ssh = "me@box"
+            path = "/srv/app"
+            gate_on = "there"
+            """).ShouldBe("fleet.toml:4:11: invalid value 'there' for 'gate_on' in [hosts.box] (expected one of: \"remote\", \"local\")");
+        ErrorOf("[hosts.box]\nssh = \"me@box\"\npath = \"/srv/app\"\ngate_on = true\n").ShouldStartWith("fleet.toml:4:11: ");
+    }
+
+    [Fact]
     public void A_task_naming_an_unknown_host_is_refused_at_its_value_with_the_nearest_name()
     {
         ErrorOf("""

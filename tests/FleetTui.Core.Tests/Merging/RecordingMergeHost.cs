@@ -36,10 +36,10 @@ internal sealed class RecordingMergeHost(TestRepo repo) : IMergeRunHost
         return Task.CompletedTask;
     }
 
-    public Task StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken)
+    public Task<string?> StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken)
     {
         repo.AddTask(task, baseCommit);
         Started[task] = baseCommit;
-        return Task.CompletedTask;
+        return Task.FromResult<string?>(null);
     }
 }

@@ -118,10 +118,10 @@ public sealed class DemoFleetStoryTests : IDisposable
             return Task.CompletedTask;
         }
 
-        public Task StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken)
+        public Task<string?> StartDependentAsync(string task, string baseCommit, CancellationToken cancellationToken)
         {
             Started.Add((task, baseCommit));
-            return Task.CompletedTask;
+            return Task.FromResult<string?>(null);
         }
     }
 }

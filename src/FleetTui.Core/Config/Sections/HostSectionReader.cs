@@ -5,6 +5,12 @@ namespace FleetTui.Core.Config.Sections;
 /// <summary>Reads <c>[hosts.&lt;name&gt;]</c>: the machines reached over SSH that run some of the fleet's tasks.</summary>
 public static class HostSectionReader
 {
+    private static readonly Dictionary<string, RemoteGateLocation> GateLocations = new()
+    {
+        ["remote"] = RemoteGateLocation.Remote,
+        ["local"] = RemoteGateLocation.Local,
+    };
+
     public static IReadOnlyDictionary<string, RemoteHostConfig> ReadAll(TableReader top)
     {
         var hosts = new Dictionary<string, RemoteHostConfig>(StringComparer.Ordinal);
@@ -42,6 +48,7 @@ public static class HostSectionReader
             Ssh = ssh.Value,
             Path = path.Value,
             Fleet = fleet?.Value ?? RemoteHostConfig.DefaultFleet,
+            GateOn = host.Choice("gate_on", GateLocations) ?? RemoteGateLocation.Remote,
             Position = host.Table.Position,
         };
     }

@@ -6,8 +6,11 @@ using FleetTui.Host.Server;
 
 namespace FleetTui.Cli.Access;
 
-/// <summary>A session of the verb's own, opened while it holds the repository's host lock (no host runs meanwhile).</summary>
-public sealed class DirectFleetAccess(FleetSession session, HostLock hostLock, GitCli git) : IFleetAccess
+/// <summary>
+/// A session of the verb's own, opened while it holds the repository's host lock (no host runs meanwhile); its merges reach
+/// the remote hosts' tasks through <paramref name="remote"/>, as a fleet host's do.
+/// </summary>
+public sealed class DirectFleetAccess(FleetSession session, HostLock hostLock, GitCli git, IRemoteMergeWork? remote = null) : IFleetAccess
 {
     public bool ThroughHost => false;
 
@@ -24,7 +27,7 @@ public sealed class DirectFleetAccess(FleetSession session, HostLock hostLock, G
 
     public async Task<MergeReportView?> MergeAsync(IReadOnlyList<string>? only, Action<string> onStep, CancellationToken cancellationToken)
     {
-        var merger = new SessionMerger(session, git);
+        var merger = new SessionMerger(session, git, remote);
         var plan = await merger.PlanAsync(cancellationToken).ConfigureAwait(false);
         var report = await merger.RunAsync(plan, only?.ToHashSet(StringComparer.Ordinal), step => onStep(step.Message), cancellationToken).ConfigureAwait(false);
         return MergeReportView.Of(report);

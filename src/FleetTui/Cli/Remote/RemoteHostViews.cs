@@ -1,6 +1,6 @@
 using FleetTui.Core.Config;
 using FleetTui.Host.Protocol;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 
 namespace FleetTui.Cli.Remote;
 

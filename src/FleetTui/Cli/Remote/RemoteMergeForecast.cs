@@ -1,6 +1,6 @@
 using FleetTui.Core.Merging;
 using FleetTui.Core.Session;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 
 namespace FleetTui.Cli.Remote;
 

@@ -2,7 +2,7 @@ using FleetTui.Cli.Access;
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Host.Protocol;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 
 namespace FleetTui.Cli.Remote;
 

@@ -93,7 +93,7 @@ public class RemoteCockpitEndToEndTests
     /// <summary>The pid of the shared ssh connection to the remote host (<c>ssh -O check</c> asks the master itself).</summary>
     private static async Task<int> SshMasterPidAsync(RemoteMachine remote, string localHosts)
     {
-        var check = await FleetTui.Remote.SshProcess.RunAsync(
+        var check = await FleetTui.Host.Remote.SshProcess.RunAsync(
             ["ssh", "-F", remote.SshConfig, "-o", $"ControlPath={Path.Combine(localHosts, "ssh", "%C")}", "-O", "check", RemoteMachine.Alias], CancellationToken.None);
         var match = System.Text.RegularExpressions.Regex.Match(check.Error, @"pid=(\d+)");
         match.Success.ShouldBeTrue($"ssh -O check: {check.Error}");

@@ -1,7 +1,7 @@
 using FleetTui.Core.Config;
 using FleetTui.Core.Tests.Support;
 using FleetTui.Host.Protocol;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 using FleetTui.Tests.Demo;
 using FleetTui.Tests.Host;
 using Shouldly;

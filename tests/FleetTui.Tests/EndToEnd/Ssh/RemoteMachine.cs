@@ -1,6 +1,6 @@
 using FleetTui.Core.Tests.Support;
 using FleetTui.Demo;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 using FleetTui.Tests.Demo;
 using FleetTui.Tests.Host;
 

@@ -121,8 +121,8 @@ public class RemoteTaskVerbTests
         await File.AppendAllTextAsync(Path.Combine(local.Path, "fleet.toml"), remote.HostToml());
         var environment = remote.LocalEnvironment(Path.Combine(local.RootDir, "hosts"));
         VerbRunner.RunWith(local, environment, "new", "api", "--host", "box").ExitCode.ShouldBe(0);
-        var connector = new FleetTui.Remote.RemoteHostConnector(FleetTui.Remote.SshSettings.FromEnvironment(n => environment.GetValueOrDefault(n)), local.Git);
-        var host = FleetTui.Remote.RemoteHostConnector.Find(FleetTui.Core.Config.ConfigLoader.Load(Path.Combine(local.Path, "fleet.toml")), "box");
+        var connector = new FleetTui.Host.Remote.RemoteHostConnector(FleetTui.Host.Remote.SshSettings.FromEnvironment(n => environment.GetValueOrDefault(n)), local.Git);
+        var host = FleetTui.Host.Remote.RemoteHostConnector.Find(FleetTui.Core.Config.ConfigLoader.Load(Path.Combine(local.Path, "fleet.toml")), "box");
 
         var first = await connector.ConnectAsync(host, local.Path, FleetTui.Host.Protocol.ClientKind.Cli, CancellationToken.None);
         var before = await StatusAsync(first.Client);
@@ -148,10 +148,10 @@ public class RemoteTaskVerbTests
         VerbRunner.RunWith(local, environment, "new", "api", "--host", "box").ExitCode.ShouldBe(0);
         // The remote agent's work, committed on that host (as that user, over ssh); and a change to the same line here.
         var worktree = Path.Combine(remote.Folder, "clone.worktrees", "api");
-        var commit = await FleetTui.Remote.SshProcess.RunAsync(["ssh", "-F", remote.SshConfig, "-T", RemoteMachine.Alias, .. new[]
+        var commit = await FleetTui.Host.Remote.SshProcess.RunAsync(["ssh", "-F", remote.SshConfig, "-T", RemoteMachine.Alias, .. new[]
         {
             "sh", "-c", "cd \"$0\" && printf 'remote change\\n' > README.md && git -c user.name=R -c user.email=r@example.invalid commit -qam remote-work", worktree,
-        }.Select(FleetTui.Remote.RemoteShellWord.Quote)], CancellationToken.None);
+        }.Select(FleetTui.Host.Remote.RemoteShellWord.Quote)], CancellationToken.None);
         commit.Exit.ShouldBe(0, commit.Error);
         local.WriteFile("README.md", "local change\n");
         await local.CommitAllAsync("local work");

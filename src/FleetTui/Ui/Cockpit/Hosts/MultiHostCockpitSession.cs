@@ -12,8 +12,9 @@ namespace FleetTui.Ui.Cockpit.Hosts;
 /// One cockpit over this machine's fleet host and each remote host's (<see cref="RemoteHostLink"/>): one snapshot of
 /// all their tasks (<see cref="TaskRoster"/>: local first, then by host), and every key, view and request sent to the
 /// host the task lives on under its name there. Losing a remote host never ends the cockpit (its link reconnects);
-/// losing the local host does (<see cref="Disconnected"/>). The merge queue is the local host's; a new task goes to the host
-/// the form or fleet.toml names.
+/// losing the local host does (<see cref="Disconnected"/>). The merge queue is the local host's, remote tasks included
+/// (<see cref="RosterMergeDriver"/>); a new task goes to the host the form or fleet.toml names; quitting stops this host,
+/// or every connected one.
 /// Disposing leaves the remote hosts; the local session stays its creator's to dispose.
 /// </summary>
 public sealed class MultiHostCockpitSession : ICockpitSession
@@ -32,6 +33,7 @@ public sealed class MultiHostCockpitSession : ICockpitSession
         _creation = creation ?? new RemoteTaskCreation(null);
         _links = links.ToDictionary(l => l.Name, StringComparer.Ordinal);
         _roster = Compose();
+        Merges = new RosterMergeDriver(local.Merges, () => Volatile.Read(ref _roster), host => _links.GetValueOrDefault(host)?.Session?.Merges);
         _local.SnapshotChanged += Recompose;
         _local.ScreensChanged += OnLocalScreens;
         _local.Disconnected += OnLocalDisconnected;
@@ -63,7 +65,7 @@ public sealed class MultiHostCockpitSession : ICockpitSession
 
     public bool ReadOnly => _local.ReadOnly;
 
-    public IMergeDriver Merges => _local.Merges;
+    public IMergeDriver Merges { get; }
 
     private TaskRoster Compose() => TaskRoster.Compose(_local.Snapshot, [.. _links.Values.Select(l => l.View)], Interlocked.Increment(ref _version));
 
@@ -163,7 +165,7 @@ public sealed class MultiHostCockpitSession : ICockpitSession
         {
             newTask = await _creation.RequestForAsync(request, local, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (FleetTui.Remote.RemoteHostException error)
+        catch (FleetTui.Host.Remote.RemoteHostException error)
         {
             return CommandResult.Failed(error.Message);
         }

@@ -1,7 +1,7 @@
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 using FleetTui.Host.Protocol;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 
 namespace FleetTui.Ui.Cockpit.Hosts;
 

@@ -2,7 +2,7 @@ using FleetTui.Core.Session;
 using FleetTui.Host.Client;
 using FleetTui.Host.Protocol;
 using FleetTui.Host.Protocol.Screens;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 
 namespace FleetTui.Ui.Cockpit.Hosts;
 

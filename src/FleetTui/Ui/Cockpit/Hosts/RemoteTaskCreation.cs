@@ -1,6 +1,6 @@
 using FleetTui.Core.Session;
 using FleetTui.Host.Protocol;
-using FleetTui.Remote;
+using FleetTui.Host.Remote;
 
 namespace FleetTui.Ui.Cockpit.Hosts;
 

@@ -39,10 +39,15 @@ public sealed record TaskRoster(SessionSnapshot Snapshot, IReadOnlyDictionary<st
     /// <summary>
     /// The tasks that exist on the host (its own fleet.toml declares every task, local ones too: a declared task it never
     /// created is not one of its), then those this machine's fleet.toml declares there and the host does not have yet.
+    /// A task declared here keeps the dependencies declared here (they order its merge here; its host does not know them).
     /// </summary>
     private static IEnumerable<TaskSnapshot> TasksOf(SessionSnapshot local, RemoteHostView remote)
     {
-        var existing = remote.Snapshot?.Tasks.Where(t => !(t.Origin == TaskOrigin.Config && t.Phase is TaskPhase.Pending or TaskPhase.Blocked)).ToList() ?? [];
+        var existing = remote.Snapshot?.Tasks.Where(t => !(t.Origin == TaskOrigin.Config && t.Phase is TaskPhase.Pending or TaskPhase.Blocked))
+            .Select(t => local.Config.FindTask(t.Name) is { } declared && declared.Host == remote.Name && declared.DependsOn.Except(t.DependsOn).Any()
+                ? t with { DependsOn = [.. t.DependsOn.Union(declared.DependsOn)] }
+                : t)
+            .ToList() ?? [];
         var declared = local.Tasks.Where(t => local.Config.FindTask(t.Name)?.Host == remote.Name && existing.All(e => e.Name != t.Name));
         return existing.Concat(declared);
     }

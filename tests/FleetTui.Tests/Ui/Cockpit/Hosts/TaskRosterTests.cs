@@ -85,6 +85,19 @@ public class TaskRosterTests
         HostGroupPresenter.PaneNote(roster.Groups[0] with { Status = HostLinkStatus.Connected }, Now).ShouldBeNull();
     }
 
+    [Fact]
+    public void A_remote_task_declared_here_keeps_the_dependencies_declared_here_so_the_merge_panel_orders_it_after_them()
+    {
+        var local = Snapshot([Task("core")], new TaskConfig { Name = "api", Branch = "fleet/api", Host = "box", DependsOn = ["core"] });
+        var box = new RemoteHostView("box", HostLinkStatus.Connected, Snapshot([Task("api"), Task("docs")]));
+
+        var roster = TaskRoster.Compose(local, [box], 2);
+
+        roster.Snapshot.FindTask("api")!.DependsOn.ShouldBe(["core"]);
+        roster.Snapshot.FindTask("docs")!.DependsOn.ShouldBeEmpty();
+        Core.Merging.MergePlanner.PlanFor(roster.Snapshot).Find("api")!.Readiness.ShouldBeOfType<Core.Merging.MergeReadiness.WaitingOn>();
+    }
+
     private static TaskSnapshot Task(string name, TaskPhase phase = TaskPhase.Active) => FakeCockpitSession.Task(name, phase);
 
     private static SessionSnapshot Snapshot(IReadOnlyList<TaskSnapshot> tasks, params TaskConfig[] declared) => new()

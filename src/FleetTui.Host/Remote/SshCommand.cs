@@ -1,6 +1,6 @@
 using FleetTui.Core.Config;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>The argv of an ssh to a remote host, and what ssh's exit says.</summary>
 public static class SshCommand

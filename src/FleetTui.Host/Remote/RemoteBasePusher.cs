@@ -1,7 +1,7 @@
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>
 /// Gives a remote host's clone this machine's integrated base, so that a task there that depends on work merged here

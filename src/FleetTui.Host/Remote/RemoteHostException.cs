@@ -1,4 +1,4 @@
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>A remote host could not be used; the message says why and how to fix it.</summary>
 /// <param name="said">ssh's own words when ssh could not connect (the cockpit's sidebar shows them alone), else null.</param>

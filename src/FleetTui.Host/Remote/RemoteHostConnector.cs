@@ -4,7 +4,7 @@ using FleetTui.Host.Client;
 using FleetTui.Host.Protocol;
 using FleetTui.Host.Transport;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>
 /// Reaches a remote host's fleet host: first checks over ssh that its path is a clone of this repository (same root

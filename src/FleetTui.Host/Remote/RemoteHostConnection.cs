@@ -1,7 +1,7 @@
 using FleetTui.Core.Config;
 using FleetTui.Host.Client;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>A client of a remote fleet host and the ssh that carries it; disposing detaches (the agents there go on) and ends ssh.</summary>
 public sealed class RemoteHostConnection(RemoteHostConfig host, HostClient client, SshProcess ssh) : IAsyncDisposable

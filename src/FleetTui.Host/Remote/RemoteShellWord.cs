@@ -1,4 +1,4 @@
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>
 /// ssh joins the remote command's words with spaces and the remote user's shell splits them again, so each word we

@@ -1,7 +1,7 @@
 using FleetTui.Core.Config;
 using FleetTui.Core.Git;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>
 /// Brings a remote task's branch here with git over SSH (<c>git fetch DEST:PATH +refs/heads/B:refs/remotes/fleet-HOST/B</c>,

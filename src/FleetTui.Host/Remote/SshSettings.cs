@@ -1,6 +1,6 @@
 using FleetTui.Host.Server;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>
 /// How fleet runs ssh: one shared connection per destination (ControlMaster, its sockets in a 0700 folder of ours,

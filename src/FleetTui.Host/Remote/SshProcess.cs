@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>
 /// One ssh child: its stdin and stdout are the caller's (a byte stream), its stderr is kept (the last few KB) so

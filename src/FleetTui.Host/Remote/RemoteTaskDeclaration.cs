@@ -1,16 +1,17 @@
 using FleetTui.Core.Config;
 
-namespace FleetTui.Remote;
+namespace FleetTui.Host.Remote;
 
 /// <summary>
 /// What a remote host can take of a task this fleet.toml declares: its branch, a base that is a branch (stacking on
-/// another task is this side's plan), a preset agent, its ports. Dependencies stay here: they order the local merges,
+/// another task is this side's plan), a preset agent, its ports. Dependencies stay here: they order the merges here,
 /// and a task that has some starts from this machine's base as it is now, given to that host's clone
-/// (<see cref="RemoteBasePusher"/>). Shared by <c>fleet new</c> and the cockpit's new-task form.
+/// (<see cref="RemoteBasePusher"/>). Shared by <c>fleet new</c>, the cockpit's new-task form and the merge run.
 /// </summary>
-public sealed record RemoteTaskDeclaration(string Branch, string? Base, string? Agent, IReadOnlyList<string>? Ports)
+public sealed record RemoteTaskDeclaration(string Name, string Branch, string? Base, string? Agent, IReadOnlyList<string>? Ports)
 {
     public static RemoteTaskDeclaration Of(TaskConfig task, FleetConfig config) => new(
+        task.Name,
         task.Branch,
         task.Base is { } named && config.FindTask(named) is null ? named : null,
         (task.Agent as AgentRef.PresetRef)?.Name,
