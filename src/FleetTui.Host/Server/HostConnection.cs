@@ -293,19 +293,29 @@ internal sealed class HostConnection
             await SendScreensAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One frame of every shown pane's changes, paced: a flood costs one frame per interval, not one per chunk.</summary>
+    /// <summary>
+    /// One frame of every shown pane's changes, paced: a flood costs one frame per interval, not one per chunk. Right after
+    /// a key (<see cref="EchoWindow"/>) the focused pane's changes go out at once, alone, and the other panes keep their
+    /// frame slot: the echo travels in a frame of its own pane, not in one of eight flooding panes to encode, send, apply
+    /// and draw before it shows.
+    /// </summary>
     private async Task SendScreensAsync(CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetTimestamp();
-        var wait = now < Volatile.Read(ref _echoUntil) ? 0 : _nextFrameAt - now;
+        var wait = _nextFrameAt - now;
+        var echoOnly = wait > 0 && now < Volatile.Read(ref _echoUntil) ? Focused : null;
         if (wait > 0)
         {
             FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.wait", wait * 1000 / TimeProvider.System.TimestampFrequency);
             _frameTimer.Change(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / TimeProvider.System.TimestampFrequency) + TimeSpan.FromMilliseconds(1),
                 Timeout.InfiniteTimeSpan);
-            return;
+            if (echoOnly is null)
+                return;
         }
-        Interlocked.Exchange(ref _screensDirty, 0);
+        else
+        {
+            Interlocked.Exchange(ref _screensDirty, 0);
+        }
         _frame.Clear();
         var countAt = _frame.Length;
         _frame.U16(0);
@@ -313,13 +323,15 @@ internal sealed class HostConnection
         var held = false;
         foreach (var pane in View)
         {
+            if (echoOnly is not null && !string.Equals(pane.Task, echoOnly, StringComparison.Ordinal))
+                continue;
             if (!_encoders.TryGetValue(pane.Task, out var encoder))
                 _encoders[pane.Task] = encoder = new PaneUpdateEncoder();
             if (encoder.Encode(pane.Task, _host.Runtime.TerminalFor(pane.Task), pane.ScrollOffset, _frame))
                 count++;
             held |= encoder.Held;
         }
-        if (held)
+        if (held && echoOnly is null)
         {
             // A program in the middle of a synchronized update: look again shortly (it ends, or times out).
             Interlocked.Exchange(ref _screensDirty, 1);
@@ -328,9 +340,10 @@ internal sealed class HostConnection
         if (count == 0)
             return;
         _frame.PatchU16(countAt, count);
-        _nextFrameAt = now + (long)(FrameInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        if (echoOnly is null)
+            _nextFrameAt = now + (long)(FrameInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
         await _writer.WriteAsync(FrameKind.Screens, _frame.Written, cancellationToken).ConfigureAwait(false);
-        FleetTui.Terminal.Diagnostics.EchoTrace.Mark("host.sent", count);
+        FleetTui.Terminal.Diagnostics.EchoTrace.Mark(echoOnly is null ? "host.sent" : "host.echo", count);
     }
 
     private ValueTask WriteAsync(HostMessage message, CancellationToken cancellationToken) =>

@@ -29,6 +29,9 @@ internal sealed class AllocationTypes : EventListener
             _ticks.AddOrUpdate(type, 1, (_, n) => n + 1);
     }
 
+    /// <summary>Forgets the samples so far (the warm-up's).</summary>
+    public void Reset() => _ticks.Clear();
+
     public void Print(int top)
     {
         var total = _ticks.Values.Sum();

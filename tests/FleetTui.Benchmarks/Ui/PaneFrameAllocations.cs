@@ -22,8 +22,8 @@ namespace FleetTui.Benchmarks.Ui;
 /// time per frame when one <see cref="PaneView"/> filling the screen redraws every row (a flooding program: every
 /// frame changes every row; three kinds of rows: plain text, SGR on every word, CJK and combining marks). The pane is
 /// drawn by Terminal.Gui's headless ANSI driver on this thread, fed through the host's real encoder and the client's
-/// real mirror. Goal: no allocation per frame in steady state. With ALLOCATION_TYPES=1, a last plain run says which types
-/// the allocations are.
+/// real mirror. Goal: no allocation per frame in steady state. With ALLOCATION_TYPES=1 (or =unicode, =sgr), a last run says which types
+/// the allocations are, after the warm-up.
 /// </summary>
 public static class PaneFrameAllocations
 {
@@ -40,10 +40,11 @@ public static class PaneFrameAllocations
             Measure(kind, frames, width, height, cockpitOutput: false);
             Measure(kind, frames, width, height, cockpitOutput: true);
         }
-        if (Environment.GetEnvironmentVariable("ALLOCATION_TYPES") is { Length: > 0 })
+        if (Environment.GetEnvironmentVariable("ALLOCATION_TYPES") is { Length: > 0 } typesOf)
         {
+            // ALLOCATION_TYPES=1: a plain run; =unicode or =sgr: that kind. Sampled after the warm-up only.
             using var types = new AllocationTypes();
-            Measure("plain", frames, width, height, cockpitOutput: true);
+            Measure(typesOf is "unicode" or "sgr" ? typesOf : "plain", frames, width, height, cockpitOutput: true, types);
             types.Print(25);
         }
         DriverStages(frames, width, height);
@@ -104,7 +105,7 @@ public static class PaneFrameAllocations
     }
 
     /// <param name="cockpitOutput">Through the cockpit's output (<see cref="BatchedAnsiOutput"/>), or Terminal.Gui's stock one.</param>
-    private static void Measure(string kind, int frames, int width, int height, bool cockpitOutput)
+    private static void Measure(string kind, int frames, int width, int height, bool cockpitOutput, AllocationTypes? types = null)
     {
         using var app = (cockpitOutput ? CockpitApplication.Create().App : Application.Create(new VirtualTimeProvider())).Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(width, height);
@@ -131,6 +132,8 @@ public static class PaneFrameAllocations
             wire.U16(1);
             if (encoder.Encode(task.Name, terminal, 0, wire))
                 ScreenFrameReader.Apply(wire.WrittenSpan, (_, _) => mirror);
+            if (frame == warmUp)
+                types?.Reset();
             var before = GC.GetAllocatedBytesForCurrentThread();
             if (frame >= warmUp)
                 clock.Start();

@@ -58,7 +58,7 @@ internal sealed class BatchedAnsiOutput : AnsiOutput
     /// What Terminal.Gui's output does with a frame (each run of changed cells: a cursor move, then the cells with their
     /// colours), without its per-cell cost: it measures every cell's width through a rune enumerator, a grapheme iterator
     /// and a closure, about 2 MiB of garbage for a 160x48 frame (<c>FleetTui.Benchmarks pane-frame</c>). A one-character
-    /// cell below U+1100 is one column wide; only other cells are measured. Unlike Terminal.Gui, text that looks like a
+    /// cell below U+1100 is one column wide; other cells are measured once per distinct text (<see cref="FleetTui.Ui.Panes.DriverCells.Columns"/>). Unlike Terminal.Gui, text that looks like a
     /// URL is not wrapped in OSC 8 hyperlinks: tmux does not add them either, and the outer terminal finds URLs itself.
     /// </summary>
     private void WriteDirtyCells(IOutputBuffer buffer)
@@ -103,8 +103,7 @@ internal sealed class BatchedAnsiOutput : AnsiOutput
         }
     }
 
-    private static bool IsWide(string grapheme) =>
-        !(grapheme.Length == 1 && grapheme[0] < FleetTui.Ui.Panes.DriverCells.FirstWide) && global::Terminal.Gui.Text.StringExtensions.GetColumns(grapheme) > 1;
+    private static bool IsWide(string grapheme) => FleetTui.Ui.Panes.DriverCells.Columns(grapheme) > 1;
 
     /// <summary>Clears the dirty marks of rows whose changed cells equal what the terminal shows; remembers the rows that will be sent.</summary>
     private void SkipRowsAlreadyShown(IOutputBuffer buffer)

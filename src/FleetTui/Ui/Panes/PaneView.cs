@@ -323,16 +323,11 @@ public sealed class PaneView : View
             }
             if (cell.IsWide && column + 1 >= limit)
             {
-                AddRune(' '); // half a wide character does not fit: a blank, as tmux does
+                DrawCell(column, viewRow, " ", wide: false); // half a wide character does not fit: a blank, as tmux does
                 column++;
                 continue;
             }
-            if (cell.IsEmpty)
-                AddRune(' ');
-            else if (cell.HasGrapheme)
-                AddStr(_frame.Grapheme(frameRow, column));
-            else
-                AddRune(new Rune(cell.CodePoint));
+            DrawCell(column, viewRow, cell.HasGrapheme ? _frame.Grapheme(frameRow, column) : DriverCells.TextOf(cell.CodePoint), cell.IsWide);
             column += cell.IsWide ? 2 : 1;
         }
         if (column < width - LeftEdgeWidth)
@@ -340,6 +335,20 @@ public sealed class PaneView : View
             SetCellAttribute(default);
             DrawBlanks(LeftEdgeWidth + column, viewRow, width - LeftEdgeWidth - column);
         }
+    }
+
+    /// <summary>
+    /// One cell that is not plain ASCII (a wide character, a grapheme cluster, a character from U+1100 up) at a screen
+    /// column of the pane, in the current attribute, straight into the driver's cells: through AddStr it cost a string,
+    /// a grapheme iterator and a text-element enumerator per cell (about 1 MiB a frame for a screen of CJK text).
+    /// </summary>
+    private void DrawCell(int column, int viewRow, string text, bool wide)
+    {
+        var x = LeftEdgeWidth + column;
+        if (DriverCells.TryWriteCell(App?.Driver, ViewportToScreen(new Point(x, viewRow)), text, wide, _lastAttribute))
+            return;
+        Move(x, viewRow);
+        AddStr(text);
     }
 
     /// <summary>Blanks in the current attribute from a view position to the right, straight into the driver's cells.</summary>
@@ -492,7 +501,7 @@ public sealed class PaneView : View
             return false;
         if (contents[origin.Y, origin.X + 1].Grapheme != _titleMark)
             return false;
-        return !HasLeftEdge || contents[origin.Y + 1, origin.X].Grapheme == _chrome.Separator.ToString();
+        return !HasLeftEdge || contents[origin.Y + 1, origin.X].Grapheme == DriverCells.TextOf(_chrome.Separator);
     }
 
     private string _titleMark = "";
