@@ -67,6 +67,25 @@ public sealed class TerminalHandler : IVtHandler
         Screen.Print(translated);
     }
 
+    public void PrintAscii(ReadOnlySpan<byte> text)
+    {
+        var charset = Screen.Cursor.Charsets.Active;
+        if (charset == Charset.Ascii)
+        {
+            Screen.PrintAscii(text);
+            return;
+        }
+
+        while (!text.IsEmpty)
+        {
+            var n = Math.Min(text.Length, _translated.Length);
+            for (var i = 0; i < n; i++)
+                _translated[i] = CharsetTranslation.Translate(charset, text[i]);
+            Screen.Print(_translated.AsSpan(0, n));
+            text = text[n..];
+        }
+    }
+
     public void Execute(byte control)
     {
         switch (control)

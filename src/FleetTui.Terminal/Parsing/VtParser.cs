@@ -17,6 +17,9 @@ public sealed class VtParser
     public const int MaxOscLength = 64 * 1024;
 
     private const int PrintBufferLength = 4096;
+
+    /// <summary>An ASCII run after other printable characters at least this long goes to <see cref="IVtHandler.PrintAscii"/> on its own.</summary>
+    private const int DirectAsciiRun = 32;
     private const int Replacement = 0xFFFD;
 
     private static readonly SearchValues<byte> DcsStops = SearchValues.Create([0x18, 0x1A, 0x1B, 0x7F]);
@@ -277,13 +280,26 @@ public sealed class VtParser
             {
                 if ((uint)(b - 0x20) < 0x5F)
                 {
-                    // ASCII fast path: find the run with a vectorised search, widen it in bulk.
-                    var room = print.Length - n;
-                    var rest = data.Slice(i, Math.Min(room, data.Length - i));
-                    var run = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+                    // ASCII fast path: find the run with a vectorised search and hand the bytes over as they are.
+                    var run = data[i..].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
                     if (run < 0)
-                        run = rest.Length;
-                    AsciiWidener.Widen(rest[..run], print.AsSpan(n, run));
+                        run = data.Length - i;
+                    if (n == 0 || run >= DirectAsciiRun)
+                    {
+                        if (n > 0)
+                        {
+                            _handler.Print(print.AsSpan(0, n));
+                            n = 0;
+                        }
+
+                        _handler.PrintAscii(data.Slice(i, run));
+                        i += run;
+                        continue;
+                    }
+
+                    // A few ASCII characters between others (accents, box drawing): widened, to keep them in one print.
+                    run = Math.Min(run, print.Length - n);
+                    AsciiWidener.Widen(data.Slice(i, run), print.AsSpan(n, run));
                     n += run;
                     i += run;
                     if (n == print.Length)

@@ -76,6 +76,24 @@ public sealed class Line
         return _cells.AsSpan(from, to - from);
     }
 
+    /// <summary>
+    /// Cells <paramref name="from"/>..<paramref name="to"/> (exclusive) for a caller that writes every one of them: the blanks
+    /// before them are stored, they are not (<see cref="Writable"/> would store blanks only to have them overwritten).
+    /// </summary>
+    internal Span<Cell> Overwrite(int from, int to)
+    {
+        if ((uint)to > (uint)Columns || (uint)from > (uint)to)
+            throw new ArgumentOutOfRangeException(nameof(to));
+        if (to > _stored)
+        {
+            Store(from);
+            Reserve(to);
+            _stored = to;
+        }
+
+        return _cells.AsSpan(from, to - from);
+    }
+
     internal ref Cell At(int column)
     {
         if (column >= _stored)
@@ -202,18 +220,22 @@ public sealed class Line
     {
         if (count <= _stored)
             return;
-        if (count > _cells.Length)
-        {
-            // Small lines get their whole width at once; wide ones grow by doubling, so a short line stays short.
-            var capacity = Columns <= SmallLine ? Columns : Math.Min(Columns, Math.Max(count, Math.Max(MinimumGrowth, _cells.Length * 2)));
-            var grown = new Cell[Math.Max(capacity, count)];
-            _cells.AsSpan(0, _stored).CopyTo(grown);
-            _cells = grown;
-        }
-
+        Reserve(count);
         var fillEnd = Math.Clamp(_fillEnd, _stored, count);
         _cells.AsSpan(_stored, fillEnd - _stored).Fill(_fill);
         _cells.AsSpan(fillEnd, count - fillEnd).Clear();
         _stored = count;
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> cells, keeping the stored ones.</summary>
+    private void Reserve(int count)
+    {
+        if (count <= _cells.Length)
+            return;
+        // Small lines get their whole width at once; wide ones grow by doubling, so a short line stays short.
+        var capacity = Columns <= SmallLine ? Columns : Math.Min(Columns, Math.Max(count, Math.Max(MinimumGrowth, _cells.Length * 2)));
+        var grown = new Cell[Math.Max(capacity, count)];
+        _cells.AsSpan(0, _stored).CopyTo(grown);
+        _cells = grown;
     }
 }
