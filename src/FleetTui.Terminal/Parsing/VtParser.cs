@@ -84,12 +84,22 @@ public sealed class VtParser
                 {
                     // Parameters are most of an SGR-heavy stream: take digits, ';' and ':' without the table.
                     var start = i;
-                    while (i < data.Length && (uint)(data[i] - 0x30) <= 0x0B)
-                        _params.Put(data[i++]);
+                    i = _params.PutRun(data, i);
                     if (i > start)
                         _state = VtParserState.CsiParam;
                     if (i >= data.Length)
                         return;
+                    var final = data[i];
+                    if ((uint)(final - 0x40) <= 0x3E)
+                    {
+                        // The final byte, as the table would take it (dispatch, back to ground), without the table.
+                        i++;
+                        _state = VtParserState.Ground;
+                        if (!_collectOverflow)
+                            _handler.CsiDispatch(_params, Collected, final);
+                        continue;
+                    }
+
                     break;
                 }
                 case VtParserState.SosPmApcString:
@@ -100,6 +110,16 @@ public sealed class VtParser
                     i += run;
                     break;
                 }
+            }
+
+            if (data[i] == 0x1B && i + 1 < data.Length && data[i + 1] == (byte)'[')
+            {
+                // ESC [ (most sequences), as the table would take it: what ESC and then '[' do, in one step.
+                Leave(aborted: false);
+                _state = VtParserState.CsiEntry;
+                Clear();
+                i += 2;
+                continue;
             }
 
             Step(table, data[i++]);
