@@ -105,7 +105,11 @@ public sealed class TerminalHandler : IVtHandler
 
     public void CsiDispatch(VtParams parameters, VtCollected collected, byte final)
     {
-        Csi.Dispatch(this, parameters, collected, final);
+        // SGR is most of the sequences programs send: called directly, not through the table's delegate.
+        if (final == (byte)'m' && collected.Key == 0)
+            SgrCommand.Apply(this, parameters);
+        else
+            Csi.Dispatch(this, parameters, collected, final);
         // Anything a CSI does may move the cursor; the renderer redraws the cursor's row.
         Screen.Dirty.Mark(Screen.Cursor.Row);
     }

@@ -26,6 +26,9 @@ public sealed class VtParams
     /// <summary>How many parameters the sequence carried (<c>CSI m</c> has none, <c>CSI ;m</c> has two omitted).</summary>
     public int Count => _count;
 
+    /// <summary>The raw values (omitted ones as <see cref="Omitted"/>), for a command that walks them all (SGR).</summary>
+    internal ReadOnlySpan<int> Values => _values.AsSpan(0, _count);
+
     /// <summary>The raw value of parameter <paramref name="index"/>, or <see cref="Omitted"/>.</summary>
     public int this[int index] => index < _count ? _values[index] : Omitted;
 
@@ -115,6 +118,7 @@ public sealed class VtParams
     private int _dropped;
 
     /// <summary>The value the next digit goes into.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref int CurrentSlot()
     {
         if (_overflowSub)
@@ -141,6 +145,7 @@ public sealed class VtParams
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StartParam()
     {
         _overflowSub = false;

@@ -300,10 +300,8 @@ public sealed class VtParser
             {
                 if ((uint)(b - 0x20) < 0x5F)
                 {
-                    // ASCII fast path: find the run with a vectorised search and hand the bytes over as they are.
-                    var run = data[i..].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
-                    if (run < 0)
-                        run = data.Length - i;
+                    // ASCII fast path: find the run and hand the bytes over as they are.
+                    var run = AsciiRunLength(data, i);
                     if (n == 0 || run >= DirectAsciiRun)
                     {
                         if (n > 0)
@@ -358,6 +356,23 @@ public sealed class VtParser
         if (n > 0)
             _handler.Print(print.AsSpan(0, n));
         return i;
+    }
+
+    /// <summary>
+    /// How many printable ASCII bytes start at <paramref name="i"/>: a plain loop over the first few (words between
+    /// escape sequences are short, shorter than a vectorised search's setup is worth), then the vectorised search.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiRunLength(ReadOnlySpan<byte> data, int i)
+    {
+        var start = i;
+        var scalarEnd = Math.Min(data.Length, i + 16);
+        while (i < scalarEnd && (uint)(data[i] - 0x20) < 0x5F)
+            i++;
+        if (i < scalarEnd || i == data.Length)
+            return i - start;
+        var rest = data[i..].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+        return (rest < 0 ? data.Length : i + rest) - start;
     }
 
     private int Emit(int[] print, int n, int codePoint)

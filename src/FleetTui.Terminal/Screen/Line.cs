@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetTui.Terminal.Screen;
 
 /// <summary>
@@ -54,16 +56,22 @@ public sealed class Line
 
     public ref readonly Cell this[int column]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // read at both ends of every printed run
         get
         {
             if ((uint)column < (uint)_stored)
                 return ref _cells[column];
-            if ((uint)column >= (uint)Columns)
-                throw new IndexOutOfRangeException();
-            if (column < _fillEnd)
-                return ref _fill;
-            return ref DefaultBlank;
+            return ref Unstored(column);
         }
+    }
+
+    private ref readonly Cell Unstored(int column)
+    {
+        if ((uint)column >= (uint)Columns)
+            throw new IndexOutOfRangeException();
+        if (column < _fillEnd)
+            return ref _fill;
+        return ref DefaultBlank;
     }
 
     internal Span<Cell> WritableCells => Writable(0, Columns);
