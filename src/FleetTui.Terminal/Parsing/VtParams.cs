@@ -92,7 +92,23 @@ public sealed class VtParams
             {
                 slot = value;
                 _inSub = false;
-                StartParam();
+                _overflowSub = false;
+                var count = _count;
+                if (count < MaxParams)
+                {
+                    // The common case, StartParam inline with the next slot known: no flags to consult.
+                    _overflowParams = false;
+                    var values = _values;
+                    values[count] = Omitted;
+                    _subStart[count] = (byte)_subTotal;
+                    _subCount[count] = 0;
+                    _count = count + 1;
+                    slot = ref values[count];
+                    value = Omitted;
+                    continue;
+                }
+
+                _overflowParams = true;
             }
             else if (b == (byte)':')
             {

@@ -41,6 +41,9 @@ public sealed class Line
     /// <summary>Where the blanks in <see cref="FillStyle"/> end; cells from there on are default blanks.</summary>
     public int FillEnd => Math.Max(_stored, Math.Min(_fillEnd, Columns));
 
+    /// <summary>How many cells are stored (<see cref="StoredCells"/>); the others are blanks.</summary>
+    internal int StoredCount => _stored;
+
     /// <summary>The cells written since the last erase, from column 0; see <see cref="FillStyle"/> for the rest.</summary>
     public ReadOnlySpan<Cell> StoredCells => _cells.AsSpan(0, _stored);
 

@@ -140,11 +140,16 @@ public sealed partial class ScreenBuffer
 
             var column = cursor.Column;
             var run = Math.Min(text.Length, right - column + 1);
-            // Only the run's two ends can cut a wide character in half; cells inside it are overwritten whole.
-            if (line[column].IsSpacer)
-                ClearWideAt(line, column);
-            if (line[column + run - 1].IsWide)
-                ClearWideAt(line, column + run - 1);
+            // Only the run's two ends can cut a wide character in half; cells inside it are overwritten whole. Cells past
+            // the stored ones are blanks (a fresh line, a cleared one): nothing to cut.
+            if (column < line.StoredCount)
+            {
+                if (line[column].IsSpacer)
+                    ClearWideAt(line, column);
+                if (line[column + run - 1].IsWide)
+                    ClearWideAt(line, column + run - 1);
+            }
+
             Cell.FillNarrow(line.Overwrite(column, column + run), text, pen);
             column += run;
             if (column > right)
