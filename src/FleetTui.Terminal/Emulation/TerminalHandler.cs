@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FleetTui.Terminal.Emulation.Csi;
 using FleetTui.Terminal.Emulation.Dcs;
@@ -52,6 +53,7 @@ public sealed class TerminalHandler : IVtHandler
     /// <summary>Mode 2026 switched on (true) or off (false).</summary>
     internal event Action<bool>? SynchronizedOutputChanged;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void Print(ReadOnlySpan<int> codePoints)
     {
         var charset = Screen.Cursor.Charsets.Active;
@@ -67,6 +69,7 @@ public sealed class TerminalHandler : IVtHandler
         Screen.Print(translated);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void PrintAscii(ReadOnlySpan<byte> text)
     {
         var charset = Screen.Cursor.Charsets.Active;
@@ -86,6 +89,7 @@ public sealed class TerminalHandler : IVtHandler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void Execute(byte control)
     {
         switch (control)
@@ -103,6 +107,7 @@ public sealed class TerminalHandler : IVtHandler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void CsiDispatch(VtParams parameters, VtCollected collected, byte final)
     {
         // SGR is most of the sequences programs send: called directly, not through the table's delegate.

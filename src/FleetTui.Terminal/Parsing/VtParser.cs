@@ -217,6 +217,7 @@ public sealed class VtParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private void Leave(bool aborted)
     {
         switch (_state)

@@ -91,6 +91,7 @@ public sealed class Line
     /// Cells <paramref name="from"/>..<paramref name="to"/> (exclusive) for a caller that writes every one of them: the blanks
     /// before them are stored, they are not (<see cref="Writable"/> would store blanks only to have them overwritten).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal Span<Cell> Overwrite(int from, int to)
     {
         if ((uint)to > (uint)Columns || (uint)from > (uint)to)
@@ -165,6 +166,7 @@ public sealed class Line
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void Clear(in CellStyle eraseStyle)
     {
         _packed = null; // a recycled packed line: its cells are being erased anyway

@@ -73,6 +73,7 @@ internal static class SgrCommand
     }
 
     /// <summary>Reads 5;n or 2;r;g;b after 38/48/58, from sub-parameters or from the following parameters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private static TerminalColor ExtendedColor(VtParams p, ref int i, TerminalColor current)
     {
         if (p.HasSubParams(i))
