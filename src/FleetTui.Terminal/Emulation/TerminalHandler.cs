@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FleetTui.Terminal.Emulation.Csi;
 using FleetTui.Terminal.Emulation.Dcs;
@@ -52,6 +53,7 @@ public sealed class TerminalHandler : IVtHandler
     /// <summary>Mode 2026 switched on (true) or off (false).</summary>
     internal event Action<bool>? SynchronizedOutputChanged;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void Print(ReadOnlySpan<int> codePoints)
     {
         var charset = Screen.Cursor.Charsets.Active;
@@ -67,6 +69,27 @@ public sealed class TerminalHandler : IVtHandler
         Screen.Print(translated);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
+    public void PrintAscii(ReadOnlySpan<byte> text)
+    {
+        var charset = Screen.Cursor.Charsets.Active;
+        if (charset == Charset.Ascii)
+        {
+            Screen.PrintAscii(text);
+            return;
+        }
+
+        while (!text.IsEmpty)
+        {
+            var n = Math.Min(text.Length, _translated.Length);
+            for (var i = 0; i < n; i++)
+                _translated[i] = CharsetTranslation.Translate(charset, text[i]);
+            Screen.Print(_translated.AsSpan(0, n));
+            text = text[n..];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void Execute(byte control)
     {
         switch (control)
@@ -84,9 +107,14 @@ public sealed class TerminalHandler : IVtHandler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void CsiDispatch(VtParams parameters, VtCollected collected, byte final)
     {
-        Csi.Dispatch(this, parameters, collected, final);
+        // SGR is most of the sequences programs send: called directly, not through the table's delegate.
+        if (final == (byte)'m' && collected.Key == 0)
+            SgrCommand.Apply(this, parameters);
+        else
+            Csi.Dispatch(this, parameters, collected, final);
         // Anything a CSI does may move the cursor; the renderer redraws the cursor's row.
         Screen.Dirty.Mark(Screen.Cursor.Row);
     }

@@ -26,6 +26,9 @@ public sealed class VtParams
     /// <summary>How many parameters the sequence carried (<c>CSI m</c> has none, <c>CSI ;m</c> has two omitted).</summary>
     public int Count => _count;
 
+    /// <summary>The raw values (omitted ones as <see cref="Omitted"/>), for a command that walks them all (SGR).</summary>
+    internal ReadOnlySpan<int> Values => _values.AsSpan(0, _count);
+
     /// <summary>The raw value of parameter <paramref name="index"/>, or <see cref="Omitted"/>.</summary>
     public int this[int index] => index < _count ? _values[index] : Omitted;
 
@@ -57,49 +60,108 @@ public sealed class VtParams
     }
 
     /// <summary>Feeds one byte of 0-9, ';' or ':'.</summary>
+    internal void Put(byte b) => PutRun(new ReadOnlySpan<byte>(in b), 0);
+
+    /// <summary>
+    /// Feeds the bytes of 0-9, ';' and ':' from <paramref name="start"/> on and returns where the first other byte is (or
+    /// the end). The parameter being read is kept in a local and stored at each separator and at the end, not per digit:
+    /// parameters are most of an SGR-heavy stream.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
-    internal void Put(byte b)
+    internal int PutRun(ReadOnlySpan<byte> data, int start)
     {
+        var i = start;
+        if (i >= data.Length || (uint)(data[i] - (byte)'0') > (uint)(';' - '0'))
+            return i;
         if (_count == 0)
             StartParam();
-        if (b == (byte)';')
+        ref var slot = ref CurrentSlot();
+        var value = slot;
+        for (; i < data.Length; i++)
         {
-            _inSub = false;
-            StartParam();
-            return;
-        }
-
-        if (b == (byte)':')
-        {
-            if (_subTotal < MaxSubParams && _count <= MaxParams)
+            var b = data[i];
+            var digit = (uint)(b - (byte)'0');
+            if (digit <= 9)
             {
-                _subValues[_subTotal++] = Omitted;
-                _subCount[_count - 1]++;
-                _inSub = true;
+                // Saturates at MaxValue (65535 * 10 + 9 cannot overflow).
+                value = value == Omitted ? (int)digit : Math.Min(MaxValue, value * 10 + (int)digit);
+                continue;
+            }
+
+            if (b == (byte)';')
+            {
+                slot = value;
+                _inSub = false;
+                _overflowSub = false;
+                var count = _count;
+                if (count < MaxParams)
+                {
+                    // The common case, StartParam inline with the next slot known: no flags to consult.
+                    _overflowParams = false;
+                    var values = _values;
+                    values[count] = Omitted;
+                    _subStart[count] = (byte)_subTotal;
+                    _subCount[count] = 0;
+                    _count = count + 1;
+                    slot = ref values[count];
+                    value = Omitted;
+                    continue;
+                }
+
+                _overflowParams = true;
+            }
+            else if (b == (byte)':')
+            {
+                slot = value;
+                StartSubParam();
             }
             else
             {
-                _inSub = false; // dropped: further digits go nowhere
-                _overflowSub = true;
+                break;
             }
 
-            return;
+            slot = ref CurrentSlot();
+            value = slot;
         }
 
-        var digit = b - (byte)'0';
-        if (digit is < 0 or > 9)
-            return;
-        if (_overflowSub)
-            return;
-        if (_inSub)
-            Accumulate(ref _subValues[_subTotal - 1], digit);
-        else if (!_overflowParams)
-            Accumulate(ref _values[_count - 1], digit);
+        slot = value;
+        return i;
     }
 
     private bool _overflowParams;
     private bool _overflowSub;
+    // Where the digits of a dropped parameter go (past MaxParams or MaxSubParams).
+    private int _dropped;
 
+    /// <summary>The value the next digit goes into.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref int CurrentSlot()
+    {
+        if (_overflowSub)
+            return ref _dropped;
+        if (_inSub)
+            return ref _subValues[_subTotal - 1];
+        if (_overflowParams)
+            return ref _dropped;
+        return ref _values[_count - 1];
+    }
+
+    private void StartSubParam()
+    {
+        if (_subTotal < MaxSubParams && _count <= MaxParams)
+        {
+            _subValues[_subTotal++] = Omitted;
+            _subCount[_count - 1]++;
+            _inSub = true;
+        }
+        else
+        {
+            _inSub = false; // dropped: further digits go nowhere
+            _overflowSub = true;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StartParam()
     {
         _overflowSub = false;
@@ -114,13 +176,6 @@ public sealed class VtParams
         _subStart[_count] = (byte)_subTotal;
         _subCount[_count] = 0;
         _count++;
-    }
-
-    private static void Accumulate(ref int slot, int digit)
-    {
-        var v = slot == Omitted ? 0 : slot;
-        v = v * 10 + digit;
-        slot = v > MaxValue ? MaxValue : v;
     }
 
     internal void CopyFrom(VtParams other)

@@ -17,6 +17,9 @@ public sealed class VtParser
     public const int MaxOscLength = 64 * 1024;
 
     private const int PrintBufferLength = 4096;
+
+    /// <summary>An ASCII run after other printable characters at least this long goes to <see cref="IVtHandler.PrintAscii"/> on its own.</summary>
+    private const int DirectAsciiRun = 32;
     private const int Replacement = 0xFFFD;
 
     private static readonly SearchValues<byte> DcsStops = SearchValues.Create([0x18, 0x1A, 0x1B, 0x7F]);
@@ -81,12 +84,22 @@ public sealed class VtParser
                 {
                     // Parameters are most of an SGR-heavy stream: take digits, ';' and ':' without the table.
                     var start = i;
-                    while (i < data.Length && (uint)(data[i] - 0x30) <= 0x0B)
-                        _params.Put(data[i++]);
+                    i = _params.PutRun(data, i);
                     if (i > start)
                         _state = VtParserState.CsiParam;
                     if (i >= data.Length)
                         return;
+                    var final = data[i];
+                    if ((uint)(final - 0x40) <= 0x3E)
+                    {
+                        // The final byte, as the table would take it (dispatch, back to ground), without the table.
+                        i++;
+                        _state = VtParserState.Ground;
+                        if (!_collectOverflow)
+                            _handler.CsiDispatch(_params, Collected, final);
+                        continue;
+                    }
+
                     break;
                 }
                 case VtParserState.SosPmApcString:
@@ -97,6 +110,16 @@ public sealed class VtParser
                     i += run;
                     break;
                 }
+            }
+
+            if (data[i] == 0x1B && i + 1 < data.Length && data[i + 1] == (byte)'[')
+            {
+                // ESC [ (most sequences), as the table would take it: what ESC and then '[' do, in one step.
+                Leave(aborted: false);
+                _state = VtParserState.CsiEntry;
+                Clear();
+                i += 2;
+                continue;
             }
 
             Step(table, data[i++]);
@@ -194,6 +217,7 @@ public sealed class VtParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private void Leave(bool aborted)
     {
         switch (_state)
@@ -277,13 +301,24 @@ public sealed class VtParser
             {
                 if ((uint)(b - 0x20) < 0x5F)
                 {
-                    // ASCII fast path: find the run with a vectorised search, widen it in bulk.
-                    var room = print.Length - n;
-                    var rest = data.Slice(i, Math.Min(room, data.Length - i));
-                    var run = rest.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
-                    if (run < 0)
-                        run = rest.Length;
-                    AsciiWidener.Widen(rest[..run], print.AsSpan(n, run));
+                    // ASCII fast path: find the run and hand the bytes over as they are.
+                    var run = AsciiRunLength(data, i);
+                    if (n == 0 || run >= DirectAsciiRun)
+                    {
+                        if (n > 0)
+                        {
+                            _handler.Print(print.AsSpan(0, n));
+                            n = 0;
+                        }
+
+                        _handler.PrintAscii(data.Slice(i, run));
+                        i += run;
+                        continue;
+                    }
+
+                    // A few ASCII characters between others (accents, box drawing): widened, to keep them in one print.
+                    run = Math.Min(run, print.Length - n);
+                    AsciiWidener.Widen(data.Slice(i, run), print.AsSpan(n, run));
                     n += run;
                     i += run;
                     if (n == print.Length)
@@ -322,6 +357,23 @@ public sealed class VtParser
         if (n > 0)
             _handler.Print(print.AsSpan(0, n));
         return i;
+    }
+
+    /// <summary>
+    /// How many printable ASCII bytes start at <paramref name="i"/>: a plain loop over the first few (words between
+    /// escape sequences are short, shorter than a vectorised search's setup is worth), then the vectorised search.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiRunLength(ReadOnlySpan<byte> data, int i)
+    {
+        var start = i;
+        var scalarEnd = Math.Min(data.Length, i + 16);
+        while (i < scalarEnd && (uint)(data[i] - 0x20) < 0x5F)
+            i++;
+        if (i < scalarEnd || i == data.Length)
+            return i - start;
+        var rest = data[i..].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
+        return (rest < 0 ? data.Length : i + rest) - start;
     }
 
     private int Emit(int[] print, int n, int codePoint)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FleetTui.Terminal.Screen;
 
@@ -39,6 +40,7 @@ public sealed class DirtyRowSet
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void Mark(int row)
     {
         if ((uint)row < (uint)Rows)
@@ -46,6 +48,7 @@ public sealed class DirtyRowSet
     }
 
     /// <summary>Marks a range a 64-row word at a time (a scroll region of a tall screen is marked at every line feed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void MarkRange(int fromRow, int toRowInclusive)
     {
         var from = Math.Max(0, fromRow);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FleetTui.Terminal.Screen;
 
 /// <summary>
@@ -39,6 +41,9 @@ public sealed class Line
     /// <summary>Where the blanks in <see cref="FillStyle"/> end; cells from there on are default blanks.</summary>
     public int FillEnd => Math.Max(_stored, Math.Min(_fillEnd, Columns));
 
+    /// <summary>How many cells are stored (<see cref="StoredCells"/>); the others are blanks.</summary>
+    internal int StoredCount => _stored;
+
     /// <summary>The cells written since the last erase, from column 0; see <see cref="FillStyle"/> for the rest.</summary>
     public ReadOnlySpan<Cell> StoredCells => _cells.AsSpan(0, _stored);
 
@@ -54,16 +59,22 @@ public sealed class Line
 
     public ref readonly Cell this[int column]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // read at both ends of every printed run
         get
         {
             if ((uint)column < (uint)_stored)
                 return ref _cells[column];
-            if ((uint)column >= (uint)Columns)
-                throw new IndexOutOfRangeException();
-            if (column < _fillEnd)
-                return ref _fill;
-            return ref DefaultBlank;
+            return ref Unstored(column);
         }
+    }
+
+    private ref readonly Cell Unstored(int column)
+    {
+        if ((uint)column >= (uint)Columns)
+            throw new IndexOutOfRangeException();
+        if (column < _fillEnd)
+            return ref _fill;
+        return ref DefaultBlank;
     }
 
     internal Span<Cell> WritableCells => Writable(0, Columns);
@@ -73,6 +84,25 @@ public sealed class Line
     {
         if (to > _stored)
             Store(to);
+        return _cells.AsSpan(from, to - from);
+    }
+
+    /// <summary>
+    /// Cells <paramref name="from"/>..<paramref name="to"/> (exclusive) for a caller that writes every one of them: the blanks
+    /// before them are stored, they are not (<see cref="Writable"/> would store blanks only to have them overwritten).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
+    internal Span<Cell> Overwrite(int from, int to)
+    {
+        if ((uint)to > (uint)Columns || (uint)from > (uint)to)
+            throw new ArgumentOutOfRangeException(nameof(to));
+        if (to > _stored)
+        {
+            Store(from);
+            Reserve(to);
+            _stored = to;
+        }
+
         return _cells.AsSpan(from, to - from);
     }
 
@@ -136,6 +166,7 @@ public sealed class Line
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void Clear(in CellStyle eraseStyle)
     {
         _packed = null; // a recycled packed line: its cells are being erased anyway
@@ -202,18 +233,22 @@ public sealed class Line
     {
         if (count <= _stored)
             return;
-        if (count > _cells.Length)
-        {
-            // Small lines get their whole width at once; wide ones grow by doubling, so a short line stays short.
-            var capacity = Columns <= SmallLine ? Columns : Math.Min(Columns, Math.Max(count, Math.Max(MinimumGrowth, _cells.Length * 2)));
-            var grown = new Cell[Math.Max(capacity, count)];
-            _cells.AsSpan(0, _stored).CopyTo(grown);
-            _cells = grown;
-        }
-
+        Reserve(count);
         var fillEnd = Math.Clamp(_fillEnd, _stored, count);
         _cells.AsSpan(_stored, fillEnd - _stored).Fill(_fill);
         _cells.AsSpan(fillEnd, count - fillEnd).Clear();
         _stored = count;
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> cells, keeping the stored ones.</summary>
+    private void Reserve(int count)
+    {
+        if (count <= _cells.Length)
+            return;
+        // Small lines get their whole width at once; wide ones grow by doubling, so a short line stays short.
+        var capacity = Columns <= SmallLine ? Columns : Math.Min(Columns, Math.Max(count, Math.Max(MinimumGrowth, _cells.Length * 2)));
+        var grown = new Cell[Math.Max(capacity, count)];
+        _cells.AsSpan(0, _stored).CopyTo(grown);
+        _cells = grown;
     }
 }

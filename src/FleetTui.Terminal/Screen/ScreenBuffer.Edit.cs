@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 namespace FleetTui.Terminal.Screen;
 
 public sealed partial class ScreenBuffer
 {
     /// <summary>Scrolls the scroll region up (SU, or a line feed at the bottom margin). Lines leave into history only
     /// on the main screen and only when the region starts at the top row (Codex CLI pushes its history this way).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void ScrollRegionUp(int count)
     {
         _active.ScrollUp(ScrollTop, ScrollBottom, count, HistoryForScroll, EraseStyle);

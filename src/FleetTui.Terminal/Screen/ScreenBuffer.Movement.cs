@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetTui.Terminal.Screen;
 
 public sealed partial class ScreenBuffer
@@ -39,6 +40,7 @@ public sealed partial class ScreenBuffer
 
     internal void MoveLeft(int count) => SetPosition(Cursor.Row, Math.Max(0, Cursor.Column - count));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void CarriageReturn()
     {
         Cursor.Column = Modes.LeftRightMarginMode && Cursor.Column >= LeftMargin ? LeftMargin : 0;
@@ -59,6 +61,7 @@ public sealed partial class ScreenBuffer
     }
 
     /// <summary>LF, VT, FF: index, plus carriage return in LNM.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void LineFeed()
     {
         LineFeedCore();
@@ -67,6 +70,7 @@ public sealed partial class ScreenBuffer
     }
 
     /// <summary>IND: down one row, scrolling the region up at its bottom margin.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal void LineFeedCore()
     {
         Cursor.PendingWrap = false;

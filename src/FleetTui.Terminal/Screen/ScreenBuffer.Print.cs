@@ -46,6 +46,7 @@ public sealed partial class ScreenBuffer
                     line.Wrapped = true;
                     WrapToNextLine();
                     line = CurrentLine;
+                    right = RightEdge; // from outside the margins, the next row starts inside them
                 }
 
                 cursor.PendingWrap = false;
@@ -62,6 +63,7 @@ public sealed partial class ScreenBuffer
                 line.Wrapped = true;
                 WrapToNextLine();
                 line = CurrentLine;
+                right = RightEdge;
                 column = cursor.Column;
             }
 
@@ -98,6 +100,88 @@ public sealed partial class ScreenBuffer
     }
 
     /// <summary>
+    /// Writes printable ASCII (0x20-0x7E, no character-set translation needed) at the cursor with the pen: what
+    /// <see cref="Print"/> does for these characters, a row's worth at a time. Every character is one column wide and none
+    /// combines, so each stretch up to the right edge is one copy; between stretches, auto-wrap with the pending-wrap flag
+    /// as for any character. Insert mode takes the general path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
+    internal void PrintAscii(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty)
+            return;
+        if (Modes.Insert)
+        {
+            PrintAsciiInserting(text);
+            return;
+        }
+
+        var cursor = Cursor;
+        var pen = cursor.Pen;
+        var autoWrap = Modes.AutoWrap;
+        var right = RightEdge;
+        var line = CurrentLine;
+        Dirty.Mark(cursor.Row);
+        LastPrinted = text[^1];
+        while (true)
+        {
+            if (cursor.PendingWrap)
+            {
+                if (autoWrap)
+                {
+                    line.Wrapped = true;
+                    WrapToNextLine();
+                    line = CurrentLine;
+                    right = RightEdge; // from outside the margins, the next row starts inside them
+                }
+
+                cursor.PendingWrap = false;
+            }
+
+            var column = cursor.Column;
+            var run = Math.Min(text.Length, right - column + 1);
+            // Only the run's two ends can cut a wide character in half; cells inside it are overwritten whole. Cells past
+            // the stored ones are blanks (a fresh line, a cleared one): nothing to cut.
+            if (column < line.StoredCount)
+            {
+                if (line[column].IsSpacer)
+                    ClearWideAt(line, column);
+                if (line[column + run - 1].IsWide)
+                    ClearWideAt(line, column + run - 1);
+            }
+
+            Cell.FillNarrow(line.Overwrite(column, column + run), text, pen);
+            column += run;
+            if (column > right)
+            {
+                cursor.Column = right;
+                cursor.PendingWrap = autoWrap;
+            }
+            else
+            {
+                cursor.Column = column;
+            }
+
+            if (run == text.Length)
+                return;
+            text = text[run..];
+        }
+    }
+
+    private void PrintAsciiInserting(ReadOnlySpan<byte> text)
+    {
+        Span<int> codePoints = stackalloc int[Math.Min(text.Length, 256)];
+        while (!text.IsEmpty)
+        {
+            var n = Math.Min(text.Length, codePoints.Length);
+            for (var i = 0; i < n; i++)
+                codePoints[i] = text[i];
+            Print(codePoints[..n]);
+            text = text[n..];
+        }
+    }
+
+    /// <summary>
     /// The hot path: a run of ASCII written straight into the line up to the right edge. Only the run's two ends can cut
     /// a wide character in half; cells inside the run are overwritten whole. Returns how many code points it wrote.
     /// </summary>
@@ -115,7 +199,7 @@ public sealed partial class ScreenBuffer
             ClearWideAt(line, column);
         if (line[column + run - 1].IsWide)
             ClearWideAt(line, column + run - 1);
-        var cells = line.Writable(column, column + run);
+        var cells = line.Overwrite(column, column + run);
         for (var k = 0; k < cells.Length; k++)
             cells[k] = Cell.Narrow(codePoints[k], pen);
         LastPrinted = codePoints[run - 1];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FleetTui.Terminal.Screen;
 
 /// <summary>
@@ -91,6 +92,7 @@ public sealed class Scrollback
     public void MarkIdle() => _idleBefore = _pushed;
 
     /// <summary>Appends <paramref name="line"/>; returns the evicted oldest line for reuse, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     internal Line? Push(Line line)
     {
         if (Limit == 0)

@@ -13,6 +13,8 @@ public class ParserThroughputBenchmarks
 
         public void Print(ReadOnlySpan<int> codePoints) => Count += codePoints.Length;
 
+        public void PrintAscii(ReadOnlySpan<byte> text) => Count += text.Length;
+
         public void Execute(byte control) => Count++;
 
         public void CsiDispatch(VtParams parameters, VtCollected collected, byte final) => Count++;

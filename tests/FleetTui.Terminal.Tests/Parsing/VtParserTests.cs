@@ -119,6 +119,32 @@ public class VtParserTests
     }
 
     [Fact]
+    public void Sub_parameters_beyond_the_cap_are_dropped()
+    {
+        var log = Parse($"\e[1:{string.Join(':', Enumerable.Range(1, 40))};2m");
+        log.ShouldBe([$"csi 1:{string.Join(':', Enumerable.Range(1, VtParams.MaxSubParams))};2m"]);
+    }
+
+    [Fact]
+    public void Sequences_split_at_any_point_parse_as_whole()
+    {
+        var input = Encoding.UTF8.GetBytes("a\e[38;2;255;128;0m\e[48:2::1:2:3mx\e[0m\e[?25h\e[;5H\e[65535;99999m\e[m\e\e[1mé");
+        var whole = new RecordingHandler();
+        new VtParser(whole).Advance(input);
+        for (var split = 1; split < input.Length; split++)
+        {
+            var handler = new RecordingHandler();
+            var parser = new VtParser(handler);
+            parser.Advance(input.AsSpan(0, split));
+            parser.Advance(input.AsSpan(split));
+            handler.Log.ShouldBe(whole.Log, $"split at {split}");
+        }
+
+        whole.Log.ShouldBe(["print a", "csi 38;2;255;128;0m", "csi 48:2::1:2:3m", "print x", "csi 0m", "csi ?25h", "csi ;5H",
+            $"csi 65535;{VtParams.MaxValue}m", "csi m", "csi 1m", "print é"]);
+    }
+
+    [Fact]
     public void Delete_is_ignored_in_ground() => Parse("a\u007Fb").ShouldBe(["print ab"]);
 
     [Fact]

@@ -15,16 +15,18 @@ internal static class SgrCommand
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public static void Apply(TerminalHandler t, VtParams p)
     {
-        var pen = t.Screen.Cursor.Pen;
-        if (p.Count == 0)
+        var cursor = t.Screen.Cursor;
+        var pen = cursor.Pen;
+        var values = p.Values;
+        if (values.IsEmpty)
         {
-            t.Screen.Cursor.Pen = new CellStyle { HyperlinkId = pen.HyperlinkId };
+            cursor.Pen = new CellStyle { HyperlinkId = pen.HyperlinkId };
             return;
         }
 
-        for (var i = 0; i < p.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            var code = p.Value(i, 0);
+            var code = Math.Max(0, values[i]); // omitted reads as 0
             switch (code)
             {
                 case 0: pen = new CellStyle { HyperlinkId = pen.HyperlinkId }; break;
@@ -59,7 +61,7 @@ internal static class SgrCommand
             }
         }
 
-        t.Screen.Cursor.Pen = pen;
+        cursor.Pen = pen;
     }
 
     private static UnderlineStyle UnderlineOf(VtParams p, int i)
@@ -71,6 +73,7 @@ internal static class SgrCommand
     }
 
     /// <summary>Reads 5;n or 2;r;g;b after 38/48/58, from sub-parameters or from the following parameters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     private static TerminalColor ExtendedColor(VtParams p, ref int i, TerminalColor current)
     {
         if (p.HasSubParams(i))
