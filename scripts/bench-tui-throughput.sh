@@ -19,7 +19,8 @@ echo "file: $(du -m "$WORK/data.txt" | cut -f1) MB, $(wc -l < "$WORK/data.txt") 
 # default 3 s) so that it measures a running terminal, not one still starting (fleet's first frames, JIT, git).
 # Around the cat, the CPU of every thread of the processes named in $WORK/pids (fleet's host, its cockpit, tmux), when
 # the script has written that file by then: what a flood costs each of them, apart from the cat and the kernel.
-cpu_snapshot() { echo "for p in \$(cat $WORK/pids 2>/dev/null); do sed \"s/^/\$p /\" /proc/\$p/task/*/stat; done > $1 2>/dev/null;"; }
+# (No double quotes in it: it is written into fleet.toml inside a TOML string.)
+cpu_snapshot() { echo "for p in \$(cat $WORK/pids 2>/dev/null); do cat /proc/\$p/task/*/stat > $1.\$p; done 2>/dev/null;"; }
 timed_cat() { echo "sleep ${SETTLE:-3}; $(cpu_snapshot "$1.cpu0") s=\$(date +%s%N); cat $WORK/data.txt; e=\$(date +%s%N); $(cpu_snapshot "$1.cpu1") echo \$(( (e - s) / 1000000 )) > $1"; }
 
 # Our PTY reader alone: spawn to the last byte, nothing parsed.
@@ -64,25 +65,26 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "fleet start to first full frame: $(awk '$1 == "first-frame-ms" {print $2}' "$WORK/startup.log") ms ($(awk '{sub(/-ms$/, "", $1); printf "%s%s %s", sep, $1, $2; sep = ", "}' "$WORK/startup.log"))"
 
 # CPU milliseconds per process (host, cockpit, tmux) and per thread name, between the snapshots around the first cat.
-if [ -s "$WORK/fleet.ms.cpu0" ] && [ -s "$WORK/fleet.ms.cpu1" ]; then
-  read -r host cockpit tmux_server < "$WORK/pids"
+read -r host cockpit tmux_server < "$WORK/pids"
+if [ -s "$WORK/fleet.ms.cpu0.$host" ] && [ -s "$WORK/fleet.ms.cpu1.$host" ]; then
   hz="$(getconf CLK_TCK)"
   cpu_report() {
     awk -v hz="$hz" -v host="$host" -v cockpit="$cockpit" -v tmux="$tmux_server" '
       function role(p) { return p == host ? "host" : p == cockpit ? "cockpit" : p == tmux ? "tmux" : p }
       {
-        pid = $1; line = $0; sub(/^[^(]*\(/, "", line); name = line; sub(/\).*$/, "", name); sub(/^.*\) /, "", line)
-        split(line, f, " "); ticks = f[12] + f[13]; tid = $2
+        pid = FILENAME; sub(/^.*\./, "", pid); tid = $1
+        line = $0; sub(/^[^(]*\(/, "", line); name = line; sub(/\).*$/, "", name); sub(/^.*\) /, "", line)
+        split(line, f, " "); ticks = f[12] + f[13]
         gsub(/[0-9]+$/, "", name); gsub(/ +$/, "", name)
         key = role(pid) "|" tid "|" name
-        if (FILENAME ~ /cpu0$/) before[key] = ticks; else after[key] = ticks
+        if (FILENAME ~ /cpu0\.[0-9]+$/) before[key] = ticks; else after[key] = ticks
       }
       END {
         for (k in after) { split(k, p, "|"); d = after[k] - before[k]; proc[p[1]] += d; thread[p[1] ": " p[3]] += d }
         for (r in proc) printf "%s %d ms; ", r, proc[r] * 1000 / hz
         printf "\n"
         for (t in thread) if (thread[t] > 0) printf "%d ms %s\n", thread[t] * 1000 / hz, t | "sort -rn | head -12 | sed \"s/^/    /\""
-      }' "$WORK/fleet.ms.cpu0" "$WORK/fleet.ms.cpu1"
+      }' "$WORK"/fleet.ms.cpu0.* "$WORK"/fleet.ms.cpu1.*
   }
   echo "CPU during the first cat: $(cpu_report)"
 fi
