@@ -14,6 +14,9 @@ internal sealed class PtyOutputQueue
 {
     public const int SegmentSize = 64 * 1024;
 
+    /// <summary>Bytes read back to back before a waiting consumer is woken (see <see cref="Commit"/>).</summary>
+    public const int WakeBatch = 16 * 1024;
+
     private readonly object _lock = new();
     private readonly byte[]?[] _segments;
     private readonly Action _producerWake;
@@ -41,6 +44,16 @@ internal sealed class PtyOutputQueue
     }
 
     public int Capacity => _segments.Length * SegmentSize;
+
+    /// <summary>The consumer sleeps in <see cref="Take"/>, waiting to be woken.</summary>
+    internal bool ConsumerWaiting
+    {
+        get
+        {
+            lock (_lock)
+                return _consumerWaiting;
+        }
+    }
 
     /// <summary>Bytes queued and not yet taken.</summary>
     public long Length
@@ -96,14 +109,29 @@ internal sealed class PtyOutputQueue
         }
     }
 
-    /// <summary>Producer: <paramref name="count"/> bytes of the reserved space were filled.</summary>
-    public void Commit(int count)
+    /// <summary>
+    /// Producer: <paramref name="count"/> bytes of the reserved space were filled. With <paramref name="moreComing"/> the
+    /// producer reads again at once (the terminal had more): a waiting consumer is woken only once
+    /// <see cref="WakeBatch"/> bytes are waiting, or by <see cref="Flush"/> when the producer stops reading, so a flood costs
+    /// a wake-up per batch instead of one per read of the kernel's 4 KiB buffer.
+    /// </summary>
+    public void Commit(int count, bool moreComing = false)
     {
         lock (_lock)
         {
             _reservedSegment = -1;
             _written += count;
-            if (count > 0)
+            if (count > 0 && (!moreComing || _written - _consumed >= WakeBatch))
+                WakeConsumer();
+        }
+    }
+
+    /// <summary>Producer: it stops reading for now; a waiting consumer gets what is queued.</summary>
+    public void Flush()
+    {
+        lock (_lock)
+        {
+            if (_written > _consumed)
                 WakeConsumer();
         }
     }

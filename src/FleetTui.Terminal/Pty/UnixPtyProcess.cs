@@ -20,6 +20,9 @@ internal sealed class UnixPtyProcess : IPtyProcess
     // Reads per poll round: enough to drain a full kernel buffer, few enough that input and stop requests stay prompt.
     private const int ReadsPerRound = 64;
 
+    // The most one read of a terminal returns (the line discipline's buffer, less one byte): a read that size means more is likely waiting.
+    private const int KernelReadSize = 4095;
+
     // After the child's exit, at most this much more output is read before the exit is reported anyway (its background
     // jobs may go on printing into the terminal forever).
     private const int ReadAfterExitLimit = 256 * 1024;
@@ -402,7 +405,19 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     /// <summary>Reads what the terminal has into the output queue.</summary>
     /// <returns>True when the terminal has nothing more to read now (or is closed); false when the queue is full or the round ended.</returns>
-    private unsafe bool ReadAvailable()
+    private bool ReadAvailable()
+    {
+        try
+        {
+            return ReadIntoQueue();
+        }
+        finally
+        {
+            _output.Flush();
+        }
+    }
+
+    private unsafe bool ReadIntoQueue()
     {
         if (_outputClosed)
         {
@@ -423,7 +438,8 @@ internal sealed class UnixPtyProcess : IPtyProcess
                 count = Libc.read(_master, start, (nuint)space.Length);
             }
 
-            _output.Commit(count > 0 ? (int)count : 0);
+            // A read that filled the space may have left more behind: read on before waking the output thread.
+            _output.Commit(count > 0 ? (int)count : 0, moreComing: count == space.Length || count >= KernelReadSize);
             if (count > 0)
             {
                 if (_reaped)

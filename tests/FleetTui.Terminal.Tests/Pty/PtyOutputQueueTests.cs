@@ -79,6 +79,32 @@ public class PtyOutputQueueTests
     }
 
     [Fact]
+    public void Reads_back_to_back_wake_a_waiting_consumer_once_per_batch_or_when_the_producer_stops_reading()
+    {
+        var queue = new PtyOutputQueue(4 * PtyOutputQueue.SegmentSize, () => { });
+        int TakeAll()
+        {
+            queue.Take(out var chunk, out _);
+            queue.Release(chunk.Length);
+            return chunk.Length;
+        }
+
+        var first = Task.Run(TakeAll);
+        Eventually.Until(() => queue.ConsumerWaiting, () => "the consumer never waited");
+        queue.Commit(ReserveAll(queue, 4095), moreComing: true);
+        queue.ConsumerWaiting.ShouldBeTrue("woken for one read of a flood");
+        for (var read = 1; read * 4095 < PtyOutputQueue.WakeBatch; read++)
+            queue.Commit(ReserveAll(queue, 4095), moreComing: true);
+        Eventually.Result(first, "the batch").ShouldBeGreaterThanOrEqualTo(PtyOutputQueue.WakeBatch);
+
+        var second = Task.Run(TakeAll);
+        Eventually.Until(() => queue.ConsumerWaiting, () => "the consumer never waited again");
+        queue.Commit(ReserveAll(queue, 100), moreComing: true);
+        queue.Flush();
+        Eventually.Result(second, "the bytes read before the producer stopped").ShouldBe(100);
+    }
+
+    [Fact]
     public void The_exit_comes_out_after_every_byte_queued_before_it_and_before_those_queued_after()
     {
         var queue = new PtyOutputQueue(PtyOutputQueue.SegmentSize, () => { });
@@ -157,6 +183,12 @@ public class PtyOutputQueueTests
 
     // A byte that differs between positions a segment (or any power of two) apart, so a swapped segment shows.
     private static byte Pattern(int position) => (byte)(((uint)position * 2654435761u) >> 24);
+
+    private static int ReserveAll(PtyOutputQueue queue, int count)
+    {
+        queue.Reserve().Length.ShouldBeGreaterThanOrEqualTo(count);
+        return count;
+    }
 
     private static void FillCompletely(PtyOutputQueue queue)
     {
