@@ -7,8 +7,7 @@
 # Usage: [FLEET_DLL=…|FLEET_BIN=…] [BENCH_ENV=…] [RAW_RUNS=5] scripts/bench-tui-throughput.sh [MB]
 source "$(dirname "$0")/bench-tui-common.sh"
 MB="${1:-20}"
-# BENCH_DLL: the benchmarks build whose `pty-read raw` gives the ceiling (default: this checkout's Release build).
-BENCH_DLL="${BENCH_DLL:-$(cd "$(dirname "$0")/.." && pwd)/tests/FleetTui.Benchmarks/bin/Release/net10.0/FleetTui.Benchmarks.dll}"
+BENCH_DLL="$(cd "$(dirname "$0")/.." && pwd)/tests/FleetTui.Benchmarks/bin/Release/net10.0/FleetTui.Benchmarks.dll"
 [ -f "$BENCH_DLL" ] || dotnet build -c Release -nologo -v q "$(dirname "$BENCH_DLL")/../../../FleetTui.Benchmarks.csproj" >&2
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -17,11 +16,7 @@ echo "file: $(du -m "$WORK/data.txt" | cut -f1) MB, $(wc -l < "$WORK/data.txt") 
 
 # The command both panes run: time cat in milliseconds, written to a result file. It starts after a pause (SETTLE,
 # default 3 s) so that it measures a running terminal, not one still starting (fleet's first frames, JIT, git).
-# Around the cat, the CPU of every thread of the processes named in $WORK/pids (fleet's host, its cockpit, tmux), when
-# the script has written that file by then: what a flood costs each of them, apart from the cat and the kernel.
-# (No double quotes in it: it is written into fleet.toml inside a TOML string.)
-cpu_snapshot() { echo "for p in \$(cat $WORK/pids 2>/dev/null); do cat /proc/\$p/task/*/stat > $1.\$p; done 2>/dev/null;"; }
-timed_cat() { echo "sleep ${SETTLE:-3}; $(cpu_snapshot "$1.cpu0") s=\$(date +%s%N); cat $WORK/data.txt; e=\$(date +%s%N); $(cpu_snapshot "$1.cpu1") echo \$(( (e - s) / 1000000 )) > $1"; }
+timed_cat() { echo "sleep ${SETTLE:-3}; s=\$(date +%s%N); cat $WORK/data.txt; e=\$(date +%s%N); echo \$(( (e - s) / 1000000 )) > $1"; }
 
 # Our PTY reader alone: spawn to the last byte, nothing parsed.
 dotnet "$BENCH_DLL" pty-read "$WORK/data.txt" "${RAW_RUNS:-5}" raw > "$WORK/raw.txt"
@@ -43,11 +38,6 @@ name = "flood"
 TOML
 tmux -L "$SOCKET" new-session -d -x 160 -y 48 -s fleet -c "$WORK/repo" \
   env FLEET_STARTUP_LOG="$WORK/startup.log" ${BENCH_ENV:-} "${FLEET_CMD[@]}"
-# The processes whose CPU the first cat is charged to, named before its pause ends.
-deadline=$(( $(date +%s) + 30 ))
-until [ -n "$(host_pid)" ] || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.1; done
-echo "$(host_pid) $(tmux -L "$SOCKET" list-panes -t fleet -F '#{pane_pid}') $(tmux -L "$SOCKET" display -p '#{pid}')" > "$WORK/pids.tmp"
-mv "$WORK/pids.tmp" "$WORK/pids"
 wait_for "$WORK/fleet-again.ms" 600
 deadline=$(( $(date +%s) + 30 ))
 until grep -q first-frame "$WORK/startup.log" 2>/dev/null; do
@@ -63,28 +53,3 @@ echo "raw PTY read (our reader, nothing parsed): median ${raw_ms} ms, $(rate "$r
 echo "first cat in a fleet pane: $(rate "$(cat "$WORK/fleet.ms")") MB/s = $(awk -v r="$raw_ms" -v f="$(cat "$WORK/fleet.ms")" 'BEGIN {printf "%.0f", 100 * r / f}')% of the raw PTY read rate (goal >= 80%); again: $(awk -v r="$raw_ms" -v f="$(cat "$WORK/fleet-again.ms")" 'BEGIN {printf "%.0f", 100 * r / f}')%"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "fleet start to first full frame: $(awk '$1 == "first-frame-ms" {print $2}' "$WORK/startup.log") ms ($(awk '{sub(/-ms$/, "", $1); printf "%s%s %s", sep, $1, $2; sep = ", "}' "$WORK/startup.log"))"
-
-# CPU milliseconds per process (host, cockpit, tmux) and per thread name, between the snapshots around the first cat.
-read -r host cockpit tmux_server < "$WORK/pids"
-if [ -s "$WORK/fleet.ms.cpu0.$host" ] && [ -s "$WORK/fleet.ms.cpu1.$host" ]; then
-  hz="$(getconf CLK_TCK)"
-  cpu_report() {
-    awk -v hz="$hz" -v host="$host" -v cockpit="$cockpit" -v tmux="$tmux_server" '
-      function role(p) { return p == host ? "host" : p == cockpit ? "cockpit" : p == tmux ? "tmux" : p }
-      {
-        pid = FILENAME; sub(/^.*\./, "", pid); tid = $1
-        line = $0; sub(/^[^(]*\(/, "", line); name = line; sub(/\).*$/, "", name); sub(/^.*\) /, "", line)
-        split(line, f, " "); ticks = f[12] + f[13]
-        gsub(/[0-9]+$/, "", name); gsub(/ +$/, "", name)
-        key = role(pid) "|" tid "|" name
-        if (FILENAME ~ /cpu0\.[0-9]+$/) before[key] = ticks; else after[key] = ticks
-      }
-      END {
-        for (k in after) { split(k, p, "|"); d = after[k] - before[k]; proc[p[1]] += d; thread[p[1] ": " p[3]] += d }
-        for (r in proc) printf "%s %d ms; ", r, proc[r] * 1000 / hz
-        printf "\n"
-        for (t in thread) if (thread[t] > 0) printf "%d ms %s\n", thread[t] * 1000 / hz, t | "sort -rn | head -12 | sed \"s/^/    /\""
-      }' "$WORK"/fleet.ms.cpu0.* "$WORK"/fleet.ms.cpu1.*
-  }
-  echo "CPU during the first cat: $(cpu_report)"
-fi

@@ -6,7 +6,7 @@ namespace FleetTui.Host.Panes;
 
 /// <summary>
 /// One task's terminal: a <see cref="VirtualTerminal"/> fed by a program on a PTY. Output is parsed on the PTY's own
-/// output thread (a flooding pane costs its own parse time, while the PTY's reader keeps the terminal drained); the UI only learns "something changed" through
+/// thread (a flooding pane costs its own parse time); the UI only learns "something changed" through
 /// <see cref="Changed"/>, raised at most once until the UI calls <see cref="AcknowledgeChange"/>, so a burst of output
 /// costs one wake-up per frame, not one per chunk.
 /// </summary>

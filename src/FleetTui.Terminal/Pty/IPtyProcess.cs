@@ -13,10 +13,7 @@ public interface IPtyProcess : IDisposable
 
     int Rows { get; }
 
-    /// <summary>
-    /// Completes when the child itself has exited (reaped with waitpid on its pid only), once the output handler has had
-    /// every byte read from the terminal before the exit was noticed (so its last words are on the screen). On dispose, at once.
-    /// </summary>
+    /// <summary>Completes when the child itself has exited (reaped with waitpid on its pid only).</summary>
     Task<PtyExitStatus> Exited { get; }
 
     /// <summary>
@@ -41,7 +38,7 @@ public interface IPtyProcess : IDisposable
     void Resize(int columns, int rows);
 
     /// <summary>
-    /// Whether the user is looking at this terminal (false at first). A background terminal's output is handled (parsed) at a
+    /// Whether the user is looking at this terminal (false at first). A background terminal's output is read and parsed at a
     /// lower priority, so that floods in panes nobody watches cannot starve the UI; a foreground one's at normal priority,
     /// so that output the user watches (and the echo of what they type) comes as fast as the machine allows.
     /// </summary>

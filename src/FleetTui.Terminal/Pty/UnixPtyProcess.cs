@@ -1,31 +1,17 @@
 namespace FleetTui.Terminal.Pty;
 
 /// <summary>
-/// One child on one pseudo-terminal, served by an I/O thread that polls the master (output in, pending input out), a
-/// pidfd (the child's exit) and an eventfd (wake-ups from <see cref="Write"/>, <see cref="Dispose"/> and the output
-/// thread). It reads output into a <see cref="PtyOutputQueue"/>, which a <see cref="PtyOutputThread"/> hands to the output
-/// handler, so reading never waits for parsing. The I/O thread owns the descriptors and closes them when it ends; every
-/// other use of them holds <see cref="_gate"/> and checks they are still open, so a number is never used after the
-/// kernel may have handed it out again.
+/// One child on one pseudo-terminal, served by a single I/O thread that polls the master (output in, pending input
+/// out), a pidfd (the child's exit) and an eventfd (wake-ups from <see cref="Write"/> and <see cref="Dispose"/>).
+/// The thread owns the descriptors and closes them when it ends; every other use of them holds <see cref="_gate"/>
+/// and checks they are still open, so a number is never used after the kernel may have handed it out again.
 /// </summary>
 internal sealed class UnixPtyProcess : IPtyProcess
 {
-    /// <summary>
-    /// How far the output handler may fall behind the reader before the reader stops (and the program blocks on its full
-    /// terminal): about 3 ms of parsing at full speed, little enough that what Ctrl+C interrupts does not keep scrolling
-    /// by for long, and a thousand times the kernel's own terminal buffer.
-    /// </summary>
-    internal const int OutputQueueBytes = 1024 * 1024;
+    private const int ReadBufferSize = 64 * 1024;
 
     // Reads per poll round: enough to drain a full kernel buffer, few enough that input and stop requests stay prompt.
-    private const int ReadsPerRound = 64;
-
-    // The most one read of a terminal returns (the line discipline's buffer, less one byte): a read that size means more is likely waiting.
-    private const int KernelReadSize = 4095;
-
-    // After the child's exit, at most this much more output is read before the exit is reported anyway (its background
-    // jobs may go on printing into the terminal forever).
-    private const int ReadAfterExitLimit = 256 * 1024;
+    private const int ReadsPerRound = 16;
 
     // Without a pidfd the thread looks for the child's exit this often.
     private const int ExitCheckMilliseconds = 50;
@@ -37,43 +23,42 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     private readonly object _gate = new();
     private readonly PendingWriteBuffer _pending = new();
+    private readonly PtyOutputHandler _onOutput;
     private readonly TimeSpan _gracePeriod;
-    private readonly PtyOutputQueue _output;
-    private readonly PtyOutputThread _outputThread;
-    private readonly TaskCompletionSource _reapedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Thread _ioThread;
+    private readonly TaskCompletionSource<PtyExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _outputCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // The process whose loop the current thread runs (a hand-over means a process has more than one I/O thread in its life).
+    [ThreadStatic]
+    private static UnixPtyProcess? t_serving;
+
+    // The thread running the I/O loop now; replaced when the loop is handed over (see Foreground). Read and written under _gate.
+    private Thread _ioThread;
+    private bool _foreground;
+    private bool _ioThreadLowered;
+    private volatile bool _handOverRequested;
 
     private int _master;
     private int _wakeFd;
     private int _pidFd;
-    private volatile bool _reaped;
-    private PtyExitStatus _exitStatus;
-    private bool _exitPending;
-    private long _readAfterExit;
+    private bool _reaped;
     private bool _outputClosed;
-    private volatile bool _disposed;
+    private bool _disposed;
     private volatile bool _stopRequested;
+    private Exception? _handlerFailure;
 
     public UnixPtyProcess(int master, int wakeFd, int pid, int pidFd, string terminalName, PtySpawnOptions options, PtyOutputHandler onOutput)
     {
         _master = master;
         _wakeFd = wakeFd;
         _pidFd = pidFd;
+        _onOutput = onOutput;
         _gracePeriod = options.HangupGracePeriod;
         ProcessId = pid;
         TerminalName = terminalName;
         Columns = options.Columns;
         Rows = options.Rows;
-        _output = new PtyOutputQueue(OutputQueueBytes, () =>
-        {
-            lock (_gate)
-            {
-                WakeIoThread();
-            }
-        });
-        _outputThread = new PtyOutputThread(pid, onOutput, _output);
-        _ioThread = new Thread(RunIoLoop) { IsBackground = true, Name = $"pty-io {pid}" };
-        _ioThread.Start();
+        _ioThread = StartIoThread(predecessor: null);
     }
 
     public int ProcessId { get; }
@@ -84,12 +69,9 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     public int Rows { get; private set; }
 
-    public Task<PtyExitStatus> Exited => _outputThread.Exited;
+    public Task<PtyExitStatus> Exited => _exited.Task;
 
-    /// <summary>Output read from the terminal and not yet taken by the handler.</summary>
-    internal long QueuedOutputBytes => _output.Length;
-
-    public Task OutputCompleted => _outputThread.OutputCompleted;
+    public Task OutputCompleted => _outputCompleted.Task;
 
     public int? ForegroundProcessGroup
     {
@@ -172,12 +154,36 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     public bool Foreground
     {
-        get => _outputThread.Foreground;
+        get
+        {
+            lock (_gate)
+            {
+                return _foreground;
+            }
+        }
+
         set
         {
-            if (!_disposed && !_stopRequested)
+            lock (_gate)
             {
-                _outputThread.Foreground = value;
+                if (_foreground == value || _disposed || _stopRequested)
+                {
+                    _foreground = value;
+                    return;
+                }
+
+                _foreground = value;
+                if (value && _ioThreadLowered)
+                {
+                    // An unprivileged thread can lower its priority but never raise it again, so the loop moves to a new
+                    // thread started from here (a normal-priority thread: the new one inherits the caller's priority). It
+                    // waits for the old one to finish its round, so output is still read by one thread at a time, in order.
+                    _handOverRequested = true;
+                    _ioThread = StartIoThread(predecessor: _ioThread);
+                    _ioThreadLowered = false;
+                }
+
+                WakeIoThread();
             }
         }
     }
@@ -194,7 +200,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
             _disposed = true;
         }
 
-        if (_outputThread.IsCurrentThread)
+        if (t_serving == this)
         {
             // Disposed from inside the output handler: the exit can only be noticed by this very thread, so finish elsewhere.
             _ = Task.Run(Shutdown);
@@ -213,23 +219,21 @@ internal sealed class UnixPtyProcess : IPtyProcess
             WakeIoThread();
         }
 
-        _ioThread.Join(ThreadJoinTimeout);
-
-        // Whatever is still queued is dropped: nobody wants this terminal's output any more. A handler stuck forever would
-        // hold its thread; the join gives up after a while.
-        _outputThread.Stop();
-        _outputThread.Join(ThreadJoinTimeout);
-        ReapIfStillRunning();
-        if (_reaped)
+        // A handler stuck forever would hold the thread; then it closes the descriptors itself when it returns.
+        Thread current;
+        lock (_gate)
         {
-            _outputThread.ReportExit(_exitStatus);
+            current = _ioThread;
         }
+
+        current.Join(ThreadJoinTimeout);
+        ReapIfStillRunning();
     }
 
     /// <summary>SIGHUP (what closing a real terminal sends), then SIGTERM, then SIGKILL, each after a grace period.</summary>
     private void HangUp()
     {
-        if (_reaped)
+        if (_exited.Task.IsCompleted)
         {
             return;
         }
@@ -270,12 +274,12 @@ internal sealed class UnixPtyProcess : IPtyProcess
     private bool WaitForExit(TimeSpan timeout)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!_reapedSignal.Task.Wait(ReapCheckInterval))
+        while (!_exited.Task.Wait(ReapCheckInterval))
         {
             TryReap();
             if (clock.Elapsed >= timeout)
             {
-                return _reaped;
+                return _exited.Task.IsCompleted;
             }
         }
 
@@ -293,7 +297,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
 
     private void ReapIfStillRunning()
     {
-        if (_reaped)
+        if (_exited.Task.IsCompleted)
         {
             return;
         }
@@ -306,14 +310,33 @@ internal sealed class UnixPtyProcess : IPtyProcess
             {
                 await Task.Delay(LateReapInterval);
             }
-
-            _outputThread.ReportExit(_exitStatus);
         });
     }
 
-    private unsafe void RunIoLoop()
+    /// <summary>
+    /// The nice value of every PTY I/O thread (0 is normal, 19 the lowest priority). Measured with 8 panes flooding and
+    /// typing in a 9th (scripts/bench-tui-flood-echo.sh, 2 cores): median echo 233 ms at 5, 216 at 10, 165 at 15, 154 at 19.
+    /// A flooded thread that gets less CPU reads less, so the flooding program blocks on its full terminal and frees the
+    /// CPU too. 15 rather than 19: a pane whose agent prints while a build saturates the machine still keeps up.
+    /// </summary>
+    internal const int IoThreadNice = 15;
+
+    private Thread StartIoThread(Thread? predecessor)
     {
+        var thread = new Thread(() => RunIoLoop(predecessor)) { IsBackground = true, Name = $"pty-io {ProcessId}" };
+        thread.Start();
+        return thread;
+    }
+
+    private unsafe void RunIoLoop(Thread? predecessor)
+    {
+        // Taking over from a lowered thread: it leaves between two rounds (or at once, from poll).
+        predecessor?.Join();
+        t_serving = this;
+        _handOverRequested = false;
+        byte[] buffer = new byte[ReadBufferSize];
         Libc.PollFd* fds = stackalloc Libc.PollFd[3];
+        bool handedOver = false;
         try
         {
             while (!_stopRequested && !(_outputClosed && _reaped))
@@ -321,14 +344,25 @@ internal sealed class UnixPtyProcess : IPtyProcess
                 bool wantWrite;
                 lock (_gate)
                 {
+                    if (_handOverRequested && _ioThread != Thread.CurrentThread)
+                    {
+                        handedOver = true;
+                        return;
+                    }
+
+                    // This thread parses whatever the child prints. A child that floods output in a pane the user is not
+                    // looking at must not starve the UI thread (keystrokes, the focused pane's redraws), so its thread runs
+                    // nicer; a quiet child's thread sleeps in poll and is scheduled promptly when it wakes. Best effort: a
+                    // failure only leaves the default priority.
+                    if (!_foreground && !_ioThreadLowered)
+                    {
+                        _ioThreadLowered = UnixThreadPriority.TryLowerCurrentThread(IoThreadNice);
+                    }
+
                     wantWrite = !_pending.IsEmpty;
                 }
 
-                // While the output thread is a whole queue behind, the terminal is not read (the program blocks on it once
-                // the kernel's buffer is full too); the output thread wakes this one when half the queue is free.
-                bool wantRead = _output.HasRoom();
-                short events = (short)((wantRead ? Libc.POLLIN : 0) | (wantWrite ? Libc.POLLOUT : 0));
-                fds[0] = new Libc.PollFd { Fd = _outputClosed || events == 0 ? -1 : _master, Events = events };
+                fds[0] = new Libc.PollFd { Fd = _outputClosed ? -1 : _master, Events = (short)(Libc.POLLIN | (wantWrite ? Libc.POLLOUT : 0)) };
                 fds[1] = new Libc.PollFd { Fd = _wakeFd, Events = Libc.POLLIN };
                 fds[2] = new Libc.PollFd { Fd = _reaped ? -1 : _pidFd, Events = Libc.POLLIN };
                 int timeout = _pidFd < 0 && !_reaped ? ExitCheckMilliseconds : -1;
@@ -353,10 +387,9 @@ internal sealed class UnixPtyProcess : IPtyProcess
                     break;
                 }
 
-                bool drained = false;
                 if ((fds[0].ReturnedEvents & (Libc.POLLIN | Libc.POLLHUP | Libc.POLLERR)) != 0)
                 {
-                    drained = ReadAvailable();
+                    ReadAvailable(buffer);
                 }
 
                 if ((fds[0].ReturnedEvents & Libc.POLLOUT) != 0)
@@ -364,89 +397,40 @@ internal sealed class UnixPtyProcess : IPtyProcess
                     FlushPending();
                 }
 
-                if (!_reaped && (_pidFd < 0 || fds[2].ReturnedEvents != 0) && TryReap())
+                if (!_reaped && (_pidFd < 0 || fds[2].ReturnedEvents != 0))
                 {
-                    // What the child printed before it exited may still be in the kernel's buffer: read it first.
-                    _exitPending = true;
-                    drained = ReadAvailable();
-                }
-
-                if (_exitPending && (drained || _outputClosed || _readAfterExit >= ReadAfterExitLimit))
-                {
-                    PostExit();
+                    TryReap();
                 }
             }
         }
         catch (Exception exception)
         {
-            _outputThread.Fail(exception);
+            _outputCompleted.TrySetException(exception);
         }
         finally
         {
-            CloseDescriptors();
-            if (_exitPending)
+            t_serving = null;
+            if (!handedOver)
             {
-                PostExit();
+                CloseDescriptors();
+                _outputCompleted.TrySetResult();
             }
-
-            _output.Complete();
         }
     }
 
-    /// <summary>The exit goes into the output queue behind every byte read so far (or straight out when the output ended).</summary>
-    private void PostExit()
+    private unsafe void ReadAvailable(byte[] buffer)
     {
-        _exitPending = false;
-        if (!_output.PostExit(_exitStatus))
-        {
-            _outputThread.ReportExit(_exitStatus);
-        }
-    }
-
-    /// <summary>Reads what the terminal has into the output queue.</summary>
-    /// <returns>True when the terminal has nothing more to read now (or is closed); false when the queue is full or the round ended.</returns>
-    private bool ReadAvailable()
-    {
-        try
-        {
-            return ReadIntoQueue();
-        }
-        finally
-        {
-            _output.Flush();
-        }
-    }
-
-    private unsafe bool ReadIntoQueue()
-    {
-        if (_outputClosed)
-        {
-            return true;
-        }
-
         for (int round = 0; round < ReadsPerRound; round++)
         {
-            Span<byte> space = _output.Reserve();
-            if (space.IsEmpty)
-            {
-                return false;
-            }
-
             nint count;
-            fixed (byte* start = space)
+            fixed (byte* start = buffer)
             {
-                count = Libc.read(_master, start, (nuint)space.Length);
+                count = Libc.read(_master, start, (nuint)buffer.Length);
             }
 
-            // A read that filled the space may have left more behind: read on before waking the output thread.
-            _output.Commit(count > 0 ? (int)count : 0, moreComing: count == space.Length || count >= KernelReadSize);
             if (count > 0)
             {
-                if (_reaped)
-                {
-                    _readAfterExit += count;
-                }
-
+                Deliver(buffer.AsSpan(0, (int)count));
                 continue;
             }
 
@@ -462,10 +446,26 @@ internal sealed class UnixPtyProcess : IPtyProcess
                 MarkOutputClosed();
             }
 
-            return true;
+            return;
+        }
+    }
+
+    private void Deliver(ReadOnlySpan<byte> chunk)
+    {
+        if (_handlerFailure is not null)
+        {
+            return; // keep draining so the child never blocks on a full terminal
         }
 
-        return false;
+        try
+        {
+            _onOutput(chunk);
+        }
+        catch (Exception exception)
+        {
+            _handlerFailure = exception;
+            _outputCompleted.TrySetException(exception);
+        }
     }
 
     private void MarkOutputClosed()
@@ -476,7 +476,7 @@ internal sealed class UnixPtyProcess : IPtyProcess
             _pending.Clear();
         }
 
-        _output.Complete();
+        _outputCompleted.TrySetResult();
     }
 
     private void FlushPending()
@@ -556,18 +556,11 @@ internal sealed class UnixPtyProcess : IPtyProcess
                 return false; // still running
             }
 
-            // ECHILD: somebody else reaped it (e.g. SIGCHLD set to SIG_IGN by a library); the status is lost.
-            _exitStatus = result == ProcessId ? PtyExitStatus.FromWaitStatus(status) : PtyExitStatus.Unknown;
             _reaped = true;
         }
 
-        _reapedSignal.TrySetResult();
-        if (_disposed)
-        {
-            // Being stopped: the queued output is dropped, the exit is news at once (the I/O thread may be gone already).
-            _outputThread.ReportExit(_exitStatus);
-        }
-
+        // ECHILD: somebody else reaped it (e.g. SIGCHLD set to SIG_IGN by a library); the status is lost.
+        _exited.TrySetResult(result == ProcessId ? PtyExitStatus.FromWaitStatus(status) : PtyExitStatus.Unknown);
         return true;
     }
 

@@ -7,18 +7,18 @@ namespace FleetTui.Terminal.Tests.Pty;
 public class PtyIoThreadPriorityTests
 {
     [Fact]
-    public void The_output_thread_of_a_child_runs_nicer_than_the_ui_so_a_flooding_pane_cannot_starve_it()
+    public void The_io_thread_of_a_child_runs_nicer_than_the_ui_so_a_flooding_pane_cannot_starve_it()
     {
         using var child = RecordedChild.Start(new PtySpawnOptions("sleep", "30"));
-        var name = $"pty-out {child.Process.ProcessId}";
+        var name = $"pty-io {child.Process.ProcessId}";
 
         // comm is cut to 15 bytes by the kernel; the thread may need a moment to name itself and renice.
         string? stat = null;
-        Eventually.Until(() => (stat = ThreadStat(name[..Math.Min(15, name.Length)])) is { } s && Nice(s) >= PtyOutputThread.BackgroundNice,
+        Eventually.Until(() => (stat = ThreadStat(name[..Math.Min(15, name.Length)])) is { } s && Nice(s) >= UnixPtyProcess.IoThreadNice,
             () => $"no reniced thread named '{name}' (stat: {stat ?? "none"})");
 
-        // BackgroundNice, or more when the whole test run is already that nice (an unprivileged thread cannot lower its nice value).
-        Nice(stat!).ShouldBeGreaterThanOrEqualTo(PtyOutputThread.BackgroundNice);
+        // IoThreadNice, or more when the whole test run is already that nice (an unprivileged thread cannot lower its nice value).
+        Nice(stat!).ShouldBeGreaterThanOrEqualTo(UnixPtyProcess.IoThreadNice);
         Nice(File.ReadAllText("/proc/self/stat")).ShouldBeLessThan(Nice(stat!) + 1);
     }
 
@@ -26,10 +26,10 @@ public class PtyIoThreadPriorityTests
     public void A_foreground_terminal_is_served_at_the_callers_priority_and_a_background_one_at_the_lower_one_again()
     {
         using var child = RecordedChild.Start(new PtySpawnOptions("sleep", "30"));
-        var comm = $"pty-out {child.Process.ProcessId}";
+        var comm = $"pty-io {child.Process.ProcessId}";
         comm = comm[..Math.Min(15, comm.Length)];
         var callerNice = Nice(File.ReadAllText($"/proc/self/task/{Gettid()}/stat"));
-        Eventually.Until(() => IoThreadNices(comm) is [>= PtyOutputThread.BackgroundNice], () => $"background: nices {string.Join(",", IoThreadNices(comm))}");
+        Eventually.Until(() => IoThreadNices(comm) is [>= UnixPtyProcess.IoThreadNice], () => $"background: nices {string.Join(",", IoThreadNices(comm))}");
 
         // Twice: the second hand-over starts from a thread that was itself handed the loop.
         for (var round = 0; round < 2; round++)
@@ -38,7 +38,7 @@ public class PtyIoThreadPriorityTests
             Eventually.Until(() => IoThreadNices(comm) is [var nice] && nice == callerNice,
                 () => $"round {round}, foreground: nices {string.Join(",", IoThreadNices(comm))}, caller {callerNice}");
             child.Process.Foreground = false;
-            Eventually.Until(() => IoThreadNices(comm) is [>= PtyOutputThread.BackgroundNice],
+            Eventually.Until(() => IoThreadNices(comm) is [>= UnixPtyProcess.IoThreadNice],
                 () => $"round {round}, background again: nices {string.Join(",", IoThreadNices(comm))}");
         }
     }

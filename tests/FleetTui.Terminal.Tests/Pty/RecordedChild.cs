@@ -11,11 +11,8 @@ internal sealed class RecordedChild : IDisposable
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private readonly char[] _chars = new char[128 * 1024];
 
-    private readonly bool _slow;
-
-    private RecordedChild(PtySpawnOptions options, bool slow)
+    private RecordedChild(PtySpawnOptions options)
     {
-        _slow = slow;
         Process = new UnixPtyHost().Spawn(options, Record);
     }
 
@@ -32,10 +29,9 @@ internal sealed class RecordedChild : IDisposable
         }
     }
 
-    public static RecordedChild Start(params string[] arguments) => new(new PtySpawnOptions(arguments), slow: false);
+    public static RecordedChild Start(params string[] arguments) => new(new PtySpawnOptions(arguments));
 
-    /// <param name="slowHandler">Take each chunk slowly (a busy emulator), so that output piles up behind the handler.</param>
-    public static RecordedChild Start(PtySpawnOptions options, bool slowHandler = false) => new(options, slowHandler);
+    public static RecordedChild Start(PtySpawnOptions options) => new(options);
 
     public void WaitForText(string expected, TimeSpan? timeout = null) =>
         Eventually.Until(() => Text.Contains(expected), () => $"output never contained '{expected}'; it was:\n{Text}", timeout);
@@ -54,11 +50,6 @@ internal sealed class RecordedChild : IDisposable
 
     private void Record(ReadOnlySpan<byte> chunk)
     {
-        if (_slow)
-        {
-            Thread.Sleep(1); // a slow consumer, not a wait for a condition
-        }
-
         lock (_lock)
         {
             int count = _decoder.GetChars(chunk, _chars, flush: false);
