@@ -40,17 +40,7 @@ public sealed partial class ScreenBuffer
             }
 
             if (cursor.PendingWrap)
-            {
-                if (autoWrap)
-                {
-                    line.Wrapped = true;
-                    WrapToNextLine();
-                    line = CurrentLine;
-                    right = RightEdge; // from outside the margins, the next row starts inside them
-                }
-
-                cursor.PendingWrap = false;
-            }
+                TakePendingWrap(autoWrap, ref line, ref right);
 
             var column = cursor.Column;
             if (width == 2 && column >= right)
@@ -100,6 +90,25 @@ public sealed partial class ScreenBuffer
     }
 
     /// <summary>
+    /// The wrap a character written past the last column left pending, taken before the next one: with auto-wrap the row
+    /// is marked wrapped and the cursor moves to the next one (its line and right edge read again: from outside the
+    /// margins, the next row starts inside them); without, only the flag clears.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TakePendingWrap(bool autoWrap, ref Line line, ref int right)
+    {
+        if (autoWrap)
+        {
+            line.Wrapped = true;
+            WrapToNextLine();
+            line = CurrentLine;
+            right = RightEdge;
+        }
+
+        Cursor.PendingWrap = false;
+    }
+
+    /// <summary>
     /// Writes printable ASCII (0x20-0x7E, no character-set translation needed) at the cursor with the pen: what
     /// <see cref="Print"/> does for these characters, a row's worth at a time. Every character is one column wide and none
     /// combines, so each stretch up to the right edge is one copy; between stretches, auto-wrap with the pending-wrap flag
@@ -126,17 +135,7 @@ public sealed partial class ScreenBuffer
         while (true)
         {
             if (cursor.PendingWrap)
-            {
-                if (autoWrap)
-                {
-                    line.Wrapped = true;
-                    WrapToNextLine();
-                    line = CurrentLine;
-                    right = RightEdge; // from outside the margins, the next row starts inside them
-                }
-
-                cursor.PendingWrap = false;
-            }
+                TakePendingWrap(autoWrap, ref line, ref right);
 
             var column = cursor.Column;
             var run = Math.Min(text.Length, right - column + 1);
