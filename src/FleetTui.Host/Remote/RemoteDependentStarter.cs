@@ -25,9 +25,8 @@ public sealed class RemoteDependentStarter(SshSettings ssh, GitCli git)
             var there = await fleet.SnapshotAsync(cancellationToken).ConfigureAwait(false);
             if (RemoteFleet.Existing(there).Any(t => t.Name == task))
                 return CommandResult.Failed($"it already exists on host '{hostName}'");
-            var declaration = RemoteTaskDeclaration.Of(declared, local.Config);
-            if (declaration.Base is null)
-                declaration = declaration with { Base = await new RemoteBasePusher(ssh, git).PushAsync(local.RepoRoot, host, local.BaseBranch, cancellationToken).ConfigureAwait(false) };
+            var declaration = await RemoteTaskDeclaration.PrepareAsync(
+                declared, local.Config, local.RepoRoot, local.BaseBranch, new RemoteBasePusher(ssh, git), cancellationToken).ConfigureAwait(false);
             var made = there.FindTask(task) is { Origin: TaskOrigin.Config }
                 ? await fleet.CreateAsync(task, cancellationToken).ConfigureAwait(false)
                 : await fleet.NewAsync(declaration, cancellationToken).ConfigureAwait(false);
