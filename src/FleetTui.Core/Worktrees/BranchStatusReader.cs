@@ -38,6 +38,7 @@ public sealed class BranchStatusReader : IDisposable
     private readonly Dictionary<string, WorktreeReadState> _worktrees = new(StringComparer.Ordinal);
     private readonly bool _watch;
     private readonly TimeProvider _time;
+    private readonly Lazy<TreeWatchSet?> _treeWatches = new(TreeWatchSet.TryCreate, LazyThreadSafetyMode.None);
     private long _opened;
 
     /// <param name="watch">Skip the working-tree scan of worktrees with no file change (false: scan on every read).</param>
@@ -127,6 +128,8 @@ public sealed class BranchStatusReader : IDisposable
         foreach (var state in _worktrees.Values)
             state.Dispose();
         _worktrees.Clear();
+        if (_treeWatches.IsValueCreated)
+            _treeWatches.Value?.Dispose();
     }
 
     private IReadOnlyList<string> UncommittedPaths(WorktreeReadState state, string? tip)
@@ -164,7 +167,7 @@ public sealed class BranchStatusReader : IDisposable
         var repository = new Repository(worktreePath);
         state = new WorktreeReadState(
             repository,
-            _watch ? new WorktreeChangeWatcher(worktreePath) : null,
+            _watch ? new WorktreeChangeWatcher(worktreePath, _treeWatches.Value, new GitIgnoreRules(repository)) : null,
             _watch ? new GitDirChangeWatcher(repository.Info.Path) : null);
         // The first read scans (the watchers start "changed"); the safety net's first turn comes at a staggered point of
         // the interval, so the worktrees of a fleet opened together do not all come due in the same refresh.
