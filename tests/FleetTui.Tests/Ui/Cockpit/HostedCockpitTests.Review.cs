@@ -62,6 +62,8 @@ public sealed partial class HostedCockpitTests
 
         cockpit.Press(Prefix);
         cockpit.Press(GuiKey.M.WithShift);
+        // The panel lists the plan once the host's snapshot reaches it: Enter before that would select nothing.
+        cockpit.WaitUntil(() => cockpit.Fleet.MergePanel.Selected == "empty");
         cockpit.Press(GuiKey.Enter);
 
         cockpit.WaitUntil(() => cockpit.Fleet.OpenedReview is not null);
