@@ -16,9 +16,10 @@ read -r -a rids <<< "${FLEET_PACK_RIDS:-linux-x64 linux-arm64 any}"
 project="$root/src/FleetTui/FleetTui.csproj"
 # Each pack builds in its own artifacts folder: the repository's bin/obj (and a concurrent `dotnet build`) are untouched.
 build="$root/artifacts/tool-build"
-# DebugType=none: no .pdb files in the packages. The native packages still carry fleet.dbg (the AOT compiler's symbols,
-# twice the executable's size, compressed in the package): leaving it out is still to do.
-common=(-c Release -p:FleetNativeToolPackage=true "-p:FleetToolRuntimeIdentifiers=${rids[*]}" -p:DebugType=none -o "$out" -nologo)
+# DebugType=none: no .pdb files in the packages. CopyOutputSymbolsToPublishDirectory=false: no fleet.dbg either (the AOT
+# compiler's symbols, twice the executable's size); a crash report's addresses resolve against a local publish of the same commit.
+common=(-c Release -p:FleetNativeToolPackage=true "-p:FleetToolRuntimeIdentifiers=${rids[*]}" -p:DebugType=none
+  -p:CopyOutputSymbolsToPublishDirectory=false -o "$out" -nologo)
 
 host_arch="$(uname -m)"
 cross_args() {
