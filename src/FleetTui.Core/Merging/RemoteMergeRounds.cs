@@ -53,8 +53,8 @@ internal sealed class RemoteMergeRounds(FleetSession session, GitCli git, IRemot
             var local = await localPass(pending).ConfigureAwait(false);
             pending.ExceptWith(local.Merged);
             mergedHere.AddRange(local.Merged);
-            // What it merged may be what a remote task waits on: the hosts are asked again.
-            if (local.Stopped is not null || local.Merged.Count == 0)
+            // What it merged may be what a remote task waits on: the hosts are asked again (named tasks were judged once: enough).
+            if (local.Stopped is not null || local.Merged.Count == 0 || remoteNames is not null)
                 return;
         }
     }

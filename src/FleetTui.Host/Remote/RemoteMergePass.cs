@@ -157,12 +157,13 @@ public sealed class RemoteMergePass(FleetSession session, GitCli git, SshSetting
                 _merged.UnionWith([done.Name, new RemoteTaskName(host.Name, done.Name).Qualified]);
                 await RecordHereAsync(host.Name, done.Name, $"merged (host '{host.Name}' recorded it merged)").ConfigureAwait(false);
             }
+            foreach (var missing in asked?.Where(n => existing.All(t => t.Name != n.Task)) ?? [])
+                Step(missing.Qualified, MergeStepKind.Skipped, $"{missing.Qualified}: not merged: host '{host.Name}' has no task '{missing.Task}'");
+            // Any run that reaches the host finishes what a killed one left, whatever it names.
             var interrupted = await InterruptedRemoteMerges.FindAsync(pass.Git, local.RepoRoot, local.BaseBranch, existing, cancellationToken).ConfigureAwait(false);
             foreach (var (task, _) in interrupted)
                 recovered.Add(new Candidate(fleet, new RemoteTaskName(host.Name, task.Name), task, new MergeReadiness.Merged(), [], false));
             existing.RemoveAll(t => interrupted.Any(i => i.Task.Name == t.Name));
-            foreach (var missing in asked?.Where(n => existing.All(t => t.Name != n.Task)) ?? [])
-                Step(missing.Qualified, MergeStepKind.Skipped, $"{missing.Qualified}: not merged: host '{host.Name}' has no task '{missing.Task}'");
 
             // Readiness as its host knows the task; its dependencies are judged here, where they merge.
             var plan = MergePlanner.PlanFor(there with { Tasks = [.. existing.Select(t => t with { DependsOn = [] })] });
