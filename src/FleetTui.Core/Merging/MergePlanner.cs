@@ -56,7 +56,7 @@ public static class MergePlanner
             return new MergeReadiness.InReview(task.ReviewConflicts, task.ReviewNote);
         var waiting = task.DependsOn.Where(d => !all.TryGetValue(d, out var dep) || dep.Phase != TaskPhase.Merged).ToList();
         if (waiting.Count > 0)
-            return new MergeReadiness.WaitingOn(waiting);
+            return new MergeReadiness.WaitingOn([.. waiting.Select(d => all.TryGetValue(d, out var dep) ? dep.Label : d)]);
         switch (task.Phase)
         {
             case TaskPhase.Blocked or TaskPhase.Pending:

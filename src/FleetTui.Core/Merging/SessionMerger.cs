@@ -7,7 +7,8 @@ namespace FleetTui.Core.Merging;
 /// <summary>
 /// The merge queue wired to a session: what <c>fleet merge</c>, <c>fleet gate</c> and the merge-order panel call.
 /// It reads the session's snapshot, predicts conflicts, plans, and runs gates and merges with results going back through the session.
-/// With <paramref name="remote"/>, the remote hosts' tasks merge after the local ones in the same run (under the same lock).
+/// With <paramref name="remote"/>, the remote hosts' tasks merge in the same run (under the same lock): after the local tasks, and
+/// before the local tasks that wait on them (<see cref="RemoteMergeRounds"/>).
 /// </summary>
 public sealed class SessionMerger(FleetSession session, GitCli git, IRemoteMergeWork? remote = null)
 {
@@ -84,21 +85,37 @@ public sealed class SessionMerger(FleetSession session, GitCli git, IRemoteMerge
         }
 
         var snapshot = session.Current;
-        var host = new SessionMergeHost(session, report, remote);
-        var worktrees = new WorktreeManager(git, session.Repository);
-        var run = new MergeRun(new MergeQueue(git, worktrees, Gates), Gates, host, host, MergeRunSettings.From(snapshot.Config.Fleet, snapshot.BaseBranch),
-            repo => new MergeQueue(git, session.LinkedRepositories.Manager(repo), Gates));
         // Names of remote tasks go to the remote pass; the local run gets the rest. A task declared on a host is never merged by
         // the local run (it has no branch here), but it stays in its plan: its dependencies order it, and it is started there.
         var remoteNames = only?.Where(n => Config.Hosts.RemoteTaskName.Find(snapshot.Config, n) is not null).ToHashSet(StringComparer.Ordinal);
         var localOnly = (only?.Except(remoteNames!) ?? plan.Entries.Select(e => e.Name))
             .Where(n => snapshot.Config.FindTask(n)?.Host is null)
             .ToHashSet(StringComparer.Ordinal);
-        var local = await run.ExecuteAsync(plan, facts => GateFor(facts.Name), localOnly, cancellationToken).ConfigureAwait(false);
-        if (remote is null || snapshot.Config.Hosts.Count == 0 || local.Stopped is not null || remoteNames is { Count: 0 })
-            return local;
-        var remoteSteps = await remote.MergeAsync(remoteNames, local.Merged, report, cancellationToken).ConfigureAwait(false);
-        return new MergeRunReport([.. local.Steps, .. remoteSteps]);
+        if (remote is null || snapshot.Config.Hosts.Count == 0 || remoteNames is { Count: 0 })
+            return await LocalRun(report).ExecuteAsync(plan, facts => GateFor(facts.Name), localOnly, cancellationToken).ConfigureAwait(false);
+
+        var log = new MergeStepLog(report);
+        var run = LocalRun(log.Report);
+        var afterRemote = RemoteMergeRounds.WaitingOnRemote(snapshot, localOnly);
+        var local = await run.ExecuteAsync(plan, facts => GateFor(facts.Name), localOnly.Except(afterRemote).ToHashSet(StringComparer.Ordinal), cancellationToken)
+            .ConfigureAwait(false);
+        if (local.Stopped is null)
+        {
+            await new RemoteMergeRounds(session, git, remote, new SessionMergeHost(session, log.Report, remote), log).RunAsync(remoteNames, afterRemote, [.. local.Merged],
+                async pending => await run.ExecuteAsync(await PlanAsync(cancellationToken).ConfigureAwait(false), facts => GateFor(facts.Name), pending, cancellationToken)
+                    .ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        return new MergeRunReport(log.Steps);
+    }
+
+    /// <summary>The run of this machine's tasks, reporting to <paramref name="report"/>.</summary>
+    private MergeRun LocalRun(Action<MergeStep> report)
+    {
+        var host = new SessionMergeHost(session, report, remote);
+        var worktrees = new WorktreeManager(git, session.Repository);
+        return new MergeRun(new MergeQueue(git, worktrees, Gates), Gates, host, host, MergeRunSettings.From(session.Current.Config.Fleet, session.Current.BaseBranch),
+            repo => new MergeQueue(git, session.LinkedRepositories.Manager(repo), Gates));
     }
 
     /// <summary>Runs one task's gate in its worktree now and records the result.</summary>

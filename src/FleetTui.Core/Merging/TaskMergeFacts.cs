@@ -9,6 +9,12 @@ public sealed record TaskMergeFacts
 
     public string Branch { get; init; } = "";
 
+    /// <summary>How steps and reasons name it: <c>task@host</c> for a task fleet.toml declares on a remote host, else its name.</summary>
+    public string Label => Host is null ? Name : $"{Name}@{Host}";
+
+    /// <summary>The remote host fleet.toml declares it on; null for a task of this machine.</summary>
+    public string? Host { get; init; }
+
     /// <summary>The task's worktree; null while it has none (a blocked dependent).</summary>
     public string? WorktreePath { get; init; }
 
@@ -68,6 +74,7 @@ public sealed record TaskMergeFacts
         {
             Name = task.Name,
             Branch = task.Branch,
+            Host = task.Host,
             WorktreePath = Directory.Exists(task.WorktreePath) ? task.WorktreePath : null,
             DependsOn = stackedOn is null || task.DependsOn.Contains(stackedOn) ? task.DependsOn : [.. task.DependsOn, stackedOn],
             Phase = task.Phase,

@@ -13,7 +13,7 @@ namespace FleetTui.Core.Session;
 /// to every <see cref="Subscribe"/>r. Slow work (creating a worktree, running setup) runs in the background and posts its
 /// completion back to the loop, so status refreshes keep flowing meanwhile. No UI, no PTY: agents start through <see cref="IAgentLauncher"/>.
 /// </summary>
-public sealed class FleetSession : IAsyncDisposable
+public sealed partial class FleetSession : IAsyncDisposable
 {
     private readonly Channel<(SessionCommand Command, TaskCompletionSource<CommandResult> Reply)> _inbox =
         Channel.CreateUnbounded<(SessionCommand, TaskCompletionSource<CommandResult>)>(new UnboundedChannelOptions { SingleReader = true });
@@ -219,6 +219,7 @@ public sealed class FleetSession : IAsyncDisposable
             ? CommandResult.Ok($"No merge of '{end.Name}' to settle.")
             : ChangeTask(end.Name, t => t with { MergingTip = null }),
         SessionCommand.AddRecoveryNotes added => AddRecoveryNotes(added.Notes),
+        SessionCommand.RecordRemoteMerged merged => RecordRemoteMerged(merged),
         SessionCommand.Prune => await PruneAsync().ConfigureAwait(false),
         SessionCommand.ReloadConfig reload => await ReloadConfigAsync(reload.Config).ConfigureAwait(false),
         _ => throw new InvalidOperationException($"Unknown command {command.GetType().Name}"),
@@ -678,7 +679,7 @@ public sealed class FleetSession : IAsyncDisposable
         foreach (var task in _state.Tasks.ToList())
         {
             var folderExists = Directory.Exists(task.Worktree);
-            if (task.Phase == TaskPhase.Merged && (folderExists || await _options.Git.BranchExistsAsync(_repository.Root, task.Branch).ConfigureAwait(false)))
+            if (task.Phase == TaskPhase.Merged && task.Host is null && (folderExists || await _options.Git.BranchExistsAsync(_repository.Root, task.Branch).ConfigureAwait(false)))
             {
                 _statusReader.Forget(task.Worktree);
                 try
@@ -1008,6 +1009,7 @@ public sealed class FleetSession : IAsyncDisposable
             Scope = definition.Scope,
             ScopeAccepted = state?.ScopeAccepted ?? false,
             MergingTip = state?.MergingTip,
+            Host = definition.Host,
             Repos = RepoSnapshotsOf(definition, state),
             Services = _services.TryGetValue(definition.Name, out var services) ? [.. services.Values.OrderBy(s => s.Name, StringComparer.Ordinal)] : [],
         };

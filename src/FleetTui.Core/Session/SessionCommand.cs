@@ -62,6 +62,12 @@ public abstract record SessionCommand
     /// <summary>The merge of the task and all it implied is done (or it did not happen): the journal entry goes.</summary>
     public sealed record EndMerge(string Name) : SessionCommand;
 
+    /// <summary>
+    /// A task fleet.toml declares on remote host <paramref name="Host"/> merged into this machine's base: recorded here as merged
+    /// (so local dependents unblock, and ps, the sidebar and the next run know it). Its worktree and branch stay on its host.
+    /// </summary>
+    public sealed record RecordRemoteMerged(string Name, string Host, string Note) : SessionCommand;
+
     /// <summary>Remove worktrees and branches of merged tasks, forget Missing ones.</summary>
     public sealed record Prune : SessionCommand;
 

@@ -63,6 +63,9 @@ public sealed record TaskSnapshot
     /// <summary>The task's worktrees in the other repositories it spans (<c>repos</c>), in its order; empty for most tasks.</summary>
     public IReadOnlyList<TaskRepoSnapshot> Repos { get; init; } = [];
 
+    /// <summary>The remote host fleet.toml declares the task on (<c>host = "…"</c>); null for a task of this machine.</summary>
+    public string? Host { get; init; }
+
     /// <summary>The tip a merge run was merging when it was last seen (see <see cref="TaskState.MergingTip"/>); null when none is.</summary>
     public string? MergingTip { get; init; }
 }

@@ -66,6 +66,12 @@ public sealed record TaskState
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The remote host (<c>[hosts.&lt;name&gt;]</c>) a task fleet.toml declares there lives on; set only on the record this machine keeps
+    /// once such a task merged into its base (<see cref="SessionCommand.RecordRemoteMerged"/>). It has no worktree or branch here.
+    /// </summary>
+    public string? Host { get; init; }
+
     /// <summary>A task whose worktree exists (or should): everything but declared-only and merged-and-gone tasks.</summary>
     public bool HasWorktree => Phase is TaskPhase.SettingUp or TaskPhase.SetupFailed or TaskPhase.Active or TaskPhase.Done or TaskPhase.Review;
 }

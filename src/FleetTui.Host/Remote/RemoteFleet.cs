@@ -52,20 +52,9 @@ public sealed class RemoteFleet(RemoteHostConnection connection) : IAsyncDisposa
     /// The pid of the task's agent once it runs there, or null after <paramref name="timeout"/>. Whoever made the task waits
     /// for this before leaving: a host whose last client leaves with no agent running stops.
     /// </summary>
-    public async Task<int?> AgentPidAsync(string task, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var pause = TimeSpan.FromMilliseconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var status = (await connection.Client.RequestAsync(new HostRequest.Status(), cancellationToken: cancellationToken).ConfigureAwait(false)).Data;
-            if (status is ReplyData.HostState { Status: var s } && s.Agents.FirstOrDefault(a => a.Task == task && a.Running) is { } agent)
-                return agent.Pid;
-            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
-            pause = TimeSpan.FromMilliseconds(Math.Min(200, pause.TotalMilliseconds * 2));
-        }
-        return null;
-    }
+    public Task<int?> AgentPidAsync(string task, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunningAgentPoll.PidAsync(async token => (await connection.Client.RequestAsync(new HostRequest.Status(), cancellationToken: token).ConfigureAwait(false)).Data
+            is ReplyData.HostState { Status: var status } ? status : null, task, timeout, cancellationToken);
 
     private async Task<CommandResult> RequestAsync(HostRequest request, CancellationToken cancellationToken)
     {

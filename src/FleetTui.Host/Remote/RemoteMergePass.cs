@@ -72,17 +72,21 @@ public sealed class RemoteMergePass(FleetSession session, GitCli git, SshSetting
             _merged.UnionWith(local.Tasks.Where(t => t.Phase == TaskPhase.Merged).Select(t => t.Name));
             _merged.UnionWith(mergedHere);
             var candidates = new List<Candidate>();
+            var recovered = new List<Candidate>();
             foreach (var host in local.Config.Hosts.Values.Where(h => named is null || named.Any(n => n.Host == h.Name)).OrderBy(h => h.Name, StringComparer.Ordinal))
             {
                 try
                 {
-                    candidates.AddRange(await CandidatesOnAsync(host, named, cancellationToken).ConfigureAwait(false));
+                    candidates.AddRange(await CandidatesOnAsync(host, named, recovered, cancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception error) when (error is RemoteHostException or HostConnectionLostException or IOException)
                 {
                     Step($"@{host.Name}", MergeStepKind.Unreached, $"host '{host.Name}': {error.Message}");
                 }
             }
+
+            foreach (var interrupted in recovered)
+                await FinishInterruptedAsync(interrupted, cancellationToken).ConfigureAwait(false);
 
             // Dependency order: a pass takes every task whose dependencies are in; repeat while one more could follow.
             for (var progress = true; progress && candidates.Count > 0 && !_stopped;)
@@ -114,12 +118,14 @@ public sealed class RemoteMergePass(FleetSession session, GitCli git, SshSetting
             foreach (var waiting in candidates)
             {
                 Step(waiting.Name.Qualified, MergeStepKind.Held,
-                    $"{waiting.Name.Qualified}: held: waits on {string.Join(", ", waiting.DependsOn.Where(d => !_merged.Contains(d)))}, not merged here");
+                    $"{waiting.Name.Qualified}: held: waits on {string.Join(", ", waiting.DependsOn.Where(d => !_merged.Contains(d)).Select(Label))}, not merged here");
             }
         }
 
         /// <summary>The host's tasks to consider: every ready one, or the named ones whatever they are (a step says why one will not merge).</summary>
-        private async Task<List<Candidate>> CandidatesOnAsync(RemoteHostConfig host, HashSet<RemoteTaskName>? named, CancellationToken cancellationToken)
+        /// <param name="recovered">Gets the host's tasks a killed run had merged here without finishing (<see cref="InterruptedRemoteMerges"/>).</param>
+        private async Task<List<Candidate>> CandidatesOnAsync(
+            RemoteHostConfig host, HashSet<RemoteTaskName>? named, List<Candidate> recovered, CancellationToken cancellationToken)
         {
             var asked = named?.Where(n => n.Host == host.Name).ToList();
             RemoteFleet fleet;
@@ -147,9 +153,17 @@ public sealed class RemoteMergePass(FleetSession session, GitCli git, SshSetting
 
             var existing = RemoteFleet.Existing(there).ToList();
             foreach (var done in existing.Where(t => t.Phase == TaskPhase.Merged))
+            {
                 _merged.UnionWith([done.Name, new RemoteTaskName(host.Name, done.Name).Qualified]);
+                await RecordHereAsync(host.Name, done.Name, $"merged (host '{host.Name}' recorded it merged)").ConfigureAwait(false);
+            }
             foreach (var missing in asked?.Where(n => existing.All(t => t.Name != n.Task)) ?? [])
                 Step(missing.Qualified, MergeStepKind.Skipped, $"{missing.Qualified}: not merged: host '{host.Name}' has no task '{missing.Task}'");
+            // Any run that reaches the host finishes what a killed one left, whatever it names.
+            var interrupted = await InterruptedRemoteMerges.FindAsync(pass.Git, local.RepoRoot, local.BaseBranch, existing, cancellationToken).ConfigureAwait(false);
+            foreach (var (task, _) in interrupted)
+                recovered.Add(new Candidate(fleet, new RemoteTaskName(host.Name, task.Name), task, new MergeReadiness.Merged(), [], false));
+            existing.RemoveAll(t => interrupted.Any(i => i.Task.Name == t.Name));
 
             // Readiness as its host knows the task; its dependencies are judged here, where they merge.
             var plan = MergePlanner.PlanFor(there with { Tasks = [.. existing.Select(t => t with { DependsOn = [] })] });
@@ -233,7 +247,7 @@ public sealed class RemoteMergePass(FleetSession session, GitCli git, SshSetting
             {
                 case MergeOutcome.Merged or MergeOutcome.AlreadyMerged:
                     Step(label, MergeStepKind.Merged, outcome.Describe(label));
-                    await TellMergedAsync(fleet, label, task, outcome, cancellationToken).ConfigureAwait(false);
+                    await TellMergedAsync(fleet, name, task, outcome.Describe(task.Branch), cancellationToken).ConfigureAwait(false);
                     return true;
                 case MergeOutcome.Conflicted conflicted:
                     Step(label, MergeStepKind.Review, outcome.Describe(label));
@@ -254,14 +268,20 @@ public sealed class RemoteMergePass(FleetSession session, GitCli git, SshSetting
             }
         }
 
-        /// <summary>Its host records it merged (so its sidebar and ps there say so), then cleans it up by this fleet's policy.</summary>
-        private async Task TellMergedAsync(RemoteFleet fleet, string label, TaskSnapshot task, MergeOutcome outcome, CancellationToken cancellationToken)
+        /// <summary>
+        /// This machine records it merged (a task fleet.toml declares there: its local dependents unblock), then its host (so its sidebar
+        /// and ps there say so), which cleans it up by this fleet's policy. Here first: a run killed in between leaves the base as the
+        /// evidence, and the next run finishes the rest (<see cref="InterruptedRemoteMerges"/>).
+        /// </summary>
+        private async Task TellMergedAsync(RemoteFleet fleet, RemoteTaskName name, TaskSnapshot task, string how, CancellationToken cancellationToken)
         {
+            var label = name.Qualified;
+            await RecordHereAsync(name.Host, name.Task, $"merged from host '{name.Host}': {how}").ConfigureAwait(false);
             var cleanup = _settings.Cleanup == CleanupPolicy.OnMerge
                 ? await RemoteMergedCleanup.CheckAsync(fleet, task.Name, pass.Git, local.RepoRoot, local.BaseBranch, cancellationToken).ConfigureAwait(false)
                 : default;
             var marked = await fleet.SetPhaseAsync(task.Name, TaskPhase.Merged,
-                $"merged into {local.BaseBranch} on {Environment.MachineName}: {outcome.Describe(task.Branch)}", cancellationToken).ConfigureAwait(false);
+                $"merged into {local.BaseBranch} on {Environment.MachineName}: {how}", cancellationToken).ConfigureAwait(false);
             if (!marked.Succeeded)
             {
                 Step(label, MergeStepKind.CleanupRefused, $"{label}: merged here, but host '{fleet.Host.Name}' did not record it: {marked.Message}");
@@ -275,6 +295,36 @@ public sealed class RemoteMergePass(FleetSession session, GitCli git, SshSetting
                 Step(label, cleaned.Removed ? MergeStepKind.CleanedUp : MergeStepKind.CleanupRefused, $"{label}: {cleaned.Message}");
             }
         }
+
+        /// <summary>A task a killed run merged here: recorded here and there as the run would have, then its dependents start.</summary>
+        private async Task FinishInterruptedAsync(Candidate candidate, CancellationToken cancellationToken)
+        {
+            var (label, tip) = (candidate.Name.Qualified, candidate.Task.Status!.LastCommit!.Sha);
+            Step(label, MergeStepKind.Merged,
+                $"{label}: recovered: an interrupted fleet merge had merged it (its tip {Short(tip)} is in {local.BaseBranch}); recording it merged here and on host '{candidate.Name.Host}'");
+            try
+            {
+                await TellMergedAsync(candidate.Fleet, candidate.Name, candidate.Task, $"recovered after an interrupted fleet merge (tip {Short(tip)})", cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is RemoteHostException or HostConnectionLostException or IOException)
+            {
+                Step(label, MergeStepKind.Unreached, $"{label}: merged here, but host '{candidate.Name.Host}' could not be told: {error.Message}");
+            }
+            _merged.UnionWith([candidate.Name.Task, label]);
+            await StartDependentsAsync(candidate.Name.Task, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>This machine's record of a task fleet.toml declares on that host (others have no name here; their host keeps theirs).</summary>
+        private async Task RecordHereAsync(string host, string task, string note)
+        {
+            if (local.Config.FindTask(task)?.Host == host && pass.Session.Current.FindTask(task)?.Phase != TaskPhase.Merged)
+                await pass.Session.SendAsync(new SessionCommand.RecordRemoteMerged(task, host, note)).ConfigureAwait(false);
+        }
+
+        /// <summary>A dependency as steps name it: <c>task@host</c> for a task fleet.toml declares on a host.</summary>
+        private string Label(string dependency) =>
+            local.Config.FindTask(dependency)?.Host is { } host ? new RemoteTaskName(host, dependency).Qualified : dependency;
 
         /// <summary>The seeds' rule for dependents fleet.toml declares on a remote host: once, when the last thing they wait for merged.</summary>
         private async Task StartDependentsAsync(string merged, CancellationToken cancellationToken)

@@ -105,17 +105,10 @@ public static class NewVerb
     /// </summary>
     private static async Task ReportRemoteAgentAsync(CliContext context, Access.HostFleetAccess remote, string task, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        var pause = TimeSpan.FromMilliseconds(20);
-        while (DateTime.UtcNow < deadline)
+        if (await FleetTui.Host.Remote.RunningAgentPoll.PidAsync(remote.StatusAsync, task, TimeSpan.FromSeconds(20), cancellationToken) is { } pid)
         {
-            if ((await remote.StatusAsync(cancellationToken))?.Agents.FirstOrDefault(a => a.Task == task && a.Running) is { } agent)
-            {
-                context.Out.WriteLine($"Its agent runs on host '{remote.RemoteHost}' (pid {agent.Pid}); it goes on when this connection ends.");
-                return;
-            }
-            await Task.Delay(pause, cancellationToken);
-            pause = TimeSpan.FromMilliseconds(Math.Min(200, pause.TotalMilliseconds * 2));
+            context.Out.WriteLine($"Its agent runs on host '{remote.RemoteHost}' (pid {pid}); it goes on when this connection ends.");
+            return;
         }
         context.Error.WriteLine($"The task was made on host '{remote.RemoteHost}', but its agent did not start within 20 s; `fleet ps` shows its state.");
     }

@@ -27,7 +27,7 @@ namespace FleetTui.Tests.EndToEnd.Ssh;
 /// </summary>
 [Collection(CockpitEndToEndCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public class RemoteMergeTests
+public partial class RemoteMergeTests
 {
     private const string Tasks = "\n[[task]]\nname = \"core\"\n\n[[task]]\nname = \"api\"\nhost = \"box\"\ndepends_on = [\"core\"]\n";
 
