@@ -110,12 +110,16 @@ public sealed class TerminalHandler : IVtHandler
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public void CsiDispatch(VtParams parameters, VtCollected collected, byte final)
     {
-        // SGR is most of the sequences programs send: called directly, not through the table's delegate.
+        // SGR is most of the sequences programs send: called directly, not through the table's delegate. It changes only
+        // the pen, which nothing on screen shows until a character is printed (and printing marks its row).
         if (final == (byte)'m' && collected.Key == 0)
+        {
             SgrCommand.Apply(this, parameters);
-        else
-            Csi.Dispatch(this, parameters, collected, final);
-        // Anything a CSI does may move the cursor; the renderer redraws the cursor's row.
+            return;
+        }
+
+        Csi.Dispatch(this, parameters, collected, final);
+        // Anything else a CSI does may move the cursor; the renderer redraws the cursor's row.
         Screen.Dirty.Mark(Screen.Cursor.Row);
     }
 

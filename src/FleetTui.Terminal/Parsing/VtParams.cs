@@ -46,11 +46,16 @@ public sealed class VtParams
         return v <= 0 ? fallback : v;
     }
 
-    public bool HasSubParams(int index) => index < _count && _subCount[index] > 0;
+    // A sequence without sub-parameters (_subTotal 0) leaves _subStart and _subCount unwritten (ParseSimple): they are
+    // read only when some parameter has sub-parameters.
+    public bool HasSubParams(int index) => _subTotal != 0 && index < _count && _subCount[index] > 0;
+
+    /// <summary>True when some parameter has <c>:</c> sub-parameters.</summary>
+    internal bool AnySubParams => _subTotal != 0;
 
     /// <summary>The <c>:</c> sub-parameters following parameter <paramref name="index"/> (omitted ones as <see cref="Omitted"/>).</summary>
     public ReadOnlySpan<int> SubParams(int index) =>
-        index < _count ? _subValues.AsSpan(_subStart[index], _subCount[index]) : ReadOnlySpan<int>.Empty;
+        HasSubParams(index) ? _subValues.AsSpan(_subStart[index], _subCount[index]) : ReadOnlySpan<int>.Empty;
 
     internal void Reset()
     {
@@ -126,6 +131,65 @@ public sealed class VtParams
 
         slot = value;
         return i;
+    }
+
+    /// <summary>
+    /// The fast path for a whole parameter list already in the buffer, as most sequences arrive: from
+    /// <paramref name="start"/> (just after <c>CSI</c>), parameters of digits separated by ';' up to a final byte
+    /// (0x40-0x7E). When that is what is there, reads them as <see cref="PutRun"/> would (after a <see cref="Reset"/>) and
+    /// returns where the final byte is; otherwise (a private marker, ':', an intermediate, a control, the end of the buffer,
+    /// more than <see cref="MaxParams"/> parameters, a value of more than 9 digits) returns -1, for the general path to
+    /// <see cref="Reset"/> and read the sequence from the start (what was read so far is garbage). One tight loop a digit, nothing stored per
+    /// digit, no flags: an SGR-heavy stream is mostly parameters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
+    internal int ParseSimple(ReadOnlySpan<byte> data, int start)
+    {
+        var values = _values;
+        var i = start;
+        var count = 0;
+        while (true)
+        {
+            var digits = i;
+            var value = 0;
+            uint digit;
+            while (i < data.Length && (digit = (uint)(data[i] - (byte)'0')) <= 9)
+            {
+                value = value * 10 + (int)digit; // at most 9 digits (checked below): no overflow
+                i++;
+            }
+
+            if (i >= data.Length)
+                return -1;
+            var length = i - digits;
+            var b = data[i];
+            if (length > 9 || (uint)count >= (uint)values.Length)
+                return -1;
+            if (length == 0 && count == 0 && b != (byte)';')
+            {
+                // No parameters at all (CSI m) or not a plain list (a private marker, an intermediate).
+                if ((uint)(b - 0x40) > 0x3E)
+                    return -1;
+                _count = 0;
+                _subTotal = 0;
+                _inSub = false;
+                return i;
+            }
+
+            values[count++] = length == 0 ? Omitted : Math.Min(MaxValue, value);
+            if (b == (byte)';')
+            {
+                i++;
+                continue;
+            }
+
+            if ((uint)(b - 0x40) > 0x3E)
+                return -1;
+            _count = count;
+            _subTotal = 0;
+            _inSub = false;
+            return i;
+        }
     }
 
     private bool _overflowParams;

@@ -116,6 +116,16 @@ public sealed class VtParser
             {
                 // ESC [ (most sequences), as the table would take it: what ESC and then '[' do, in one step.
                 Leave(aborted: false);
+                var final = _params.ParseSimple(data, i + 2);
+                if (final >= 0)
+                {
+                    // A whole sequence of plain parameters in the buffer (most SGR): read and dispatched in one go.
+                    _state = VtParserState.Ground;
+                    _handler.CsiDispatch(_params, default, data[final]);
+                    i = final + 1;
+                    continue;
+                }
+
                 _state = VtParserState.CsiEntry;
                 Clear();
                 i += 2;

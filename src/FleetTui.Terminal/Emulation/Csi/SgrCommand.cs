@@ -12,6 +12,10 @@ internal static class SgrCommand
 {
     public static void Register(CsiDispatchTable table) => table.Register('m', Apply);
 
+    /// <summary>
+    /// Applies the codes to the pen. The pen's parts are held in locals and the pen is written back once: a sequence is
+    /// usually one or two codes, and building a 16-byte style per code cost as much as reading the parameters.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
     public static void Apply(TerminalHandler t, VtParams p)
     {
@@ -24,44 +28,53 @@ internal static class SgrCommand
             return;
         }
 
+        var foreground = pen.Foreground;
+        var background = pen.Background;
+        var underlineColor = pen.UnderlineColor;
+        var flags = pen.Flags;
+        var underline = pen.Underline;
+        var subs = p.AnySubParams;
         for (var i = 0; i < values.Length; i++)
         {
-            var code = Math.Max(0, values[i]); // omitted reads as 0
-            switch (code)
+            switch (values[i])
             {
-                case 0: pen = new CellStyle { HyperlinkId = pen.HyperlinkId }; break;
-                case 1: pen = pen.With(CellFlags.Bold, true); break;
-                case 2: pen = pen.With(CellFlags.Dim, true); break;
-                case 3: pen = pen.With(CellFlags.Italic, true); break;
-                case 4: pen = pen with { Underline = UnderlineOf(p, i) }; break;
-                case 5 or 6: pen = pen.With(CellFlags.Blink, true); break;
-                case 7: pen = pen.With(CellFlags.Inverse, true); break;
-                case 8: pen = pen.With(CellFlags.Hidden, true); break;
-                case 9: pen = pen.With(CellFlags.Strikethrough, true); break;
-                case 21: pen = pen with { Underline = UnderlineStyle.Double }; break;
-                case 22: pen = pen with { Flags = pen.Flags & ~(CellFlags.Bold | CellFlags.Dim) }; break;
-                case 23: pen = pen.With(CellFlags.Italic, false); break;
-                case 24: pen = pen with { Underline = UnderlineStyle.None }; break;
-                case 25: pen = pen.With(CellFlags.Blink, false); break;
-                case 27: pen = pen.With(CellFlags.Inverse, false); break;
-                case 28: pen = pen.With(CellFlags.Hidden, false); break;
-                case 29: pen = pen.With(CellFlags.Strikethrough, false); break;
-                case >= 30 and <= 37: pen = pen with { Foreground = TerminalColor.Indexed(code - 30) }; break;
-                case 38: pen = pen with { Foreground = ExtendedColor(p, ref i, pen.Foreground) }; break;
-                case 39: pen = pen with { Foreground = default }; break;
-                case >= 40 and <= 47: pen = pen with { Background = TerminalColor.Indexed(code - 40) }; break;
-                case 48: pen = pen with { Background = ExtendedColor(p, ref i, pen.Background) }; break;
-                case 49: pen = pen with { Background = default }; break;
-                case 53: pen = pen.With(CellFlags.Overline, true); break;
-                case 55: pen = pen.With(CellFlags.Overline, false); break;
-                case 58: pen = pen with { UnderlineColor = ExtendedColor(p, ref i, pen.UnderlineColor) }; break;
-                case 59: pen = pen with { UnderlineColor = default }; break;
-                case >= 90 and <= 97: pen = pen with { Foreground = TerminalColor.Indexed(code - 90 + 8) }; break;
-                case >= 100 and <= 107: pen = pen with { Background = TerminalColor.Indexed(code - 100 + 8) }; break;
+                case <= 0: // omitted reads as 0
+                    foreground = background = underlineColor = default;
+                    flags = CellFlags.None;
+                    underline = UnderlineStyle.None;
+                    break;
+                case 1: flags |= CellFlags.Bold; break;
+                case 2: flags |= CellFlags.Dim; break;
+                case 3: flags |= CellFlags.Italic; break;
+                case 4: underline = subs ? UnderlineOf(p, i) : UnderlineStyle.Single; break;
+                case 5 or 6: flags |= CellFlags.Blink; break;
+                case 7: flags |= CellFlags.Inverse; break;
+                case 8: flags |= CellFlags.Hidden; break;
+                case 9: flags |= CellFlags.Strikethrough; break;
+                case 21: underline = UnderlineStyle.Double; break;
+                case 22: flags &= ~(CellFlags.Bold | CellFlags.Dim); break;
+                case 23: flags &= ~CellFlags.Italic; break;
+                case 24: underline = UnderlineStyle.None; break;
+                case 25: flags &= ~CellFlags.Blink; break;
+                case 27: flags &= ~CellFlags.Inverse; break;
+                case 28: flags &= ~CellFlags.Hidden; break;
+                case 29: flags &= ~CellFlags.Strikethrough; break;
+                case >= 30 and <= 37: foreground = TerminalColor.Indexed(values[i] - 30); break;
+                case 38: foreground = ExtendedColor(p, values, subs, ref i, foreground); break;
+                case 39: foreground = default; break;
+                case >= 40 and <= 47: background = TerminalColor.Indexed(values[i] - 40); break;
+                case 48: background = ExtendedColor(p, values, subs, ref i, background); break;
+                case 49: background = default; break;
+                case 53: flags |= CellFlags.Overline; break;
+                case 55: flags &= ~CellFlags.Overline; break;
+                case 58: underlineColor = ExtendedColor(p, values, subs, ref i, underlineColor); break;
+                case 59: underlineColor = default; break;
+                case >= 90 and <= 97: foreground = TerminalColor.Indexed(values[i] - 90 + 8); break;
+                case >= 100 and <= 107: background = TerminalColor.Indexed(values[i] - 100 + 8); break;
             }
         }
 
-        cursor.Pen = pen;
+        cursor.Pen = new CellStyle(foreground, background, underlineColor, flags, underline, pen.HyperlinkId);
     }
 
     private static UnderlineStyle UnderlineOf(VtParams p, int i)
@@ -72,11 +85,14 @@ internal static class SgrCommand
         return style is >= 0 and <= 5 ? (UnderlineStyle)style : UnderlineStyle.Single;
     }
 
-    /// <summary>Reads 5;n or 2;r;g;b after 38/48/58, from sub-parameters or from the following parameters.</summary>
+    /// <summary>
+    /// Reads 5;n or 2;r;g;b after 38/48/58, from sub-parameters (when <paramref name="subs"/>: the sequence has some) or
+    /// from the following parameters, read straight from <paramref name="values"/> (omitted ones as 0).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
-    private static TerminalColor ExtendedColor(VtParams p, ref int i, TerminalColor current)
+    private static TerminalColor ExtendedColor(VtParams p, ReadOnlySpan<int> values, bool subs, ref int i, TerminalColor current)
     {
-        if (p.HasSubParams(i))
+        if (subs && p.HasSubParams(i))
         {
             var sub = p.SubParams(i);
             switch (sub[0])
@@ -94,31 +110,32 @@ internal static class SgrCommand
             }
         }
 
-        switch (p.Value(i + 1, -1))
+        var count = values.Length;
+        switch (i + 1 < count ? values[i + 1] : VtParams.Omitted)
         {
             case 5:
-                if (i + 2 >= p.Count)
+                if (i + 2 >= count)
                 {
-                    i = p.Count;
+                    i = count;
                     return current;
                 }
 
-                var index = p.Value(i + 2, 0);
+                var index = Math.Max(0, values[i + 2]);
                 i += 2;
                 return TerminalColor.Indexed(Math.Min(255, index));
             case 2:
-                if (i + 4 >= p.Count)
+                if (i + 4 >= count)
                 {
-                    i = p.Count;
+                    i = count;
                     return current;
                 }
 
-                var color = Rgb(p.Value(i + 2, 0), p.Value(i + 3, 0), p.Value(i + 4, 0));
+                var color = Rgb(values[i + 2], values[i + 3], values[i + 4]); // omitted (-1) clamps to 0
                 i += 4;
                 return color;
             default:
                 // Unknown color space: skip the rest, as xterm does, rather than misread the following numbers.
-                i = p.Count;
+                i = count;
                 return current;
         }
     }
