@@ -181,7 +181,7 @@ public class AsciiFastPathTests
                 offset += n;
             }
 
-            ScreensShouldMatch(fast.Screen, reference.Screen, Encoding.UTF8.GetString(bytes));
+            ScreenComparison.ShouldMatch(fast.Screen, reference.Screen, Encoding.UTF8.GetString(bytes));
         }
     }
 
@@ -216,28 +216,6 @@ public class AsciiFastPathTests
         }
 
         return Encoding.UTF8.GetBytes(sb.ToString());
-    }
-
-    private static void ScreensShouldMatch(ScreenBuffer actual, ScreenBuffer expected, string stream)
-    {
-        var context = $"stream {stream.Replace("\e", "\\e", StringComparison.Ordinal)}";
-        actual.Scrollback.Count.ShouldBe(expected.Scrollback.Count, context);
-        (actual.Cursor.Row, actual.Cursor.Column, actual.Cursor.PendingWrap)
-            .ShouldBe((expected.Cursor.Row, expected.Cursor.Column, expected.Cursor.PendingWrap), context);
-        for (var row = -expected.Scrollback.Count; row < expected.Rows; row++)
-        {
-            var a = actual.GetLine(row);
-            var e = expected.GetLine(row);
-            a.Wrapped.ShouldBe(e.Wrapped, $"{context}, row {row}");
-            var aCells = a.Cells;
-            var eCells = e.Cells;
-            for (var column = 0; column < eCells.Length; column++)
-            {
-                actual.GetCellText(aCells[column]).ShouldBe(expected.GetCellText(eCells[column]), $"{context}, row {row}, column {column}");
-                aCells[column].Width.ShouldBe(eCells[column].Width, $"{context}, row {row}, column {column}");
-                aCells[column].Style.ShouldBe(eCells[column].Style, $"{context}, row {row}, column {column}");
-            }
-        }
     }
 
     /// <summary>

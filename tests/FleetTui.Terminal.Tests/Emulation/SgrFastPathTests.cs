@@ -35,7 +35,7 @@ public class SgrFastPathTests
             var bytewise = new VirtualTerminal(columns, rows, scrollbackLimit: 20);
             foreach (var b in bytes)
                 bytewise.Feed([b]);
-            ScreensShouldMatch(whole.Screen, bytewise.Screen, Encoding.UTF8.GetString(bytes));
+            ScreenComparison.ShouldMatch(whole.Screen, bytewise.Screen, Encoding.UTF8.GetString(bytes));
         }
     }
 
@@ -132,26 +132,6 @@ public class SgrFastPathTests
         }
 
         return sb.ToString();
-    }
-
-    private static void ScreensShouldMatch(ScreenBuffer actual, ScreenBuffer expected, string stream)
-    {
-        var context = $"stream {stream.Replace("\e", "\\e", StringComparison.Ordinal)}";
-        actual.Cursor.Pen.ShouldBe(expected.Cursor.Pen, context);
-        actual.Scrollback.Count.ShouldBe(expected.Scrollback.Count, context);
-        (actual.Cursor.Row, actual.Cursor.Column, actual.Cursor.PendingWrap)
-            .ShouldBe((expected.Cursor.Row, expected.Cursor.Column, expected.Cursor.PendingWrap), context);
-        for (var row = -expected.Scrollback.Count; row < expected.Rows; row++)
-        {
-            var aCells = actual.GetLine(row).Cells;
-            var eCells = expected.GetLine(row).Cells;
-            for (var column = 0; column < eCells.Length; column++)
-            {
-                actual.GetCellText(aCells[column]).ShouldBe(expected.GetCellText(eCells[column]), $"{context}, row {row}, column {column}");
-                aCells[column].Width.ShouldBe(eCells[column].Width, $"{context}, row {row}, column {column}");
-                aCells[column].Style.ShouldBe(eCells[column].Style, $"{context}, row {row}, column {column}");
-            }
-        }
     }
 
     /// <summary>A terminal handler that checks each SGR's effect on the pen against <see cref="ReferenceSgr"/>.</summary>
