@@ -50,9 +50,6 @@ public sealed class VtParams
     // read only when some parameter has sub-parameters.
     public bool HasSubParams(int index) => _subTotal != 0 && index < _count && _subCount[index] > 0;
 
-    /// <summary>True when some parameter has <c>:</c> sub-parameters.</summary>
-    internal bool AnySubParams => _subTotal != 0;
-
     /// <summary>The <c>:</c> sub-parameters following parameter <paramref name="index"/> (omitted ones as <see cref="Omitted"/>).</summary>
     public ReadOnlySpan<int> SubParams(int index) =>
         HasSubParams(index) ? _subValues.AsSpan(_subStart[index], _subCount[index]) : ReadOnlySpan<int>.Empty;

@@ -33,7 +33,6 @@ internal static class SgrCommand
         var underlineColor = pen.UnderlineColor;
         var flags = pen.Flags;
         var underline = pen.Underline;
-        var subs = p.AnySubParams;
         for (var i = 0; i < values.Length; i++)
         {
             switch (values[i])
@@ -46,7 +45,7 @@ internal static class SgrCommand
                 case 1: flags |= CellFlags.Bold; break;
                 case 2: flags |= CellFlags.Dim; break;
                 case 3: flags |= CellFlags.Italic; break;
-                case 4: underline = subs ? UnderlineOf(p, i) : UnderlineStyle.Single; break;
+                case 4: underline = UnderlineOf(p, i); break;
                 case 5 or 6: flags |= CellFlags.Blink; break;
                 case 7: flags |= CellFlags.Inverse; break;
                 case 8: flags |= CellFlags.Hidden; break;
@@ -60,14 +59,14 @@ internal static class SgrCommand
                 case 28: flags &= ~CellFlags.Hidden; break;
                 case 29: flags &= ~CellFlags.Strikethrough; break;
                 case >= 30 and <= 37: foreground = TerminalColor.Indexed(values[i] - 30); break;
-                case 38: foreground = ExtendedColor(p, values, subs, ref i, foreground); break;
+                case 38: foreground = ExtendedColor(p, values, ref i, foreground); break;
                 case 39: foreground = default; break;
                 case >= 40 and <= 47: background = TerminalColor.Indexed(values[i] - 40); break;
-                case 48: background = ExtendedColor(p, values, subs, ref i, background); break;
+                case 48: background = ExtendedColor(p, values, ref i, background); break;
                 case 49: background = default; break;
                 case 53: flags |= CellFlags.Overline; break;
                 case 55: flags &= ~CellFlags.Overline; break;
-                case 58: underlineColor = ExtendedColor(p, values, subs, ref i, underlineColor); break;
+                case 58: underlineColor = ExtendedColor(p, values, ref i, underlineColor); break;
                 case 59: underlineColor = default; break;
                 case >= 90 and <= 97: foreground = TerminalColor.Indexed(values[i] - 90 + 8); break;
                 case >= 100 and <= 107: background = TerminalColor.Indexed(values[i] - 100 + 8); break;
@@ -86,13 +85,14 @@ internal static class SgrCommand
     }
 
     /// <summary>
-    /// Reads 5;n or 2;r;g;b after 38/48/58, from sub-parameters (when <paramref name="subs"/>: the sequence has some) or
-    /// from the following parameters, read straight from <paramref name="values"/> (omitted ones as 0).
+    /// Reads 5;n or 2;r;g;b after 38/48/58, from sub-parameters or from the following parameters, read straight from
+    /// <paramref name="values"/> (omitted ones as 0). <see cref="VtParams.HasSubParams"/> answers a sequence without any
+    /// sub-parameters (nearly all of them) from one field.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot path: skip tier-0 so a short `fleet replay` runs optimized code
-    private static TerminalColor ExtendedColor(VtParams p, ReadOnlySpan<int> values, bool subs, ref int i, TerminalColor current)
+    private static TerminalColor ExtendedColor(VtParams p, ReadOnlySpan<int> values, ref int i, TerminalColor current)
     {
-        if (subs && p.HasSubParams(i))
+        if (p.HasSubParams(i))
         {
             var sub = p.SubParams(i);
             switch (sub[0])
